@@ -1,0 +1,82 @@
+// Package sqlite is the default, embedded store of sishui: one file, no server,
+// on the pure-Go modernc.org/sqlite driver with WAL and foreign keys on.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"net/url"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/sishui/sishui/internal/sqlstore"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the SQLite store.
+type DB struct {
+	*sqlstore.DB
+}
+
+// Open opens (creating if needed) the database file at path and migrates it.
+// path ":memory:" is not supported (each connection would see its own database);
+// use a file in a temporary directory instead.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" || path == ":memory:" {
+		return nil, errors.New("sqlite: a file path is required")
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	// Writers serialise on SQLite's lock; a few connections serve concurrent readers.
+	db.SetMaxOpenConns(4)
+	migs, err := Migrations()
+	if err != nil {
+		return nil, err
+	}
+	s := &DB{DB: sqlstore.New(db, Dialect(), migs)}
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	return s, nil
+}
+
+// Dialect is SQLite's dialect for sqlstore.
+func Dialect() sqlstore.Dialect {
+	return sqlstore.Dialect{
+		Name:         "sqlite",
+		IsConflict:   func(err error) bool { return hasCode(err, sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY) },
+		IsForeignKey: func(err error) bool { return hasCode(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) },
+	}
+}
+
+func hasCode(err error, codes ...int) bool {
+	var e *sqlite.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	for _, c := range codes {
+		if e.Code() == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Migrations returns the embedded migrations in name order.
+func Migrations() ([]sqlstore.Migration, error) {
+	return sqlstore.LoadMigrations(migrationFS, "migrations")
+}

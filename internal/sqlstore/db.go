@@ -1,0 +1,224 @@
+// Package sqlstore implements the sishui store contracts on database/sql, for
+// both engines: internal/sqlite and internal/postgres supply the driver, the
+// dialect and the migrations, and override the bulk paths where an engine has
+// a faster one (COPY). Business rules and scoping live here once, not twice.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+// Dialect describes how an engine differs in the SQL this package writes.
+type Dialect struct {
+	Name string
+	// Numbered placeholders ($1, $2 …) instead of ?.
+	Numbered bool
+	// IsConflict reports whether err is a unique-constraint violation.
+	IsConflict func(err error) bool
+	// IsForeignKey reports whether err is a foreign-key violation.
+	IsForeignKey func(err error) bool
+}
+
+// DB is a store on an open *sql.DB.
+type DB struct {
+	DB      *sql.DB
+	Dialect Dialect
+	// Now returns the current time; tests may replace it.
+	Now func() time.Time
+	// Metering decides Permit.OnlineRequired.
+	Metering sishui.MeteringRule
+	// Migrations are applied in order by Migrate; each runs once.
+	Migrations []Migration
+
+	// CopySamples, when set, bulk-inserts samples inside tx (COPY on PostgreSQL).
+	// It must skip existing keys and return the number inserted.
+	CopySamples func(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error)
+
+	rebindCache syncMap
+}
+
+// Migration is one schema step.
+type Migration struct {
+	Name string
+	SQL  string
+}
+
+// New returns a store on db.
+func New(db *sql.DB, d Dialect, migrations []Migration) *DB {
+	return &DB{DB: db, Dialect: d, Now: time.Now, Metering: sishui.DefaultMeteringRule(), Migrations: migrations}
+}
+
+// Close closes the database.
+func (s *DB) Close() error { return s.DB.Close() }
+
+// Ping checks the connection.
+func (s *DB) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
+
+// Migrate applies the migrations not yet applied, each in its own transaction.
+func (s *DB) Migrate(ctx context.Context) error {
+	if _, err := s.DB.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_ms BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range s.Migrations {
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM schema_migrations WHERE name = ?`), m.Name).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			for _, stmt := range splitSQL(m.SQL) {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("%s: %w", firstLine(stmt), err)
+				}
+			}
+			_, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (name, applied_ms) VALUES (?, ?)`), m.Name, s.Now().UnixMilli())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.Name, err)
+		}
+	}
+	return nil
+}
+
+func splitSQL(src string) []string {
+	var out []string
+	for _, part := range strings.Split(src, ";\n") {
+		if p := strings.TrimSpace(part); p != "" && !onlyComments(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func onlyComments(s string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "--") {
+			return false
+		}
+	}
+	return true
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// q rewrites ? placeholders for the dialect. SQL written here never has ? inside literals.
+func (s *DB) q(query string) string {
+	if !s.Dialect.Numbered {
+		return query
+	}
+	if v, ok := s.rebindCache.Load(query); ok {
+		return v
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	out := b.String()
+	s.rebindCache.Store(query, out)
+	return out
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// mapErr turns engine errors into domain errors.
+func (s *DB) mapErr(op string, err error, conflictMsg string) error {
+	if err == nil {
+		return nil
+	}
+	var de *sishui.Error
+	if errors.As(err, &de) {
+		if de.Op == "" {
+			de.Op = op
+		}
+		return de
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &sishui.Error{Code: sishui.ENOTFOUND, Op: op, Message: "not found"}
+	}
+	if s.Dialect.IsConflict != nil && s.Dialect.IsConflict(err) {
+		return &sishui.Error{Code: sishui.ECONFLICT, Op: op, Message: conflictMsg}
+	}
+	if s.Dialect.IsForeignKey != nil && s.Dialect.IsForeignKey(err) {
+		return &sishui.Error{Code: sishui.EINVALID, Op: op, Message: "refers to something that does not exist"}
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+func ms(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMS(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
+
+const dateLayout = "2006-01-02"
+
+func dateStr(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(dateLayout)
+}
+
+func parseDate(s string) time.Time {
+	t, _ := time.Parse(dateLayout, s)
+	return t
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func nullStr(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,330 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+// BucketMS is the width of a time partition of the samples table: one UTC day.
+// Rows are keyed (bucket, point, metric, time): time-major between buckets so
+// that appends stay local, series-ordered within a bucket so that a point's
+// query reads contiguous rows (DESIGN.md §4).
+const BucketMS = 86_400_000
+
+// rowsPerInsert is how many samples one multi-row INSERT carries.
+const rowsPerInsert = 100
+
+func checkSamples(samples []sishui.Sample) error {
+	for i := range samples {
+		s := &samples[i]
+		switch {
+		case s.Point <= 0:
+			return sishui.Invalid(fmt.Sprintf("samples[%d].point", i), "must be a point id")
+		case s.Metric == 0:
+			return sishui.Invalid(fmt.Sprintf("samples[%d].metric", i), "is required")
+		case s.Time.IsZero() || s.Time.Year() < 1970 || s.Time.Year() > 2200:
+			return sishui.Invalid(fmt.Sprintf("samples[%d].time", i), "must be a time between 1970 and 2200")
+		case math.IsNaN(s.Value) || math.IsInf(s.Value, 0):
+			return sishui.Invalid(fmt.Sprintf("samples[%d].value", i), "must be a finite number")
+		}
+	}
+	return nil
+}
+
+// checkPointsInScope returns EFORBIDDEN unless every point is visible to the actor
+// and the actor may write data.
+func (s *DB) checkPointsInScope(ctx context.Context, samples []sishui.Sample) error {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return err
+	}
+	a := sishui.ActorFrom(ctx)
+	if sc.all && a.Role != sishui.RoleAuditor {
+		return nil
+	}
+	if !a.CanWrite() {
+		return &sishui.Error{Code: sishui.EFORBIDDEN, Op: "append samples", Message: "this account may not write data"}
+	}
+	ids := map[int64]bool{}
+	for _, x := range samples {
+		ids[x.Point] = true
+	}
+	for id := range ids {
+		if _, err := s.GetPoint(ctx, id); err != nil {
+			if sishui.ErrorCode(err) == sishui.ENOTFOUND {
+				return &sishui.Error{Code: sishui.EFORBIDDEN, Op: "append samples", Message: fmt.Sprintf("point %d is outside this account's scope", id)}
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// AppendSamples stores samples in one transaction, skipping existing keys.
+func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui.AppendResult, error) {
+	if len(samples) == 0 {
+		return sishui.AppendResult{}, nil
+	}
+	if err := checkSamples(samples); err != nil {
+		return sishui.AppendResult{}, s.mapErr("append samples", err, "")
+	}
+	if err := s.checkPointsInScope(ctx, samples); err != nil {
+		return sishui.AppendResult{}, err
+	}
+	var res sishui.AppendResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = s.appendTx(ctx, tx, samples)
+		return err
+	})
+	return res, s.mapErr("append samples", err, "")
+}
+
+func (s *DB) appendTx(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
+	var inserted int
+	var err error
+	if s.CopySamples != nil && len(samples) >= 1000 {
+		inserted, err = s.CopySamples(ctx, tx, samples)
+	} else {
+		inserted, err = s.insertSamples(ctx, tx, samples)
+	}
+	if err != nil {
+		return sishui.AppendResult{}, err
+	}
+	if err := s.updateLatest(ctx, tx, samples); err != nil {
+		return sishui.AppendResult{}, err
+	}
+	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
+}
+
+func insertSQL(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO samples (bucket, point_id, metric, t, value, flags) VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(` ON CONFLICT (bucket, point_id, metric, t) DO NOTHING`)
+	return b.String()
+}
+
+func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error) {
+	var full *sql.Stmt
+	if len(samples) >= rowsPerInsert {
+		var err error
+		if full, err = tx.PrepareContext(ctx, s.q(insertSQL(rowsPerInsert))); err != nil {
+			return 0, err
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, rowsPerInsert*6)
+	inserted := 0
+	for len(samples) > 0 {
+		n := min(len(samples), rowsPerInsert)
+		args = args[:0]
+		for _, x := range samples[:n] {
+			t := x.Time.UnixMilli()
+			args = append(args, t/BucketMS, x.Point, int64(x.Metric), t, x.Value, int64(x.Flags))
+		}
+		var res sql.Result
+		var err error
+		if n == rowsPerInsert {
+			res, err = full.ExecContext(ctx, args...)
+		} else {
+			res, err = tx.ExecContext(ctx, s.q(insertSQL(n)), args...)
+		}
+		if err != nil {
+			return 0, err
+		}
+		k, _ := res.RowsAffected()
+		inserted += int(k)
+		samples = samples[n:]
+	}
+	return inserted, nil
+}
+
+type seriesKey struct {
+	point  int64
+	metric sishui.Metric
+}
+
+// updateLatest keeps the newest sample of each series in series_latest.
+func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
+	latest := map[seriesKey]sishui.Sample{}
+	for _, x := range samples {
+		k := seriesKey{x.Point, x.Metric}
+		if cur, ok := latest[k]; !ok || x.Time.After(cur.Time) {
+			latest[k] = x
+		}
+	}
+	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO series_latest (point_id, metric, t, value, flags) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (point_id, metric) DO UPDATE SET t = excluded.t, value = excluded.value, flags = excluded.flags
+		WHERE excluded.t > series_latest.t`))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, x := range latest {
+		if _, err := stmt.ExecContext(ctx, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func scanSample(point int64) func(sc scanner) (sishui.Sample, error) {
+	return func(sc scanner) (sishui.Sample, error) {
+		var x sishui.Sample
+		var t, m, f int64
+		err := sc.Scan(&m, &t, &x.Value, &f)
+		x.Point, x.Metric, x.Time, x.Flags = point, sishui.Metric(m), time.UnixMilli(t).UTC(), uint32(f)
+		return x, err
+	}
+}
+
+// QuerySamples returns one series in time order within [From, To).
+func (s *DB) QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.Sample, error) {
+	if _, err := s.GetPoint(ctx, q.Point); err != nil {
+		return nil, err
+	}
+	if q.To.IsZero() {
+		q.To = s.Now().Add(24 * time.Hour)
+	}
+	if !q.To.After(q.From) {
+		return []sishui.Sample{}, nil
+	}
+	from, to := q.From.UnixMilli(), q.To.UnixMilli()
+	out := []sishui.Sample{}
+	// Walk the day buckets in chunks so each query seeks straight to the series.
+	const chunk = 200
+	for b := from / BucketMS; b <= (to-1)/BucketMS; b += chunk {
+		last := min(b+chunk-1, (to-1)/BucketMS)
+		var w where
+		w.add("bucket BETWEEN ? AND ?", b, last)
+		w.add("point_id = ?", q.Point)
+		w.add("metric = ?", int64(q.Metric))
+		w.add("t >= ? AND t < ?", from, to)
+		query := `SELECT metric, t, value, flags FROM samples` + w.String() + ` ORDER BY bucket, t`
+		args := w.args
+		if q.Limit > 0 {
+			query += ` LIMIT ?`
+			args = append(args, q.Limit-len(out))
+		}
+		part, err := all(ctx, s, query, args, scanSample(q.Point))
+		if err != nil {
+			return nil, fmt.Errorf("query samples: %w", err)
+		}
+		out = append(out, part...)
+		if q.Limit > 0 && len(out) >= q.Limit {
+			break
+		}
+	}
+	return out, nil
+}
+
+// LatestSamples returns the newest sample of each metric of a point.
+func (s *DB) LatestSamples(ctx context.Context, point int64) ([]sishui.Sample, error) {
+	if _, err := s.GetPoint(ctx, point); err != nil {
+		return nil, err
+	}
+	return all(ctx, s, `SELECT metric, t, value, flags FROM series_latest WHERE point_id = ? ORDER BY metric`, []any{point}, scanSample(point))
+}
+
+func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFrame) error {
+	if len(frames) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, f := range frames {
+		if f.Received.IsZero() {
+			f.Received = s.Now()
+		}
+		if f.Status == "" {
+			f.Status = sishui.FrameOK
+		}
+		b := f.Bytes
+		if b == nil {
+			b = []byte{}
+		}
+		if err := stmt.QueryRowContext(ctx, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, b, f.Status, f.Reason, f.Offset, f.Samples).Scan(&f.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ArchiveFrames stores raw frames durably and sets their IDs.
+func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error {
+	return s.mapErr("archive frames", s.inTx(ctx, func(tx *sql.Tx) error { return s.archiveTx(ctx, tx, frames) }), "")
+}
+
+// IngestFrames archives frames and appends samples in one transaction.
+func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, samples []sishui.Sample) (sishui.AppendResult, error) {
+	if err := checkSamples(samples); err != nil {
+		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
+	}
+	var res sishui.AppendResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.archiveTx(ctx, tx, frames); err != nil {
+			return err
+		}
+		if len(samples) == 0 {
+			return nil
+		}
+		var err error
+		res, err = s.appendTx(ctx, tx, samples)
+		return err
+	})
+	return res, s.mapErr("ingest frames", err, "")
+}
+
+// ListFrames lists archived frames, newest first. Frames are visible to those
+// who can see the point whose terminal sent them (quarantined frames from
+// unknown terminals: to city-wide accounts only).
+func (s *DB) ListFrames(ctx context.Context, f sishui.FrameFilter) ([]*sishui.RawFrame, int, error) {
+	var w where
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !sc.all {
+		var pw where
+		sc.apply(&pw, "region", pointUserExpr)
+		w.add("station IN (SELECT code FROM points"+pw.String()+")", pw.args...)
+	}
+	if f.Station != "" {
+		w.add("station = ?", strings.ToUpper(f.Station))
+	}
+	if f.Status != "" {
+		w.add("status = ?", f.Status)
+	}
+	if f.Protocol != "" {
+		w.add("protocol = ?", f.Protocol)
+	}
+	if !f.Since.IsZero() {
+		w.add("received_ms >= ?", f.Since.UnixMilli())
+	}
+	return list(ctx, s, "frames", `id, received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples`, &w, "id DESC", f.Page,
+		func(sc scanner) (*sishui.RawFrame, error) {
+			var r sishui.RawFrame
+			var t int64
+			err := sc.Scan(&r.ID, &t, &r.Protocol, &r.Peer, &r.Station, &r.Function, &r.Bytes, &r.Status, &r.Reason, &r.Offset, &r.Samples)
+			r.Received = time.UnixMilli(t).UTC()
+			r.Hex = strings.ToUpper(hex.EncodeToString(r.Bytes))
+			return &r, err
+		})
+}
