@@ -1,0 +1,86 @@
+package szy206
+
+import (
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func mustHex(t testing.TB, s string) []byte {
+	t.Helper()
+	b, err := hex.DecodeString(strings.ReplaceAll(s, " ", ""))
+	if err != nil {
+		t.Fatalf("bad hex %q: %v", s, err)
+	}
+	return b
+}
+
+// framesTSV finds <repo>/../shared/testdata/frames.tsv by walking up to the
+// directory holding go.mod; it skips the test when the file is absent.
+func framesTSV(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("repository root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "testdata", "frames.tsv")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("frames.tsv not available: %v", err)
+	}
+	return p
+}
+
+type tsvRow struct {
+	line     int
+	protocol string
+	frame    []byte
+	source   string
+	meaning  string
+	crcOK    string
+}
+
+func readTSV(t testing.TB) []tsvRow {
+	t.Helper()
+	b, err := os.ReadFile(framesTSV(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []tsvRow
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	head := strings.Split(lines[0], "\t")
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	for _, c := range []string{"protocol", "hex", "source", "stated_meaning", "crc_ok"} {
+		if _, ok := col[c]; !ok {
+			t.Fatalf("frames.tsv: no column %q in %q", c, lines[0])
+		}
+	}
+	for i, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) < len(head) {
+			t.Fatalf("frames.tsv line %d: %d columns", i+2, len(f))
+		}
+		rows = append(rows, tsvRow{line: i + 2, protocol: f[col["protocol"]], frame: mustHex(t, f[col["hex"]]),
+			source: f[col["source"]], meaning: f[col["stated_meaning"]], crcOK: f[col["crc_ok"]]})
+	}
+	return rows
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func encodeHex(b []byte) string { return hex.EncodeToString(b) }
