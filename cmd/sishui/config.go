@@ -1,0 +1,115 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the configuration of every subcommand. Each field is set, in
+// rising precedence, by its default, the config file (--config or
+// SISHUI_CONFIG), the environment variable SISHUI_<NAME> and the flag --<name>.
+type Config struct {
+	DB          string        `yaml:"db" help:"database: sqlite:PATH or postgres://…"`
+	HTTP        string        `yaml:"http" help:"HTTP listen address of the API and web UI"`
+	SL651       string        `yaml:"sl651" help:"TCP listen address of the SL 651 gateway (empty: off)"`
+	SZY206      string        `yaml:"szy206" help:"TCP listen address of the SZY 206 gateway (empty: off)"`
+	LogLevel    string        `yaml:"log_level" help:"debug, info, warn or error"`
+	LogFormat   string        `yaml:"log_format" help:"text or json"`
+	TLSCert     string        `yaml:"tls_cert" help:"TLS certificate file (serves HTTPS when set with tls_key)"`
+	TLSKey      string        `yaml:"tls_key" help:"TLS key file"`
+	IdleTimeout time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
+	MaxConns    int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
+}
+
+func defaultConfig() Config {
+	return Config{
+		DB:          "sqlite:sishui.db",
+		HTTP:        "127.0.0.1:8080",
+		SL651:       "",
+		SZY206:      "",
+		LogLevel:    "info",
+		LogFormat:   "text",
+		IdleTimeout: 10 * time.Minute,
+		MaxConns:    20000,
+	}
+}
+
+// flagName turns a yaml key into the flag and environment spelling.
+func flagName(key string) string { return strings.ReplaceAll(key, "_", "-") }
+
+func envName(key string) string { return "SISHUI_" + strings.ToUpper(key) }
+
+// loadConfig builds the configuration and registers its flags on fs. Call fs.Parse after it.
+func loadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config, error) {
+	cfg := defaultConfig()
+	path := getenv("SISHUI_CONFIG")
+	for i, a := range args {
+		if a == "--config" || a == "-config" {
+			if i+1 < len(args) {
+				path = args[i+1]
+			}
+		} else if v, ok := strings.CutPrefix(a, "--config="); ok {
+			path = v
+		}
+	}
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		dec := yaml.NewDecoder(strings.NewReader(string(b)))
+		dec.KnownFields(true)
+		if err := dec.Decode(&cfg); err != nil {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	fs.String("config", path, "YAML configuration file (also SISHUI_CONFIG)")
+	v := reflect.ValueOf(&cfg).Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := f.Tag.Get("yaml")
+		if env := getenv(envName(key)); env != "" {
+			if err := setField(v.Field(i), env); err != nil {
+				return nil, fmt.Errorf("%s: %w", envName(key), err)
+			}
+		}
+		help := f.Tag.Get("help") + " (env " + envName(key) + ")"
+		switch p := v.Field(i).Addr().Interface().(type) {
+		case *string:
+			fs.StringVar(p, flagName(key), *p, help)
+		case *int:
+			fs.IntVar(p, flagName(key), *p, help)
+		case *time.Duration:
+			fs.DurationVar(p, flagName(key), *p, help)
+		}
+	}
+	return &cfg, nil
+}
+
+func setField(v reflect.Value, s string) error {
+	switch p := v.Addr().Interface().(type) {
+	case *string:
+		*p = s
+	case *int:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return err
+		}
+		*p = n
+	case *time.Duration:
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return err
+		}
+		*p = d
+	}
+	return nil
+}

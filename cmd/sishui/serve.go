@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/VictoriaMetrics/metrics"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/data/liaocheng"
+	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/cityfile"
+)
+
+// app is the running platform: the testable Main of the binary.
+type app struct {
+	cfg     *Config
+	log     *slog.Logger
+	store   sishui.Store
+	metrics *metrics.Set
+	api     *api.Server
+	http    *http.Server
+	httpLn  net.Listener
+	// URL is the base URL of the HTTP server once listening.
+	URL string
+}
+
+func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
+	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version}
+	return a, nil
+}
+
+// listen binds the HTTP port so that the URL is known before serving.
+func (a *app) listen() error {
+	ln, err := net.Listen("tcp", a.cfg.HTTP)
+	if err != nil {
+		return fmt.Errorf("http: %w", err)
+	}
+	a.httpLn = ln
+	scheme := "http"
+	if a.cfg.TLSCert != "" {
+		scheme = "https"
+	}
+	a.URL = scheme + "://" + ln.Addr().String()
+	return nil
+}
+
+// run serves until ctx ends, then shuts down gracefully.
+func (a *app) run(ctx context.Context) error {
+	if a.httpLn == nil {
+		if err := a.listen(); err != nil {
+			return err
+		}
+	}
+	a.http = &http.Server{
+		Handler:           a.api.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      0, // server-sent events stream; handlers bound their own work
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(a.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() {
+		var err error
+		if a.cfg.TLSCert != "" && a.cfg.TLSKey != "" {
+			err = a.http.ServeTLS(a.httpLn, a.cfg.TLSCert, a.cfg.TLSKey)
+		} else {
+			err = a.http.Serve(a.httpLn)
+		}
+		if !errors.Is(err, http.ErrServerClosed) {
+			errc <- err
+		}
+		close(errc)
+	}()
+	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		return err
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return a.http.Shutdown(sctx)
+}
+
+func (a *app) close() error { return a.store.Close() }
+
+func cmdServe(ctx context.Context, e *env, args []string) error {
+	fs, cfg, err := e.newFlags("serve", args)
+	if err != nil {
+		return err
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a, err := newApp(ctx, cfg, e.logger(cfg))
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	return a.run(ctx)
+}
+
+func cmdImport(ctx context.Context, e *env, args []string) error {
+	fs, cfg, err := e.newFlags("import", args)
+	if err != nil {
+		return err
+	}
+	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import [--db DSN] DIR") }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitError(2)
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	counts, err := cityfile.Load(ctx, os.DirFS(fs.Arg(0)), st)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "imported", counts)
+	return nil
+}
+
+func cmdDemo(ctx context.Context, e *env, args []string) error {
+	fset, cfg, err := e.newFlags("demo", args)
+	if err != nil {
+		return err
+	}
+	dbFlag := fset.Lookup("db")
+	dbFlag.DefValue, _ = "", dbFlag.Value.Set("")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	log := e.logger(cfg)
+	if cfg.DB == "" {
+		dir, err := os.MkdirTemp("", "sishui-demo-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cfg.DB = "sqlite:" + filepath.Join(dir, "demo.db")
+	}
+	a, err := newApp(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	counts, err := cityfile.Load(ctx, fs.FS(liaocheng.FS), a.store)
+	if err != nil {
+		return fmt.Errorf("load Liaocheng data: %w", err)
+	}
+	if err := a.listen(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "sishui demo: Liaocheng data loaded (%s)\n", counts)
+	fmt.Fprintf(e.stdout, "sishui demo: database %s\n", cfg.DB)
+	fmt.Fprintf(e.stdout, "sishui demo: open %s/\n", a.URL)
+	return a.run(ctx)
+}
