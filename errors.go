@@ -12,6 +12,7 @@ const (
 	ECONFLICT     = "conflict"     // the change collides with existing data or a rule (e.g. 限批)
 	EUNAUTHORIZED = "unauthorized" // no or bad credentials
 	EFORBIDDEN    = "forbidden"    // credentials fine, permission missing
+	ETOOMANY      = "too_many"     // rate limited; try again later
 	EINTERNAL     = "internal"     // a bug or an unavailable dependency
 )
 

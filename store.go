@@ -24,6 +24,8 @@ type Actor struct {
 	Role      string `json:"role"`
 	Region    string `json:"region,omitempty"`     // scope of a county account
 	WaterUser int64  `json:"water_user,omitempty"` // scope of an enterprise account
+	// Credential is the session or token the request came with (0 for none).
+	Credential int64 `json:"-"`
 }
 
 // SystemActor is the platform acting on its own behalf.
@@ -152,6 +154,7 @@ type RegistryStore interface {
 // Store is everything a storage engine provides.
 type Store interface {
 	RegistryStore
+	AccountStore
 	SeriesStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error

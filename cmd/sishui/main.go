@@ -33,6 +33,8 @@ Commands:
   import DIR  load a city directory (e.g. data/liaocheng) into --db
   decode      decode SL 651 / SZY 206 frames given as hex (arguments or stdin, one per line) to JSON
   audit verify  check the audit log's hash chain
+  user add|list|disable|enable|passwd   manage accounts (sishui user add --role county --region 371502 NAME)
+  token create|list|revoke              API tokens for machines (shown once, stored hashed)
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -70,6 +72,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"demo":    cmdDemo,
 		"decode":  cmdDecode,
 		"audit":   cmdAudit,
+		"user":    cmdUser,
+		"token":   cmdToken,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

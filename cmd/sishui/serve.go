@@ -17,6 +17,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
 )
 
@@ -27,6 +28,7 @@ type app struct {
 	store   sishui.Store
 	metrics *metrics.Set
 	api     *api.Server
+	auth    *auth.Service
 	http    *http.Server
 	httpLn  net.Listener
 	// URL is the base URL of the HTTP server once listening.
@@ -39,7 +41,8 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
-	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version}
+	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
+	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth}
 	return a, nil
 }
 
@@ -173,6 +176,14 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "sishui demo: Liaocheng data loaded (%s)\n", counts)
+	accounts, err := demoAccounts(ctx, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "sishui demo: accounts (demo passwords; change them for real use):")
+	for _, acc := range accounts {
+		fmt.Fprintf(e.stdout, "  %-11s %-16s %s\n", acc[0], acc[1], acc[2])
+	}
 	fmt.Fprintf(e.stdout, "sishui demo: database %s\n", cfg.DB)
 	fmt.Fprintf(e.stdout, "sishui demo: open %s/\n", a.URL)
 	return a.run(ctx)

@@ -20,18 +20,15 @@ import (
 	"github.com/VictoriaMetrics/metrics"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/auth"
 )
-
-// Authenticator decides who a request comes from. It returns (nil, nil) for an
-// anonymous request, and an EUNAUTHORIZED error for bad credentials.
-type Authenticator func(r *http.Request) (*sishui.Actor, error)
 
 // Server is the HTTP API.
 type Server struct {
 	Store  sishui.Store
 	Logger *slog.Logger
-	// Authenticate identifies the caller; nil treats every caller as anonymous public.
-	Authenticate Authenticator
+	// Auth logs people in and identifies callers; nil treats every caller as anonymous public.
+	Auth *auth.Service
 	// Metrics receives the API's counters; /metrics writes it (and the process metrics).
 	Metrics *metrics.Set
 	// Version is reported by /healthz.
@@ -68,6 +65,7 @@ var statusOf = map[string]int{
 	sishui.ECONFLICT:     http.StatusConflict,
 	sishui.EUNAUTHORIZED: http.StatusUnauthorized,
 	sishui.EFORBIDDEN:    http.StatusForbidden,
+	sishui.ETOOMANY:      http.StatusTooManyRequests,
 	sishui.EINTERNAL:     http.StatusInternalServerError,
 }
 
@@ -93,6 +91,9 @@ func (s *Server) Handler() http.Handler {
 	}
 	s.mux = http.NewServeMux()
 	s.routes = append(s.routes[:0], s.registryRoutes()...)
+	if s.Auth != nil {
+		s.routes = append(s.routes, s.authRoutes()...)
+	}
 	s.routes = append(s.routes, s.Extra...)
 	s.routes = append(s.routes,
 		Route{Method: "GET", Path: "/api/v1/openapi.json", Summary: "This API's OpenAPI 3.1 document", Tag: "meta", Public: true,
@@ -212,10 +213,10 @@ func isPublicRead(r *http.Request) bool {
 }
 
 func (s *Server) actor(r *http.Request) (*sishui.Actor, error) {
-	if s.Authenticate == nil {
+	if s.Auth == nil {
 		return &sishui.Actor{Username: "anonymous", Role: sishui.RolePublic}, nil
 	}
-	a, err := s.Authenticate(r)
+	a, err := s.Auth.Authenticate(r)
 	if err != nil {
 		return nil, err
 	}

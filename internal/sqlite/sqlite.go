@@ -57,8 +57,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // Dialect is SQLite's dialect for sqlstore.
 func Dialect() sqlstore.Dialect {
 	return sqlstore.Dialect{
-		Name:         "sqlite",
-		IsConflict:   func(err error) bool { return hasCode(err, sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY) },
+		Name: "sqlite",
+		IsConflict: func(err error) bool {
+			return hasCode(err, sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY)
+		},
 		IsForeignKey: func(err error) bool { return hasCode(err, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY) },
 	}
 }

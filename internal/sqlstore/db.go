@@ -38,9 +38,11 @@ type DB struct {
 	// Migrations are applied in order by Migrate; each runs once.
 	Migrations []Migration
 
-	// CopySamples, when set, bulk-inserts samples inside tx (COPY on PostgreSQL).
-	// It must skip existing keys and return the number inserted.
-	CopySamples func(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error)
+	// CopySamples, when set, bulk-inserts batches of at least CopyThreshold
+	// samples inside tx, which runs on conn (COPY on PostgreSQL, reaching the
+	// driver connection with conn.Raw). It must skip existing keys and return
+	// the number inserted.
+	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
 
 	rebindCache syncMap
 }
@@ -222,3 +224,5 @@ func nullStr(v string) any {
 	}
 	return v
 }
+
+func itoa64(v int64) string { return strconv.FormatInt(v, 10) }

@@ -1,11 +1,13 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,19 +81,49 @@ func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui
 		return sishui.AppendResult{}, err
 	}
 	var res sishui.AppendResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		var err error
-		res, err = s.appendTx(ctx, tx, samples)
+		res, err = s.appendTx(ctx, conn, tx, samples)
 		return err
 	})
 	return res, s.mapErr("append samples", err, "")
 }
 
-func (s *DB) appendTx(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
+// CopyThreshold is the batch size from which appends use the CopySamples hook.
+const CopyThreshold = 1000
+
+// samplesTx runs fn in a transaction; when n samples will go through the
+// CopySamples hook, the transaction runs on a held *sql.Conn passed to fn
+// (the hook reaches the driver connection beneath tx with conn.Raw);
+// otherwise conn is nil.
+func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
+	if s.CopySamples == nil || n < CopyThreshold {
+		return s.inTx(ctx, func(tx *sql.Tx) error { return fn(nil, tx) })
+	}
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("conn: %w", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(conn, tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
 	var inserted int
 	var err error
-	if s.CopySamples != nil && len(samples) >= 1000 {
-		inserted, err = s.CopySamples(ctx, tx, samples)
+	if s.CopySamples != nil && conn != nil && len(samples) >= CopyThreshold {
+		inserted, err = s.CopySamples(ctx, conn, tx, samples)
 	} else {
 		inserted, err = s.insertSamples(ctx, tx, samples)
 	}
@@ -157,7 +189,26 @@ type seriesKey struct {
 	metric sishui.Metric
 }
 
-// updateLatest keeps the newest sample of each series in series_latest.
+// latestPerUpsert is how many series one series_latest upsert carries.
+const latestPerUpsert = 100
+
+func latestSQL(n int) string {
+	var b strings.Builder
+	b.WriteString(`INSERT INTO series_latest (point_id, metric, t, value, flags) VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?)")
+	}
+	b.WriteString(` ON CONFLICT (point_id, metric) DO UPDATE SET t = excluded.t, value = excluded.value, flags = excluded.flags
+		WHERE excluded.t > series_latest.t`)
+	return b.String()
+}
+
+// updateLatest keeps the newest sample of each series in series_latest, with
+// multi-row upserts in (point, metric) order: one round trip per 100 series,
+// and the same row-lock order in every writer (no deadlocks on PostgreSQL).
 func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
 	latest := map[seriesKey]sishui.Sample{}
 	for _, x := range samples {
@@ -166,17 +217,41 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 			latest[k] = x
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO series_latest (point_id, metric, t, value, flags) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (point_id, metric) DO UPDATE SET t = excluded.t, value = excluded.value, flags = excluded.flags
-		WHERE excluded.t > series_latest.t`))
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	rows := make([]sishui.Sample, 0, len(latest))
 	for _, x := range latest {
-		if _, err := stmt.ExecContext(ctx, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags)); err != nil {
+		rows = append(rows, x)
+	}
+	slices.SortFunc(rows, func(a, b sishui.Sample) int {
+		if c := cmp.Compare(a.Point, b.Point); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Metric, b.Metric)
+	})
+	var full *sql.Stmt
+	if len(rows) >= latestPerUpsert {
+		var err error
+		if full, err = tx.PrepareContext(ctx, s.q(latestSQL(latestPerUpsert))); err != nil {
 			return err
 		}
+		defer full.Close()
+	}
+	args := make([]any, 0, latestPerUpsert*5)
+	for len(rows) > 0 {
+		n := min(len(rows), latestPerUpsert)
+		args = args[:0]
+		for _, x := range rows[:n] {
+			args = append(args, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags))
+		}
+		var err error
+		if n == latestPerUpsert {
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q(latestSQL(n)), args...)
+		}
+		if err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
@@ -278,7 +353,7 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
 	}
 	var res sishui.AppendResult
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		if err := s.archiveTx(ctx, tx, frames); err != nil {
 			return err
 		}
@@ -286,7 +361,7 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 			return nil
 		}
 		var err error
-		res, err = s.appendTx(ctx, tx, samples)
+		res, err = s.appendTx(ctx, conn, tx, samples)
 		return err
 	})
 	return res, s.mapErr("ingest frames", err, "")
