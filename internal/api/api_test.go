@@ -196,7 +196,10 @@ func TestScopedLists(t *testing.T) {
 			role  string
 			allow func(m map[string]any) bool
 		}{
-			{"county", func(m map[string]any) bool { r := m["region"]; return r == "371502" || r == "371571" || r == "371572" || r == "371573" }},
+			{"county", func(m map[string]any) bool {
+				r := m["region"]
+				return r == "371502" || r == "371571" || r == "371572" || r == "371573"
+			}},
 			{"county2", func(m map[string]any) bool { return m["region"] == "371522" }},
 		} {
 			var got list

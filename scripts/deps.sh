@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what sishui needs on a Debian machine, only when it is missing:
+# COIN-OR CLP for the allocation model, glpk-utils (glpsol) as an independent
+# LP check in tests, Chromium for the browser tests, and the web UI's npm packages.
+# Usage: scripts/deps.sh [build|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:-build}
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+need=(coinor-libclp-dev pkg-config)
+if [ "$what" = test ]; then need+=(glpk-utils chromium); fi
+missing=()
+for p in "${need[@]}"; do
+	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+go mod download
+
+# The web UI: built into internal/web/dist, which go:embed serves.
+if [ -f web/package.json ]; then
+	if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
+		(cd web && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	(cd web && npm run build --silent)
+fi
