@@ -139,7 +139,7 @@ func (m month) start() time.Time {
 	return time.Date(int(m)/12, time.Month(int(m)%12+1), 1, 0, 0, 0, 0, time.UTC)
 }
 
-// buckets returns the partition bounds [from, to) in day buckets.
+// buckets returns the partition bounds [from, to) in hour buckets (sqlstore.BucketMS).
 func (m month) buckets() (from, to int64) {
 	return m.start().UnixMilli() / sqlstore.BucketMS, (m + 1).start().UnixMilli() / sqlstore.BucketMS
 }

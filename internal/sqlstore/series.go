@@ -14,11 +14,13 @@ import (
 	"github.com/sishui/sishui"
 )
 
-// BucketMS is the width of a time partition of the samples table: one UTC day.
+// BucketMS is the width of a time bucket of the samples table: one hour.
 // Rows are keyed (bucket, point, metric, time): time-major between buckets so
-// that appends stay local, series-ordered within a bucket so that a point's
-// query reads contiguous rows (DESIGN.md §4).
-const BucketMS = 86_400_000
+// that appends stay local — a commit dirties the few pages of the current hour
+// rather than one page per series, as a day bucket did (147k against 49k
+// samples/s in BenchmarkAppendSamples) — and series-ordered within a bucket so
+// that a point's query is one index seek per hour (DESIGN.md §4).
+const BucketMS = 3_600_000
 
 // rowsPerInsert is how many samples one multi-row INSERT carries.
 const rowsPerInsert = 100
@@ -279,12 +281,18 @@ func (s *DB) QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.S
 	}
 	from, to := q.From.UnixMilli(), q.To.UnixMilli()
 	out := []sishui.Sample{}
-	// Walk the day buckets in chunks so each query seeks straight to the series.
-	const chunk = 200
-	for b := from / BucketMS; b <= (to-1)/BucketMS; b += chunk {
-		last := min(b+chunk-1, (to-1)/BucketMS)
+	// One seek per hour bucket: list the buckets explicitly (IN) so that the
+	// index jumps to the series in each rather than scanning every series.
+	const chunk = 500
+	first, last := from/BucketMS, (to-1)/BucketMS
+	for b := first; b <= last; b += chunk {
+		end := min(b+chunk-1, last)
 		var w where
-		w.add("bucket BETWEEN ? AND ?", b, last)
+		buckets := make([]any, 0, end-b+1)
+		for x := b; x <= end; x++ {
+			buckets = append(buckets, x)
+		}
+		w.add("bucket IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(buckets)), ", ")+")", buckets...)
 		w.add("point_id = ?", q.Point)
 		w.add("metric = ?", int64(q.Metric))
 		w.add("t >= ? AND t < ?", from, to)

@@ -171,7 +171,7 @@ CREATE TABLE audit_head (
 	hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
--- Time series (DESIGN.md §4, §5): RANGE-partitioned on the day bucket, one
+-- Time series (DESIGN.md §4, §5): RANGE-partitioned on the hour bucket, one
 -- partition per calendar month (samples_pYYYYMM), created on demand by the
 -- store before an append that needs it; there is no DEFAULT partition.
 -- The primary key (bucket, point_id, metric, t) keeps each partition

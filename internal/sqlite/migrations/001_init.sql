@@ -167,7 +167,7 @@ CREATE TABLE audit_head (
 	hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '');
--- Time series: day buckets first, then series, then time (DESIGN.md §4).
+-- Time series: hour buckets first, then series, then time (DESIGN.md §4; sqlstore.BucketMS).
 CREATE TABLE samples (
 	bucket INTEGER NOT NULL,
 	point_id INTEGER NOT NULL REFERENCES points(id),

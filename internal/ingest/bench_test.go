@@ -1,0 +1,98 @@
+package ingest_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
+)
+
+// benchRows makes n samples over the points, time-major (each tick reports
+// every point), as live traffic arrives.
+func benchRows(pts []*sishui.Point, n int, offset time.Duration) []sishui.Sample {
+	out := make([]sishui.Sample, n)
+	for i := range out {
+		p := pts[i%len(pts)]
+		out[i] = sishui.Sample{Point: p.ID, Metric: sishui.MetricLevelM, Time: base.Add(offset + time.Duration(i/len(pts))*time.Second), Value: float64(i % 100)}
+	}
+	return out
+}
+
+// BenchmarkIngest compares sustained ingest through the Ingester (16
+// goroutines submitting 100 samples each, group-committed) with raw bulk
+// AppendSamples of the same kind of rows in 5000-row batches, both on SQLite.
+// ratio = ingester / raw samples per second.
+func BenchmarkIngest(b *testing.B) {
+	s := newSQLite(b)
+	pts := newPoints(b, s, sishui.PointWell, 1000)
+	const rows = 200_000
+	ctx := context.Background()
+	var rawRate, ingRate float64
+	for i := 0; i < b.N; i++ {
+		// Raw: one goroutine, 5000-row AppendSamples calls.
+		raw := benchRows(pts, rows, time.Duration(2*i)*time.Hour*100)
+		start := time.Now()
+		for j := 0; j < len(raw); j += 5000 {
+			if _, err := s.AppendSamples(ctx, raw[j:j+5000]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		rawRate += rows / time.Since(start).Seconds()
+
+		// Ingester: the same rows 100 hours later, 16 submitters of 100 samples.
+		in := benchRows(pts, rows, time.Duration(2*i+1)*time.Hour*100)
+		obs := make([]ingest.Observation, len(in))
+		for j, x := range in {
+			obs[j] = ingest.Observation{Point: x.Point, Metric: "level_m", Time: x.Time, Value: x.Value}
+		}
+		ing := ingest.New(s, ingest.Config{Now: func() time.Time { return base.AddDate(0, 0, 400) }})
+		// Warm the point cache and high-water marks (a running ingester has them).
+		warm := make([]ingest.Observation, len(pts))
+		for j, p := range pts {
+			warm[j] = ingest.Observation{Point: p.ID, Metric: "level_m", Time: base.Add(-time.Duration(i+1) * time.Hour), Value: 1}
+		}
+		if _, err := ing.Submit(ctx, warm); err != nil {
+			b.Fatal(err)
+		}
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		var failed atomic.Value
+		start = time.Now()
+		for g := 0; g < 16; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					j := int(next.Add(100)) - 100
+					if j >= len(obs) {
+						return
+					}
+					res, err := ing.Submit(ctx, obs[j:min(j+100, len(obs))])
+					if err != nil {
+						failed.Store(err)
+						return
+					}
+					for _, r := range res {
+						if r.Status != ingest.Accepted {
+							failed.Store(r)
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		ingRate += rows / time.Since(start).Seconds()
+		ing.Close()
+		if f := failed.Load(); f != nil {
+			b.Fatalf("%v", f)
+		}
+	}
+	b.ReportMetric(rawRate/float64(b.N), "raw_samples/s")
+	b.ReportMetric(ingRate/float64(b.N), "ingest_samples/s")
+	b.ReportMetric(ingRate/rawRate, "ratio")
+}

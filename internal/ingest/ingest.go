@@ -1,0 +1,419 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/quality"
+)
+
+// Status says what became of one observation.
+type Status string
+
+// Statuses.
+const (
+	Accepted  Status = "accepted"  // stored now
+	Duplicate Status = "duplicate" // the same (point, metric, time) was already stored; the stored value is kept
+	Rejected  Status = "rejected"  // not stored; Result.Reason says why
+)
+
+// Observation is one value as a meter, system or person reports it. The point
+// is named by its ID, or by its terminal Code with the Protocol it is
+// registered under.
+type Observation struct {
+	Point    int64     `json:"point,omitempty"`
+	Code     string    `json:"code,omitempty"`
+	Protocol string    `json:"protocol,omitempty"`
+	Metric   string    `json:"metric"` // a metric name, e.g. "flow_m3s" (sishui.ParseMetric)
+	Time     time.Time `json:"time"`
+	Value    float64   `json:"value"`
+}
+
+// Result is what became of one observation.
+type Result struct {
+	Status Status       `json:"status"`
+	Point  int64        `json:"point,omitempty"`  // the resolved point
+	Flags  quality.Flag `json:"flags"`            // quality reasons (also for duplicates)
+	Reason string       `json:"reason,omitempty"` // why it was rejected
+}
+
+// Store is what an Ingester needs of a store; sishui.Store provides it.
+type Store interface {
+	sishui.SeriesStore
+	GetPoint(ctx context.Context, id int64) (*sishui.Point, error)
+	PointByCode(ctx context.Context, protocol, code string) (*sishui.Point, error)
+}
+
+// Config tunes an Ingester. The zero value is usable.
+type Config struct {
+	// MaxBatch is the number of samples at which a batch is committed at
+	// once; default 5000. A single Submit larger than that is one batch.
+	MaxBatch int
+	// MaxDelay is how long a batch waits for more submitters once the first
+	// has arrived; default 2 ms. While a commit runs, later submitters queue
+	// and go into the next batch.
+	MaxDelay time.Duration
+	// QueueLen is how many submissions may wait for the committer before
+	// Submit blocks; default 4096.
+	QueueLen int
+	// MaxFuture rejects observations later than now + MaxFuture; default 24 h.
+	// (The quality checker flags smaller clock errors as future_timestamp.)
+	MaxFuture time.Duration
+	// Checker adds quality flags; nil means quality.DefaultConfig with the
+	// point kinds from the registry.
+	Checker *quality.Checker
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Logger receives commit failures and warnings; nil means slog.Default.
+	Logger *slog.Logger
+	// Committed, when set, is called by the committer after each durable
+	// append with the samples sent to the store (those not found stored
+	// beforehand), before any submitter of the batch is released. Use it to
+	// feed the forwarder; it must not keep the slice and should be quick.
+	Committed func(samples []sishui.Sample)
+}
+
+func (c *Config) defaults() {
+	if c.MaxBatch <= 0 {
+		c.MaxBatch = 5000
+	}
+	if c.MaxDelay <= 0 {
+		c.MaxDelay = 2 * time.Millisecond
+	}
+	if c.QueueLen <= 0 {
+		c.QueueLen = 4096
+	}
+	if c.MaxFuture <= 0 {
+		c.MaxFuture = 24 * time.Hour
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+}
+
+// ErrClosed is returned by Submit after Close.
+var ErrClosed = errors.New("ingest: ingester closed")
+
+// Stats counts what an Ingester did since it started.
+type Stats struct {
+	Submitted  int64 // observations given to Submit
+	Accepted   int64
+	Duplicates int64
+	Rejected   int64
+	Batches    int64 // AppendSamples calls
+	Mismatches int64 // samples predicted new that the store counted as duplicates (another writer)
+}
+
+// Ingester validates, flags and durably appends observations, batching
+// concurrent submitters into one store transaction (group commit). It is
+// safe for concurrent use; Close it to stop its committer.
+type Ingester struct {
+	store   Store
+	cfg     Config
+	checker *quality.Checker
+	sysCtx  context.Context
+
+	mu     sync.RWMutex // guards closed against sends on reqs
+	closed bool
+	reqs   chan *request
+	quit   chan struct{}
+	done   chan struct{}
+
+	pointsMu sync.RWMutex
+	byID     map[int64]*pointEntry
+	byCode   map[codeKey]*pointEntry
+
+	submitted, accepted, duplicates, rejected, batches, mismatches atomic.Int64
+
+	// Owned by the committer goroutine.
+	hwm    map[seriesKey]int64 // newest stored time (Unix ms) per series
+	loaded map[int64]bool      // points whose hwm entries are loaded
+}
+
+type codeKey struct{ protocol, code string }
+
+type seriesKey struct {
+	point  int64
+	metric sishui.Metric
+}
+
+// pointEntry is a cached point; seed runs once to prime the checker.
+type pointEntry struct {
+	p    *sishui.Point
+	seed sync.Once
+}
+
+// New starts an Ingester in front of store.
+func New(store Store, cfg Config) *Ingester {
+	cfg.defaults()
+	ing := &Ingester{
+		store:  store,
+		cfg:    cfg,
+		sysCtx: sishui.WithActor(context.Background(), sishui.SystemActor),
+		reqs:   make(chan *request, cfg.QueueLen),
+		quit:   make(chan struct{}),
+		done:   make(chan struct{}),
+		byID:   make(map[int64]*pointEntry),
+		byCode: make(map[codeKey]*pointEntry),
+		hwm:    make(map[seriesKey]int64),
+		loaded: make(map[int64]bool),
+	}
+	ing.checker = cfg.Checker
+	if ing.checker == nil {
+		ing.checker = quality.NewChecker(quality.DefaultConfig(), ing.kindOf)
+	}
+	go ing.run()
+	return ing
+}
+
+// Close commits what is queued and stops the committer. Submit calls after
+// Close fail with ErrClosed.
+func (ing *Ingester) Close() error {
+	ing.mu.Lock()
+	if ing.closed {
+		ing.mu.Unlock()
+		<-ing.done
+		return nil
+	}
+	ing.closed = true
+	ing.mu.Unlock()
+	close(ing.quit)
+	<-ing.done
+	return nil
+}
+
+// Stats returns the counters.
+func (ing *Ingester) Stats() Stats {
+	return Stats{
+		Submitted: ing.submitted.Load(), Accepted: ing.accepted.Load(), Duplicates: ing.duplicates.Load(),
+		Rejected: ing.rejected.Load(), Batches: ing.batches.Load(), Mismatches: ing.mismatches.Load(),
+	}
+}
+
+// ForgetPoint drops a point from the cache, so that the next observation
+// reads it again (after the registry changed it).
+func (ing *Ingester) ForgetPoint(id int64) {
+	ing.pointsMu.Lock()
+	defer ing.pointsMu.Unlock()
+	if e, ok := ing.byID[id]; ok {
+		delete(ing.byCode, codeKey{e.p.Protocol, e.p.Code})
+		delete(ing.byID, id)
+	}
+}
+
+func (ing *Ingester) kindOf(point int64) string {
+	ing.pointsMu.RLock()
+	defer ing.pointsMu.RUnlock()
+	if e, ok := ing.byID[point]; ok {
+		return e.p.Kind
+	}
+	return ""
+}
+
+// Submit validates, flags and stores observations and returns one Result per
+// observation, in order. It returns only after every accepted sample is
+// durable. The context's actor must be allowed to write data (EFORBIDDEN
+// otherwise); points outside its scope are rejected as unknown. An error
+// means nothing of this call was acknowledged (some samples may have been
+// stored; a resend reports them as duplicates).
+func (ing *Ingester) Submit(ctx context.Context, obs []Observation) ([]Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ingest: submit: %w", err)
+	}
+	actor := sishui.ActorFrom(ctx)
+	if !actor.CanWrite() {
+		return nil, &sishui.Error{Code: sishui.EFORBIDDEN, Op: "ingest", Message: "this account may not write data"}
+	}
+	shared := actor.SeesAll()
+	ing.submitted.Add(int64(len(obs)))
+	results := make([]Result, len(obs))
+	req := &request{samples: make([]sishui.Sample, 0, len(obs)), index: make([]int, 0, len(obs))}
+	now := ing.cfg.Now()
+	var last *pointEntry
+	var misses map[codeKey]bool // unknown points seen in this call
+	for i := range obs {
+		o := &obs[i]
+		r := &results[i]
+		metric, ok := sishui.ParseMetric(o.Metric)
+		if !ok {
+			r.reject("unknown metric %q", o.Metric)
+			continue
+		}
+		if reason := checkTime(o.Time, now, ing.cfg.MaxFuture); reason != "" {
+			r.reject("%s", reason)
+			continue
+		}
+		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+			r.reject("value must be a finite number")
+			continue
+		}
+		e := last
+		if e == nil || !e.matches(o) {
+			k := refKey(o)
+			if misses[k] {
+				r.reject("unknown point")
+				continue
+			}
+			var err error
+			e, err = ing.resolve(ctx, o, shared)
+			if err != nil {
+				if errors.Is(err, errUnknownPoint) {
+					if misses == nil {
+						misses = make(map[codeKey]bool)
+					}
+					misses[k] = true
+					r.reject("unknown point")
+					continue
+				}
+				return nil, err
+			}
+			last = e
+		}
+		r.Point = e.p.ID
+		t := time.UnixMilli(o.Time.UnixMilli()).UTC()
+		r.Flags = ing.checker.Check(quality.Sample{Point: e.p.ID, Metric: o.Metric, Time: t, Value: o.Value}, now)
+		req.samples = append(req.samples, sishui.Sample{Point: e.p.ID, Metric: metric, Time: t, Value: o.Value, Flags: uint32(r.Flags)})
+		req.index = append(req.index, i)
+	}
+	rejected := len(obs) - len(req.samples)
+	ing.rejected.Add(int64(rejected))
+	if len(req.samples) == 0 {
+		return results, nil
+	}
+	req.status = make([]Status, len(req.samples))
+	req.conflict = make([]bool, len(req.samples))
+	req.done = make(chan struct{})
+	if err := ing.enqueue(ctx, req); err != nil {
+		return nil, err
+	}
+	select {
+	case <-req.done:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("ingest: submit: waiting for commit: %w", ctx.Err())
+	}
+	if req.err != nil {
+		return nil, req.err
+	}
+	for j, i := range req.index {
+		results[i].Status = req.status[j]
+		if req.conflict[j] {
+			results[i].Flags |= quality.FlagDuplicateConflict
+		}
+	}
+	return results, nil
+}
+
+func (r *Result) reject(format string, args ...any) {
+	r.Status = Rejected
+	r.Reason = fmt.Sprintf(format, args...)
+}
+
+// checkTime returns why t is not acceptable, or "".
+func checkTime(t, now time.Time, maxFuture time.Duration) string {
+	switch {
+	case t.IsZero():
+		return "time is required"
+	case t.Year() < 1970 || t.Year() > 2200:
+		return "time must be between 1970 and 2200"
+	case t.After(now.Add(maxFuture)):
+		return fmt.Sprintf("time %s is more than %s in the future", t.Format(time.RFC3339), maxFuture)
+	}
+	return ""
+}
+
+func (e *pointEntry) matches(o *Observation) bool {
+	if o.Point != 0 {
+		return o.Point == e.p.ID
+	}
+	return o.Code == e.p.Code && o.Protocol == e.p.Protocol
+}
+
+func refKey(o *Observation) codeKey {
+	if o.Point != 0 {
+		return codeKey{"#id", fmt.Sprint(o.Point)}
+	}
+	return codeKey{o.Protocol, o.Code}
+}
+
+var errUnknownPoint = errors.New("unknown point")
+
+// resolve finds the observation's point. Actors who see everything share a
+// cache; others look up with their own (scoped) context every time.
+func (ing *Ingester) resolve(ctx context.Context, o *Observation, shared bool) (*pointEntry, error) {
+	if o.Point == 0 && (o.Code == "" || o.Protocol == "") {
+		return nil, errUnknownPoint
+	}
+	if shared {
+		ing.pointsMu.RLock()
+		var e *pointEntry
+		if o.Point != 0 {
+			e = ing.byID[o.Point]
+		} else {
+			e = ing.byCode[codeKey{o.Protocol, o.Code}]
+		}
+		ing.pointsMu.RUnlock()
+		if e != nil {
+			return e, nil
+		}
+	}
+	var p *sishui.Point
+	var err error
+	if o.Point != 0 {
+		p, err = ing.store.GetPoint(ctx, o.Point)
+	} else {
+		p, err = ing.store.PointByCode(ctx, o.Protocol, o.Code)
+	}
+	if err != nil {
+		if sishui.ErrorCode(err) == sishui.ENOTFOUND {
+			return nil, errUnknownPoint
+		}
+		return nil, fmt.Errorf("ingest: resolve point: %w", err)
+	}
+	ing.pointsMu.Lock()
+	e := ing.byID[p.ID]
+	if e == nil {
+		e = &pointEntry{p: p}
+		ing.byID[p.ID] = e
+		ing.byCode[codeKey{p.Protocol, p.Code}] = e
+	}
+	ing.pointsMu.Unlock()
+	e.seed.Do(func() { ing.seedChecker(e.p.ID) })
+	return e, nil
+}
+
+// seedChecker primes the quality checker with the point's latest stored
+// values, so that the first new value is compared with history.
+func (ing *Ingester) seedChecker(point int64) {
+	latest, err := ing.store.LatestSamples(ing.sysCtx, point)
+	if err != nil {
+		ing.cfg.Logger.Warn("ingest: seeding quality checker", "point", point, "err", err)
+		return
+	}
+	for _, s := range latest {
+		ing.checker.Seed(quality.Sample{Point: s.Point, Metric: s.Metric.String(), Time: s.Time, Value: s.Value})
+	}
+}
+
+func (ing *Ingester) enqueue(ctx context.Context, req *request) error {
+	ing.mu.RLock()
+	defer ing.mu.RUnlock()
+	if ing.closed {
+		return ErrClosed
+	}
+	select {
+	case ing.reqs <- req:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("ingest: submit: queue full: %w", ctx.Err())
+	}
+}
