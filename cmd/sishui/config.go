@@ -26,6 +26,14 @@ type Config struct {
 	TLSKey      string        `yaml:"tls_key" help:"TLS key file"`
 	IdleTimeout time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
 	MaxConns    int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
+
+	MQTTBroker   string `yaml:"mqtt_broker" help:"MQTT broker to take observations from, e.g. tcp://127.0.0.1:1883 (empty: off)"`
+	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
+	MQTTTopic    string `yaml:"mqtt_topic" help:"MQTT topic template naming the terminal code"`
+
+	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`
+	ForwardQueue   string `yaml:"forward_queue" help:"path of the forward queue's SQLite file"`
+	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`
 }
 
 func defaultConfig() Config {
@@ -38,6 +46,10 @@ func defaultConfig() Config {
 		LogFormat:   "text",
 		IdleTimeout: 10 * time.Minute,
 		MaxConns:    20000,
+
+		MQTTClientID: "sishui",
+		MQTTTopic:    "sishui/obs/{code}",
+		ForwardQueue: "forward.db",
 	}
 }
 

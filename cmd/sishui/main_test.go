@@ -100,6 +100,20 @@ func TestImportAndAudit(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "sst_") {
 		t.Fatalf("token create: %d %s", code, out)
 	}
+	csv := filepath.Join(t.TempDir(), "obs.csv")
+	os.WriteFile(csv, []byte("point,protocol,metric,time,value\n"+
+		"3715020100,szy206,flow_m3s,2026-05-01 08:00:00,1.5\n"+
+		"3715020100,szy206,flow_m3s,2026-05-01T09:00:00+08:00,1.7\n"+
+		"3715020100,szy206,colour,2026-05-01 10:00:00,1\n"+
+		"3715020100,szy206,flow_m3s,yesterday,1\n"), 0o644)
+	code, out, errs = runCmd(t, "", nil, "import", "observations", "--db", db, csv)
+	if code != 0 || !strings.Contains(out, "accepted 2") || !strings.Contains(out, "rejected 2") || !strings.Contains(out, "line 4") || !strings.Contains(out, "line 5") {
+		t.Fatalf("import observations: %d %s %s", code, out, errs)
+	}
+	code, out, _ = runCmd(t, "", nil, "import", "observations", "--db", db, csv)
+	if code != 0 || !strings.Contains(out, "duplicates 2") {
+		t.Fatalf("reimport must count duplicates: %d %s", code, out)
+	}
 	code, _, errs = runCmd(t, "", nil, "user", "add", "--db", db, "--role", "county", "liming2")
 	if code != 1 || !strings.Contains(errs, "region") {
 		t.Fatalf("bad user add: %d %s", code, errs)

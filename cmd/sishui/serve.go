@@ -29,6 +29,7 @@ type app struct {
 	metrics *metrics.Set
 	api     *api.Server
 	auth    *auth.Service
+	pipe    *pipeline
 	http    *http.Server
 	httpLn  net.Listener
 	// URL is the base URL of the HTTP server once listening.
@@ -43,6 +44,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth}
+	if err := a.startPipeline(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -100,7 +105,10 @@ func (a *app) run(ctx context.Context) error {
 	return a.http.Shutdown(sctx)
 }
 
-func (a *app) close() error { return a.store.Close() }
+func (a *app) close() error {
+	a.pipe.close()
+	return a.store.Close()
+}
 
 func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs, cfg, err := e.newFlags("serve", args)
@@ -123,7 +131,10 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import [--db DSN] DIR") }
+	if len(args) > 0 && args[0] == "observations" {
+		return cmdImportObservations(ctx, e, args[1:])
+	}
+	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import [--db DSN] DIR | sishui import observations FILE.csv") }
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/forward"
+	"github.com/sishui/sishui/internal/ingest"
+	"github.com/sishui/sishui/internal/mqttin"
+	"github.com/sishui/sishui/internal/protocol/szy206"
+)
+
+// pipeline is the data path behind the API: ingestion, MQTT input and the
+// store-and-forward link to the national platform.
+type pipeline struct {
+	ing  *ingest.Ingester
+	q    *forward.Queue
+	fwd  *forward.Forwarder
+	mqtt *mqttin.Subscriber
+	wg   sync.WaitGroup
+}
+
+// startPipeline builds the ingester and, when configured, the forwarder and the
+// MQTT subscription; it registers the observations endpoint on the API.
+func (a *app) startPipeline(ctx context.Context) error {
+	p := &pipeline{}
+	a.pipe = p
+	cfg := ingest.Config{Logger: a.log}
+	if a.cfg.ForwardAddr != "" {
+		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
+		if err != nil {
+			return fmt.Errorf("forward queue: %w", err)
+		}
+		prof, ok := szy206.ProfileByName(a.cfg.ForwardProfile)
+		if a.cfg.ForwardProfile != "" && !ok {
+			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
+		}
+		p.q = q
+		p.fwd = forward.New(q, forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
+		stations := &stationCache{store: a.store}
+		cfg.Committed = func(samples []sishui.Sample) {
+			if _, err := q.EnqueueSamples(context.Background(), samples, stations.code); err != nil {
+				a.log.Error("forward: enqueue", "err", err)
+				return
+			}
+			p.fwd.Wake()
+		}
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			if err := p.fwd.Run(ctx); err != nil && ctx.Err() == nil {
+				a.log.Error("forward stopped", "err", err)
+			}
+		}()
+	}
+	p.ing = ingest.New(a.store, cfg)
+	h := ingest.Handler(p.ing)
+	a.api.Extra = append(a.api.Extra, api.Route{
+		Method: "POST", Path: "/api/v1/observations", Tag: "series", In: ingestBody{}, Out: ingestReply{},
+		Summary: "Submit a batch of observations; 200 with per-item results once the whole batch is durable",
+		Handler: func(w http.ResponseWriter, r *http.Request) error { h(w, r); return nil },
+	})
+	if a.cfg.MQTTBroker != "" {
+		sub, err := mqttin.Start(ctx, p.ing, mqttin.Config{Broker: a.cfg.MQTTBroker, ClientID: a.cfg.MQTTClientID, Template: a.cfg.MQTTTopic, Logger: a.log})
+		if err != nil {
+			return fmt.Errorf("mqtt: %w", err)
+		}
+		p.mqtt = sub
+	}
+	return nil
+}
+
+// ingestBody and ingestReply document POST /api/v1/observations.
+type ingestBody struct {
+	Observations []struct {
+		Point    int64     `json:"point,omitempty"`
+		Code     string    `json:"code,omitempty"`
+		Protocol string    `json:"protocol,omitempty"`
+		Metric   string    `json:"metric"`
+		Time     time.Time `json:"time"`
+		Value    float64   `json:"value"`
+	} `json:"observations"`
+}
+
+type ingestReply struct {
+	Accepted   int `json:"accepted"`
+	Duplicates int `json:"duplicates"`
+	Rejected   int `json:"rejected"`
+	Results    []struct {
+		Status string   `json:"status"`
+		Point  int64    `json:"point,omitempty"`
+		Flags  []string `json:"flags,omitempty"`
+		Reason string   `json:"reason,omitempty"`
+	} `json:"results"`
+}
+
+func (p *pipeline) close() {
+	if p == nil {
+		return
+	}
+	if p.mqtt != nil {
+		p.mqtt.Close()
+	}
+	if p.ing != nil {
+		p.ing.Close()
+	}
+	p.wg.Wait()
+	if p.q != nil {
+		p.q.Close()
+	}
+}
+
+// stationCache maps point ids to terminal addresses for the forward link.
+type stationCache struct {
+	store sishui.Store
+	mu    sync.Mutex
+	codes map[int64]string
+}
+
+func (c *stationCache) code(point int64) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.codes[point]; ok {
+		return s, s != ""
+	}
+	if c.codes == nil {
+		c.codes = map[int64]string{}
+	}
+	p, err := c.store.GetPoint(context.Background(), point)
+	if err != nil {
+		return "", false
+	}
+	code := ""
+	if len(p.Code) == 10 {
+		code = strings.ToUpper(p.Code)
+	}
+	c.codes[point] = code
+	return code, code != ""
+}
+
+// cmdImportObservations is `sishui import observations FILE.csv`.
+func cmdImportObservations(ctx context.Context, e *env, args []string) error {
+	fs, cfg, err := e.newFlags("import observations", args)
+	if err != nil {
+		return err
+	}
+	proto := fs.String("protocol", "manual", "protocol of points named by terminal code when the file has no protocol column")
+	tz := fs.String("tz", "Asia/Shanghai", "zone of times written without an offset (IANA name or +08:00)")
+	batch := fs.Int("batch", 5000, "rows per durable batch")
+	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import observations [--db DSN] [--tz ZONE] FILE.csv") }
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitError(2)
+	}
+	loc, err := parseZone(*tz)
+	if err != nil {
+		return err
+	}
+	path := fs.Arg(0)
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ing := ingest.New(st, ingest.Config{})
+	defer ing.Close()
+	bar := newProgressBar(e.stderr, info.Size())
+	sum, err := ing.ImportFile(ctx, path, ingest.ImportOptions{Protocol: *proto, Location: loc, BatchSize: *batch,
+		Progress: func(p ingest.Progress) { bar.set(p.BytesRead) }})
+	bar.done()
+	fmt.Fprintf(e.stdout, "rows %d, accepted %d, duplicates %d, rejected %d, skipped (already imported) %d\n", sum.Rows, sum.Accepted, sum.Duplicates, sum.Rejected, sum.Skipped)
+	for _, re := range sum.Errors {
+		fmt.Fprintln(e.stdout, " ", re.Error())
+	}
+	if err != nil {
+		return fmt.Errorf("%w (rerun the same command to resume after the last committed line)", err)
+	}
+	return nil
+}
+
+func parseZone(s string) (*time.Location, error) {
+	if t, err := time.Parse("-07:00", s); err == nil {
+		_, off := t.Zone()
+		return time.FixedZone(s, off), nil
+	}
+	if s == "Asia/Shanghai" || s == "CST" {
+		return sishui.BeijingTime, nil
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil {
+		return nil, fmt.Errorf("--tz %q: %w", s, err)
+	}
+	return loc, nil
+}
