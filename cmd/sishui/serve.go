@@ -134,7 +134,9 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 && args[0] == "observations" {
 		return cmdImportObservations(ctx, e, args[1:])
 	}
-	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import [--db DSN] DIR | sishui import observations FILE.csv") }
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: sishui import [--db DSN] DIR | sishui import observations FILE.csv")
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
