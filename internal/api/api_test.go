@@ -20,6 +20,7 @@ import (
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/sqlite"
 )
 
@@ -31,15 +32,35 @@ type fixture struct {
 	ent    *sishui.WaterUser // the enterprise account's water user (in 371502)
 }
 
-// newFixture serves the Liaocheng data with one account of each role.
-func newFixture(t *testing.T) *fixture {
+// engines opens a fresh store of each engine; PostgreSQL skips without SISHUI_TEST_POSTGRES.
+var engines = []struct {
+	name string
+	open func(t *testing.T) sishui.Store
+}{
+	{"sqlite", func(t *testing.T) sishui.Store {
+		st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}},
+	{"postgres", func(t *testing.T) sishui.Store { return pgtest.Open(t) }},
+}
+
+// onEngines runs fn against a fixture on each store engine.
+func onEngines(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) { fn(t, newFixtureOn(t, e.open(t))) })
+	}
+}
+
+// newFixture serves the Liaocheng data on SQLite with one account of each role.
+func newFixture(t *testing.T) *fixture { return newFixtureOn(t, engines[0].open(t)) }
+
+func newFixtureOn(t *testing.T, st sishui.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "api.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	if _, err := cityfile.Load(ctx, os.DirFS("../../data/liaocheng"), st); err != nil {
 		t.Fatal(err)
 	}
@@ -112,9 +133,10 @@ func creditCode(region string, n int) string {
 	return first + string(c)
 }
 
-// TestRoles drives every role against every endpoint class.
-func TestRoles(t *testing.T) {
-	f := newFixture(t)
+// TestRoles drives every role against every endpoint class, on both stores.
+func TestRoles(t *testing.T) { onEngines(t, testRoles) }
+
+func testRoles(t *testing.T, f *fixture) {
 	n := 0
 	newUser := func(region string) map[string]any {
 		n++
@@ -182,9 +204,10 @@ func TestRoles(t *testing.T) {
 	}
 }
 
-// TestScopedLists checks that lists never leak rows across scopes.
-func TestScopedLists(t *testing.T) {
-	f := newFixture(t)
+// TestScopedLists checks that lists never leak rows across scopes, on both stores.
+func TestScopedLists(t *testing.T) { onEngines(t, testScopedLists) }
+
+func testScopedLists(t *testing.T, f *fixture) {
 	type list struct {
 		Items []map[string]any `json:"items"`
 		Total int              `json:"total"`

@@ -3,7 +3,6 @@ package ingest_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -12,7 +11,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/ingest"
-	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/sqlite"
 	"github.com/sishui/sishui/internal/storetest"
 )
@@ -37,15 +36,7 @@ func newSQLite(t testing.TB) sishui.Store {
 // skips. Points get unique codes so that runs do not collide.
 func newPostgres(t testing.TB) sishui.Store {
 	t.Helper()
-	dsn := os.Getenv("SISHUI_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("SISHUI_TEST_POSTGRES not set")
-	}
-	s, err := postgres.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := pgtest.Open(t)
 	storetest.Seed(t, s)
 	return s
 }

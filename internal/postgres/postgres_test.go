@@ -2,12 +2,8 @@ package postgres_test
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -17,67 +13,13 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/storetest"
 )
 
-// testDSN returns the test server's DSN from SISHUI_TEST_POSTGRES, skipping
-// the test when it is unset.
-func testDSN(t testing.TB) string {
-	t.Helper()
-	dsn := os.Getenv("SISHUI_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("SISHUI_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)")
-	}
-	return dsn
-}
+func testDSN(t testing.TB) string { return pgtest.DSN(t) }
 
-// withSearchPath adds a search_path runtime parameter to dsn.
-func withSearchPath(t testing.TB, dsn, schema string) string {
-	t.Helper()
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		u, err := url.Parse(dsn)
-		if err != nil {
-			t.Fatalf("parse SISHUI_TEST_POSTGRES: %v", err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		return u.String()
-	}
-	return dsn + " search_path=" + schema
-}
-
-// openStore opens a store in a fresh schema of its own, dropped at cleanup.
-func openStore(t testing.TB) *postgres.DB {
-	t.Helper()
-	dsn := testDSN(t)
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "s_" + hex.EncodeToString(b[:])
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	s, err := postgres.Open(ctx, withSearchPath(t, dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() }) // runs before the schema is dropped
-	return s
-}
+func openStore(t testing.TB) *postgres.DB { return pgtest.Open(t) }
 
 func newStore(t *testing.T) (sishui.Store, *sql.DB) {
 	s := openStore(t)
