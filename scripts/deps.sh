@@ -11,7 +11,7 @@ sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
 need=(coinor-libclp-dev pkg-config)
-if [ "$what" = test ]; then need+=(glpk-utils chromium); fi
+if [ "$what" = test ]; then need+=(glpk-utils chromium fonts-wqy-microhei); fi
 missing=()
 for p in "${need[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -29,5 +29,5 @@ if [ -f web/package.json ]; then
 	if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
 		(cd web && npm ci --no-audit --no-fund --loglevel=error)
 	fi
-	(cd web && npm run build --silent)
+	(cd web && npm run build --silent >/dev/null)
 fi

@@ -19,6 +19,7 @@ import (
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
+	"github.com/sishui/sishui/internal/web"
 )
 
 // app is the running platform: the testable Main of the binary.
@@ -43,7 +44,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
-	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth}
+	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
 	if err := a.startPipeline(ctx); err != nil {
 		st.Close()
 		return nil, err

@@ -33,8 +33,10 @@ type Server struct {
 	Metrics *metrics.Set
 	// Version is reported by /healthz.
 	Version string
-	// Extra routes added by other packages (gateway status, web UI …) before Handler is called.
+	// Extra routes added by other packages (gateway status, models …) before Handler is called.
 	Extra []Route
+	// Fallback serves every path no route matches outside /api/ (the web UI).
+	Fallback http.Handler
 
 	mux    *http.ServeMux
 	routes []Route
@@ -114,6 +116,9 @@ func (s *Server) Handler() http.Handler {
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, sishui.NotFound("no such endpoint: %s %s", r.Method, r.URL.Path))
 	})
+	if s.Fallback != nil {
+		s.mux.Handle("/", s.Fallback)
+	}
 	return s.mux
 }
 

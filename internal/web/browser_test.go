@@ -1,0 +1,500 @@
+package web
+
+// Browser tests: Debian's chromium, driven headless through chromedp, against
+// a real `sishui demo` server with the Liaocheng demo data. They skip when
+// /usr/bin/chromium is absent (CI installs it) or with -short, and save a
+// screenshot of each page to <repo>/artifacts/screenshots/.
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+)
+
+const chromium = "/usr/bin/chromium"
+
+func repoRoot(t testing.TB) string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the package")
+		}
+		dir = parent
+	}
+}
+
+// startDemo builds the sishui binary, runs `sishui demo` on a free port and
+// returns the base URL of a server whose "/" is this package's dashboard.
+func startDemo(t *testing.T) string {
+	root := repoRoot(t)
+	bin := filepath.Join(t.TempDir(), "sishui")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/sishui")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/sishui: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "demo", "--http", "127.0.0.1:0")
+	cmd.Dir = t.TempDir()
+	cmd.Stderr = io.Discard
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = cmd.Wait()
+	})
+	urlc := make(chan string, 1)
+	go func() {
+		re := regexp.MustCompile(`sishui demo: open (http://\S+?)/?$`)
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := re.FindStringSubmatch(strings.TrimSpace(sc.Text())); m != nil {
+				urlc <- m[1]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-urlc:
+	case <-time.After(90 * time.Second):
+		t.Fatal("sishui demo printed no URL within 90 s")
+	}
+	// Until the dashboard is wired into the server at "/", front the demo with
+	// this package's handler and pass the API through.
+	res, err := http.Get(base + "/")
+	if err == nil {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode == 200 && strings.Contains(string(b), `id="main"`) && strings.Contains(string(b), "/assets/") {
+			return base
+		}
+	}
+	t.Logf("the demo does not serve the dashboard at / yet; fronting %s with web.Handler", base)
+	u, _ := url.Parse(base)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.FlushInterval = -1 // server-sent events
+	mux := http.NewServeMux()
+	mux.Handle("/api/", proxy)
+	mux.Handle("/healthz", proxy)
+	mux.Handle("/", Handler())
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// session is one browser context (its own cookies) with a console watcher.
+type session struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+
+	mu      sync.Mutex
+	errors  []string // exceptions and console.error calls
+	network []string // failed requests the browser logged (e.g. 401 from /api/v1/me)
+}
+
+type CSS = chromedp.CSS
+
+func newBrowser(t *testing.T) context.Context {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "zh-CN"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1366, 768),
+	}
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return bctx
+}
+
+func newSession(t *testing.T, bctx context.Context, base string) *session {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	s := &session{t: t, ctx: ctx, base: base}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
+	msgs := chromedp.Console(ctx)
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			s.mu.Lock()
+			switch {
+			case m.IsException():
+				s.errors = append(s.errors, m.String())
+			case m.Type == chromedp.ConsoleError && m.Source == "network":
+				s.network = append(s.network, m.Text+" "+m.URL)
+			case m.Type == chromedp.ConsoleError:
+				s.errors = append(s.errors, m.String()+" "+m.URL)
+			}
+			s.mu.Unlock()
+		}
+	}()
+	return s
+}
+
+// do runs the steps with a deadline and stops the test on failure.
+func (s *session) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		s.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// try is do that reports and goes on, for steps that depend on endpoints
+// other engineers are still building.
+func (s *session) try(what string, steps ...chromedp.Action[chromedp.Void]) bool {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		s.t.Errorf("%s: %v", what, err)
+		return false
+	}
+	return true
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](s *session, expr string) T {
+	s.t.Helper()
+	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		s.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitJS waits until the expression is truthy.
+func waitJS(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(12*time.Second))(ctx, t)
+		return err
+	})
+}
+
+func (s *session) open(path string) {
+	s.t.Helper()
+	s.do("open "+path, chromedp.Navigate(s.base+path), chromedp.WaitVisible(CSS(`main h1`)))
+}
+
+func (s *session) screenshot(name string) {
+	s.t.Helper()
+	dir := filepath.Join(repoRoot(s.t), "artifacts", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		s.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(s.ctx, 20*time.Second)
+	defer cancel()
+	_, _ = chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, 0)`))
+	_ = chromedp.Do(ctx, chromedp.Sleep(300*time.Millisecond)) // let charts finish their animation
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		s.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *session) login(user, pass string) {
+	s.t.Helper()
+	s.do("log in as "+user,
+		chromedp.Navigate(s.base+"/login"),
+		chromedp.WaitVisible(CSS(`#username`)),
+		chromedp.SendKeys(CSS(`#username`), user),
+		chromedp.SendKeys(CSS(`#password`), pass),
+		chromedp.Click(CSS(`#login-submit`)),
+		chromedp.WaitVisible(CSS(`#logout`)),
+	)
+}
+
+func (s *session) navLinks() map[string]bool {
+	s.t.Helper()
+	links := map[string]bool{}
+	for _, l := range eval[[]string](s, `[...document.querySelectorAll('#nav a')].map(a => a.getAttribute('href'))`) {
+		links[l] = true
+	}
+	return links
+}
+
+// noConsoleErrors fails on uncaught exceptions and console.error calls; failed
+// requests are logged only (anonymous /api/v1/me answers 401 by design).
+func (s *session) noConsoleErrors() {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.errors {
+		s.t.Errorf("browser console: %s", e)
+	}
+	for _, e := range s.network {
+		s.t.Logf("browser network: %s", e)
+	}
+	s.errors, s.network = nil, nil
+}
+
+func dataset(sel, key string) string {
+	return fmt.Sprintf(`(document.querySelector(%q)||{dataset:{}}).dataset[%q] || ''`, sel, key)
+}
+
+const mapRendered = `document.querySelector('#map') && document.querySelector('#map').dataset.rendered === '1'`
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser tests skipped with -short")
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		t.Skipf("%s not installed (apt-get install chromium)", chromium)
+	}
+	base := startDemo(t)
+	bctx := newBrowser(t)
+
+	t.Run("public overview renders the map", func(t *testing.T) {
+		s := newSession(t, bctx, base)
+		s.open("/")
+		s.do("map rendered", chromedp.WaitVisible(CSS(`#map canvas`)), waitJS(mapRendered))
+		if got := eval[string](s, dataset("#map", "counties")); got != "8" {
+			t.Errorf("map has %q counties, want 8", got)
+		}
+		links := s.navLinks()
+		for _, l := range []string{"/registry", "/warnings", "/models"} {
+			if links[l] {
+				t.Errorf("anonymous navigation offers %s", l)
+			}
+		}
+		s.screenshot("01-overview-public")
+		s.do("switch to English", chromedp.Click(CSS(`#lang`)), chromedp.WaitVisible(CSS(`#map canvas`)), waitJS(mapRendered))
+		if title := eval[string](s, `document.querySelector('main h1').textContent`); !strings.Contains(title, "City overview") {
+			t.Errorf("English title %q", title)
+		}
+		if lang := eval[string](s, `document.documentElement.lang`); lang != "en" {
+			t.Errorf("html lang %q after the toggle", lang)
+		}
+		s.screenshot("02-overview-public-en")
+		s.do("back to Chinese", chromedp.Click(CSS(`#lang`)), chromedp.WaitVisible(CSS(`#map canvas`)))
+		s.noConsoleErrors()
+	})
+
+	roles := []struct {
+		user, pass string
+		want       []string // navigation links that must be there
+		wantNot    []string // and must not
+	}{
+		{"admin", "admin-demo", []string{"/", "/warnings", "/regions", "/registry", "/reports", "/models"}, nil},
+		{"city", "city-demo", []string{"/", "/warnings", "/regions", "/registry", "/reports"}, nil},
+		{"county", "county-demo", []string{"/", "/warnings", "/regions", "/registry"}, []string{"/models"}},
+		{"enterprise", "enterprise-demo", []string{"/warnings"}, []string{"/", "/registry", "/regions", "/reports", "/models"}},
+		{"auditor", "auditor-demo", []string{"/", "/warnings", "/reports"}, []string{"/registry"}},
+	}
+	for _, r := range roles {
+		t.Run("login "+r.user, func(t *testing.T) {
+			s := newSession(t, bctx, base)
+			s.login(r.user, r.pass)
+			links := s.navLinks()
+			for _, w := range r.want {
+				if !links[w] {
+					t.Errorf("navigation lacks %s (has %v)", w, links)
+				}
+			}
+			for _, w := range r.wantNot {
+				if links[w] {
+					t.Errorf("navigation offers %s to %s", w, r.user)
+				}
+			}
+			if r.user == "enterprise" {
+				s.try("enterprise landing", chromedp.WaitVisible(CSS(`#user-permits`)))
+				if path := eval[string](s, `location.pathname`); !strings.HasPrefix(path, "/users/") {
+					t.Errorf("enterprise landed on %s, want its own /users/{id}", path)
+				}
+			} else if s.try("map with counties", chromedp.WaitVisible(CSS(`#map canvas`)), waitJS(mapRendered)) {
+				if n := eval[string](s, dataset("#map", "points")); n == "" || n == "0" {
+					t.Errorf("%s sees no monitoring points on the map", r.user)
+				}
+				if n := eval[string](s, dataset("#map", "shaded")); n == "" || n == "0" {
+					t.Errorf("%s sees no county shaded by use", r.user)
+				}
+			}
+			s.screenshot("10-landing-" + r.user)
+			s.noConsoleErrors()
+		})
+	}
+
+	t.Run("city works the pages", func(t *testing.T) {
+		s := newSession(t, bctx, base)
+		s.login("city", "city-demo")
+
+		// Warnings: acknowledge one with a comment.
+		s.open("/warnings")
+		s.do("alert list", chromedp.WaitVisible(CSS(`#alert-list`)))
+		if s.try("a firing warning to acknowledge", chromedp.WaitVisible(CSS(`#alerts form.ack`))) {
+			id := eval[string](s, `document.querySelector('#alerts form.ack').closest('tr').dataset.alert`)
+			sel := fmt.Sprintf(`#alerts tr[data-alert=%q]`, id)
+			s.try("acknowledge warning "+id,
+				chromedp.SendKeys(CSS(sel+` input.comment`), "浏览器测试确认"),
+				chromedp.Submit(CSS(sel+` form.ack`)),
+				chromedp.WaitVisible(CSS(sel+`[data-state=acknowledged]`)),
+			)
+		}
+		s.screenshot("20-warnings")
+
+		// Region drill-down.
+		s.open("/regions/371502")
+		s.try("region permits", chromedp.WaitVisible(CSS(`#region-permits`)))
+		s.screenshot("21-region")
+
+		// A point page, reached from the region's point list.
+		if href := eval[string](s, `(document.querySelector('#region-points a')||{}).getAttribute ? document.querySelector('#region-points a').getAttribute('href') : ''`); href != "" {
+			s.open(href)
+			s.try("point page", chromedp.WaitVisible(CSS(`#series-chart canvas`)), waitJS(`document.querySelector('#series-note').textContent !== ''`))
+			s.screenshot("22-point")
+		} else {
+			t.Error("no point listed for 371502")
+		}
+
+		// Registry: a bad permit shows the server's message next to the field;
+		// a good one is saved (or refused with its 限批 reason).
+		s.open("/registry/permits")
+		number := fmt.Sprintf("取水(测)字[%d]第%04d号", time.Now().Year(), time.Now().Nanosecond()%10000)
+		s.do("open the permit form", chromedp.Click(CSS(`#new-permits`)), chromedp.WaitVisible(CSS(`#registry-form`)))
+		set := func(name, value string) {
+			eval[any](s, fmt.Sprintf(`document.querySelector('#registry-form [name=%q]').value = %q`, name, value))
+		}
+		first := func(name string) {
+			eval[any](s, fmt.Sprintf(`document.querySelector('#registry-form [name=%q]').selectedIndex = 1`, name))
+		}
+		set("number", number)
+		first("user_id")
+		set("region", "371502")
+		first("source")
+		first("sector")
+		set("annual_m3", "0")
+		set("valid_from", "2026-01-01")
+		set("valid_to", "2030-12-31")
+		set("status", "active")
+		s.do("submit a permit with a zero volume", chromedp.Click(CSS(`#save`)), waitJS(`document.querySelector('#err-annual_m3').textContent.length > 0`))
+		if msg := eval[string](s, `document.querySelector('#err-annual_m3').textContent`); !strings.Contains(msg, "positive") {
+			t.Errorf("annual_m3 message %q", msg)
+		}
+		if inv := eval[string](s, `document.querySelector('#registry-form [name=annual_m3]').getAttribute('aria-invalid') || ''`); inv != "true" {
+			t.Errorf("annual_m3 aria-invalid=%q", inv)
+		}
+		s.screenshot("23-registry-validation")
+		set("annual_m3", "12000")
+		s.do("save a good permit", chromedp.Click(CSS(`#save`)),
+			waitJS(`document.querySelector('#registry-form') === null || document.querySelector('#form-error.refusal') !== null`))
+		outcome := eval[string](s, `document.querySelector('#form-error.refusal') ? 'refused: ' + document.querySelector('#form-error').textContent : 'saved'`)
+		t.Logf("good permit: %s", outcome)
+		if outcome == "saved" {
+			s.open("/registry/permits?q=" + url.QueryEscape(number))
+			s.do("permit listed", chromedp.WaitVisible(CSS(`#list-permits`)))
+			if list := eval[string](s, `document.querySelector('#list-permits').textContent`); !strings.Contains(list, number) {
+				t.Errorf("new permit %s not in the list", number)
+			}
+		}
+		s.screenshot("24-registry")
+
+		// Reports: preview and download a CSV.
+		dl := t.TempDir()
+		s.open("/reports")
+		s.do("allow downloads", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+				Behavior:         browser.SetDownloadBehaviorBehaviorAllowAndName,
+				BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+				DownloadPath:     dl,
+				EventsEnabled:    new(true),
+			})
+			return err
+		}))
+		s.try("report preview", chromedp.WaitVisible(CSS(`#report-preview table, #report-preview dl`)))
+		s.screenshot("25-reports")
+		progress := chromedp.BrowserEvents(s.ctx, browser.DownloadProgress)
+		s.do("download CSV", chromedp.Click(CSS(`#dl-csv`)))
+		done := make(chan string, 1)
+		go func() {
+			for ev, err := range progress {
+				if err != nil {
+					return
+				}
+				if ev.State == browser.DownloadProgressStateCompleted {
+					done <- ev.GUID
+					return
+				}
+				if ev.State == browser.DownloadProgressStateCanceled {
+					done <- ""
+					return
+				}
+			}
+		}()
+		select {
+		case guid := <-done:
+			fi, err := os.Stat(filepath.Join(dl, guid))
+			switch {
+			case guid == "":
+				t.Error("CSV download was cancelled")
+			case err != nil:
+				t.Errorf("downloaded file: %v", err)
+			case fi.Size() == 0:
+				t.Error("downloaded CSV is empty")
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("CSV report did not download within 15 s")
+		}
+
+		// Models.
+		s.open("/models")
+		s.do("run the model", chromedp.Click(CSS(`#run-model`)))
+		s.try("allocation table", chromedp.WaitVisible(CSS(`#model-periods`)))
+		s.screenshot("26-models")
+
+		s.do("log out", chromedp.Click(CSS(`#logout`)), chromedp.WaitVisible(CSS(`#who a[href="/login"]`)))
+		s.open("/login")
+		s.screenshot("27-login")
+		s.noConsoleErrors()
+	})
+}

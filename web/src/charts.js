@@ -1,0 +1,84 @@
+// ECharts with only the parts the dashboard uses (keeps the bundle small), and
+// a registry of live charts so they resize with the window and are disposed
+// when a page is left.
+import * as echarts from 'echarts/core';
+import { MapChart, ScatterChart, BarChart, LineChart, HeatmapChart } from 'echarts/charts';
+import {
+  GeoComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  LegendComponent,
+  GridComponent,
+  DataZoomComponent,
+  CalendarComponent,
+  MarkLineComponent,
+  TitleComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  MapChart,
+  ScatterChart,
+  BarChart,
+  LineChart,
+  HeatmapChart,
+  GeoComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  LegendComponent,
+  GridComponent,
+  DataZoomComponent,
+  CalendarComponent,
+  MarkLineComponent,
+  TitleComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };
+
+const live = new Set();
+
+export function chart(el) {
+  const c = echarts.init(el, null, { renderer: 'canvas' });
+  live.add(c);
+  return c;
+}
+
+export function disposeAll() {
+  for (const c of live) c.dispose();
+  live.clear();
+}
+
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    for (const c of live) c.resize();
+  }, 100);
+});
+
+export const statusColor = {
+  reporting: '#2e9d5b',
+  late: '#e6a23c',
+  offline: '#8c939d',
+  alarm: '#d64545',
+};
+
+export const levelColor = {
+  blue: '#3a7bd5',
+  yellow: '#d4b106',
+  orange: '#f08a24',
+  red: '#d64545',
+};
+
+export const gradeColor = {
+  not_overloaded: '#9fd4a8',
+  critical: '#f5d77a',
+  overloaded: '#f2a65a',
+  severely_overloaded: '#d9534f',
+};
+
+export const palette = ['#2f6fb0', '#46a0a8', '#8bbf5a', '#e6a23c', '#c96b8b', '#7a6fc9', '#5b8c6f', '#b08a5b'];
+
+// esc escapes text placed into an ECharts HTML tooltip.
+export const esc = (s) => echarts.format.encodeHTML(String(s ?? ''));
