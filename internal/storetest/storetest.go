@@ -34,6 +34,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Audit", testAudit},
 		{"Samples", testSamples},
 		{"Frames", testFrames},
+		{"Accounts", testAccounts},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
