@@ -35,6 +35,7 @@ Commands:
   audit verify  check the audit log's hash chain
   user add|list|disable|enable|passwd   manage accounts (sishui user add --role county --region 371502 NAME)
   token create|list|revoke              API tokens for machines (shown once, stored hashed)
+  model allocate|forecast|supply|capacity …   run a model on a scenario file (default: the Liaocheng demo) to JSON
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -74,6 +75,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"audit":   cmdAudit,
 		"user":    cmdUser,
 		"token":   cmdToken,
+		"model":   cmdModel,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

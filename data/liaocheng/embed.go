@@ -8,3 +8,10 @@ import "embed"
 //
 //go:embed *.yaml
 var FS embed.FS
+
+// Models holds the demo scenarios of the models (models/allocate.yaml,
+// forecast.yaml, supply.yaml and capacity.yaml), read by `sishui model` and the
+// /api/v1/models endpoints.
+//
+//go:embed models/*.yaml
+var Models embed.FS

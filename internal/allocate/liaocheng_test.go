@@ -15,7 +15,7 @@ import (
 func TestLiaocheng(t *testing.T) {
 	for _, mode := range []string{ModeMonthly, ModeAnnual} {
 		t.Run(mode, func(t *testing.T) {
-			sc := loadFile(t, "testdata/liaocheng.yaml")
+			sc := loadFile(t, "../../data/liaocheng/models/allocate.yaml")
 			sc.Mode = mode
 			if len(sc.Regions) != 8 || len(sc.Demands) != 32 {
 				t.Fatalf("scenario has %d regions and %d demands, want 8 and 32", len(sc.Regions), len(sc.Demands))
@@ -104,7 +104,7 @@ func TestWriters(t *testing.T) {
 }
 
 func TestRunCancelled(t *testing.T) {
-	sc := loadFile(t, "testdata/liaocheng.yaml")
+	sc := loadFile(t, "../../data/liaocheng/models/allocate.yaml")
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
 	_, err := Run(ctx, sc, func(done, total int) {
@@ -119,7 +119,7 @@ func TestRunCancelled(t *testing.T) {
 }
 
 func liaocheng(b *testing.B) *Scenario {
-	sc := loadFile(&testing.T{}, "testdata/liaocheng.yaml")
+	sc := loadFile(&testing.T{}, "../../data/liaocheng/models/allocate.yaml")
 	return sc
 }
 

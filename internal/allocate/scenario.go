@@ -58,6 +58,8 @@
 // cost of a link from a source is the source cost + the link cost + the preference
 // cost of the (source kind, sector) pair. Links out of a junction that carry `split`
 // factors divide the junction's outflow in those fixed proportions.
+//
+// The Liaocheng demo scenario is data/liaocheng/models/allocate.yaml.
 package allocate
 
 import (

@@ -204,17 +204,17 @@ func TestLoadConfig(t *testing.T) {
 }
 
 func TestConfigFileMatchesDefault(t *testing.T) {
-	f, err := os.Open("testdata/bands_2016.yaml")
+	f, err := os.Open(capacityFile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	c, err := LoadConfig(f)
+	sc, err := LoadScenario(f)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c != DefaultConfig() {
-		t.Errorf("file %+v\ndefault %+v", c, DefaultConfig())
+	if sc.Bands != DefaultConfig() {
+		t.Errorf("file %+v\ndefault %+v", sc.Bands, DefaultConfig())
 	}
 }
 

@@ -15,33 +15,33 @@ const (
 
 // Efficiency holds the efficiency targets the maxima are computed at.
 type Efficiency struct {
-	DomesticLPerCapitaDay float64 // comprehensive domestic quota (urban and rural together)
-	NetworkLossRate       float64 // domestic demand is grossed up by 1/(1 − loss)
-	IndustryM3Per10kCNY   float64 // 万元工业增加值用水量
-	GDPM3Per10kCNY        float64 // 万元GDP用水量 (all uses per 万元 GDP)
-	IrrigationNetM3PerMu  float64 // mean net irrigation quota
-	IrrigationEfficiency  float64 // η
+	DomesticLPerCapitaDay float64 `json:"domestic_l_per_capita_day"` // comprehensive domestic quota (urban and rural together)
+	NetworkLossRate       float64 `json:"network_loss_rate"`         // domestic demand is grossed up by 1/(1 − loss)
+	IndustryM3Per10kCNY   float64 `json:"industry_m3_per_10k_cny"`   // 万元工业增加值用水量
+	GDPM3Per10kCNY        float64 `json:"gdp_m3_per_10k_cny"`        // 万元GDP用水量 (all uses per 万元 GDP)
+	IrrigationNetM3PerMu  float64 `json:"irrigation_net_m3_per_mu"`  // mean net irrigation quota
+	IrrigationEfficiency  float64 `json:"irrigation_efficiency"`     // η
 }
 
 // Current are the present quantities, held fixed while another is maximised.
 type Current struct {
-	Population       float64 // persons
-	IndustryVA10kCNY float64
-	GDP10kCNY        float64
-	IrrigatedAreaMu  float64
-	OtherDemandM3    float64 // everything else (livestock, ecology, services …), held fixed
+	Population       float64 `json:"population"` // persons
+	IndustryVA10kCNY float64 `json:"industry_va_10k_cny"`
+	GDP10kCNY        float64 `json:"gdp_10k_cny"`
+	IrrigatedAreaMu  float64 `json:"irrigated_area_mu"`
+	OtherDemandM3    float64 `json:"other_demand_m3"` // everything else (livestock, ecology, services …), held fixed
 }
 
 // CarryInput is one region's water and present state.
 type CarryInput struct {
-	Region      string
-	AvailableM3 float64 // available supply (e.g. the supply model's net at 75 %)
-	UseCapM3    float64 // total-use cap W₀; 0 = none
+	Region      string  `json:"region"`
+	AvailableM3 float64 `json:"available_m3"` // available supply (e.g. the supply model's net at 75 %)
+	UseCapM3    float64 `json:"use_cap_m3"`   // total-use cap W₀; 0 = none
 	// DomesticSourceM3, when set, is the water fit for domestic use (e.g.
 	// 长江水 and deep groundwater), which also limits the population.
-	DomesticSourceM3 *float64
-	Current          Current
-	Efficiency       Efficiency
+	DomesticSourceM3 *float64   `json:"domestic_source_m3"`
+	Current          Current    `json:"current"`
+	Efficiency       Efficiency `json:"efficiency"`
 }
 
 // Carry is what a region's water can carry (以水定城/地/人/产).
@@ -65,25 +65,25 @@ type CarryInput struct {
 // A maximum is 0 when the fixed demands already exceed W (binding
 // BindFixedDemands).
 type Carry struct {
-	Region       string
-	WaterM3      float64 // W
-	WaterLimit   string  // BindSupply or BindUseCap
-	DomesticM3   float64 // present demands at target efficiency
-	IndustryM3   float64
-	IrrigationM3 float64
-	OtherM3      float64
-	DemandM3     float64 // their sum
-	SurplusM3    float64 // W − DemandM3 (negative = shortage)
+	Region       string  `json:"region"`
+	WaterM3      float64 `json:"water_m3"`    // W
+	WaterLimit   string  `json:"water_limit"` // BindSupply or BindUseCap
+	DomesticM3   float64 `json:"domestic_m3"` // present demands at target efficiency
+	IndustryM3   float64 `json:"industry_m3"`
+	IrrigationM3 float64 `json:"irrigation_m3"`
+	OtherM3      float64 `json:"other_m3"`
+	DemandM3     float64 `json:"demand_m3"`  // their sum
+	SurplusM3    float64 `json:"surplus_m3"` // W − DemandM3 (negative = shortage)
 
-	MaxPopulation       float64
-	MaxIrrigatedAreaMu  float64
-	MaxIndustryVA10kCNY float64
-	MaxGDP10kCNY        float64
+	MaxPopulation       float64 `json:"max_population"`
+	MaxIrrigatedAreaMu  float64 `json:"max_irrigated_area_mu"`
+	MaxIndustryVA10kCNY float64 `json:"max_industry_va_10k_cny"`
+	MaxGDP10kCNY        float64 `json:"max_gdp_10k_cny"`
 
-	PopulationBinding string
-	AreaBinding       string
-	IndustryBinding   string
-	GDPBinding        string
+	PopulationBinding string `json:"population_binding"`
+	AreaBinding       string `json:"area_binding"`
+	IndustryBinding   string `json:"industry_binding"`
+	GDPBinding        string `json:"gdp_binding"`
 }
 
 // CarryCapacity computes the maxima of one region.

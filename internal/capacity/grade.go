@@ -7,6 +7,26 @@
 // The outline's bands were recalled, not read in the primary text
 // (MODELS.md §3.1, DOMAIN.md §6): DefaultConfig marks them unverified, and
 // every edge is configuration.
+//
+// # Scenario file format
+//
+// FromResults joins a forecast and a supply result by a scenario (YAML, or JSON
+// since YAML reads it; volumes in m³):
+//
+//	name: liaocheng-2030
+//	year: 2030                   # forecast year assessed; one of the forecast's years
+//	guarantee_pct: 75            # supply guarantee rate; one the supply result holds
+//	city_use_cap_m3: 2.0e9       # city total-use cap W₀, split between regions by cap_split
+//	cap_split: base_demand       # base_demand (default) or year_demand: the share of the
+//	                             #   forecast total demand in the first forecast year or in `year`
+//	use_cap_m3: {"371502": 5e8}  # per-region caps W₀; a listed region is not split
+//	gdp_m3_per_10k_cny: 41.3     # 万元GDP用水量 target for the GDP maximum (required)
+//	domestic_sources: [yangtze]  # supply sources fit for domestic use; empty = no limit
+//	bands: {…}                   # grading rules, the fields of Config; absent fields keep DefaultConfig
+//
+// When both caps are given, the city cap less the listed regions' caps is split
+// between the other regions. Without any cap the total use is not graded and
+// the maxima are limited by the supply alone.
 package capacity
 
 import (
@@ -201,18 +221,18 @@ func LoadConfig(r io.Reader) (Config, error) {
 
 // Load is what a county used against its control values in one year.
 type Load struct {
-	Region           string
-	UseM3            float64 // W, total use
-	UseCapM3         float64 // W₀, 用水总量控制指标; 0 = not graded
-	GroundwaterM3    float64 // G, groundwater extraction
-	GroundwaterCapM3 float64 // G₀, 地下水开采控制量 (or 可开采量); 0 = not graded
+	Region           string  `json:"region"`
+	UseM3            float64 `json:"use_m3"`             // W, total use
+	UseCapM3         float64 `json:"use_cap_m3"`         // W₀, 用水总量控制指标; 0 = not graded
+	GroundwaterM3    float64 `json:"groundwater_m3"`     // G, groundwater extraction
+	GroundwaterCapM3 float64 `json:"groundwater_cap_m3"` // G₀, 地下水开采控制量 (or 可开采量); 0 = not graded
 	// ShallowOverExtractionCoef is (shallow extraction in the over-extraction
 	// zone − allowable) / allowable; 0 when not over-extracted.
-	ShallowOverExtractionCoef float64
-	DeepConfinedM3            float64 // deep confined extraction
-	LevelDeclineMPerYear      float64 // mean groundwater level decline, positive = falling
-	QualityCompliance         float64 // Q, 水功能区水质达标率 (fraction)
-	QualityTarget             float64 // Q₀; 0 = quality not graded
+	ShallowOverExtractionCoef float64 `json:"shallow_over_extraction_coef"`
+	DeepConfinedM3            float64 `json:"deep_confined_m3"`         // deep confined extraction
+	LevelDeclineMPerYear      float64 `json:"level_decline_m_per_year"` // mean groundwater level decline, positive = falling
+	QualityCompliance         float64 `json:"quality_compliance"`       // Q, 水功能区水质达标率 (fraction)
+	QualityTarget             float64 `json:"quality_target"`           // Q₀; 0 = quality not graded
 }
 
 // Assessment is the graded result of a Load. Ratios not graded are NaN.

@@ -15,6 +15,44 @@
 // the plan (20.3 → 14.9 → 14.1 m³/万元, 0.6374 → 0.64 → 0.642) can be given
 // as they are, with growth assumptions beyond their last year. The package
 // does no I/O beyond reading a scenario from an io.Reader.
+//
+// # Scenario file format
+//
+// YAML, or JSON with the same keys (integer map keys may be quoted, as JSON
+// has them). Every name ends in its unit; a path is a bare number or
+// {values: {YEAR: v, …}, growth_per_year: fraction} (see Path). The Liaocheng
+// demo is data/liaocheng/models/forecast.yaml.
+//
+//	name: text
+//	base_year: 2023                        # 现状年
+//	years: [2023, 2025, 2030, 2035]        # planning years reported
+//	days_per_year: 365                     # 365 (default) or 366
+//	irrigation_guarantee_pct: 75           # 50, 75 or 95: the crop quotas of the main forecast
+//	quotas:
+//	  urban_domestic_l_per_capita_day: path
+//	  rural_domestic_l_per_capita_day: path
+//	  urban_network_loss_rate: path        # fraction; urban domestic grossed up by 1/(1−loss)
+//	  industry_m3_per_10k_cny: path        # 万元工业增加值用水量
+//	  irrigation_efficiency: path          # η, 农田灌溉水有效利用系数
+//	  crops: {NAME: {net_m3_per_mu_by_guarantee_pct: {50: m, 75: m, 95: m}}}
+//	  livestock_l_per_head_day: {CATEGORY: l}
+//	  urban_green_m3_per_mu: path
+//	regions:
+//	  - code: "371502"                     # GB/T 2260
+//	    name: text
+//	    population_10k: path               # resident population, 万人
+//	    urbanisation_rate: path            # fraction
+//	    industry_va_10k_cny: path
+//	    gdp_10k_cny: path
+//	    irrigated_area_mu: {CROP: path}
+//	    livestock_head: {CATEGORY: path}
+//	    urban_green_area_mu: path
+//	    river_replenish_m3: path           # per year
+//	    history_m3: {SECTOR or total: {YEAR: m3}}   # observed use, for the trend check
+//	trend: {kind: linear, min_points: 3}   # linear or log_linear
+//
+// Validation errors are *sishui.Error values whose Field is the path above
+// (e.g. "regions[2].population_10k").
 package forecast
 
 import (
@@ -46,57 +84,57 @@ func (s Sector) valid() bool { return slices.Contains(Sectors(), s) }
 
 // Cell is the demand of one region, sector and year.
 type Cell struct {
-	Region   string
-	Sector   Sector
-	Year     int
-	DemandM3 float64
+	Region   string  `json:"region"`
+	Sector   Sector  `json:"sector"`
+	Year     int     `json:"year"`
+	DemandM3 float64 `json:"demand_m3"`
 }
 
 // Variant is the irrigation demand at a guarantee rate other than (or equal
 // to) the design rate, for the same areas and efficiency.
 type Variant struct {
-	Region       string
-	Year         int
-	GuaranteePct int
-	IrrigationM3 float64
+	Region       string  `json:"region"`
+	Year         int     `json:"year"`
+	GuaranteePct int     `json:"guarantee_pct"`
+	IrrigationM3 float64 `json:"irrigation_m3"`
 }
 
 // Drivers are the evaluated inputs of one region and year, kept so callers
 // can compute intensities and the capacity model can start from them.
 type Drivers struct {
-	Region               string
-	Year                 int
-	UrbanPopulation      float64 // persons
-	RuralPopulation      float64 // persons
-	IndustryVA10kCNY     float64
-	GDP10kCNY            float64
-	IrrigatedAreaMu      float64
-	IndustryM3Per10kCNY  float64
-	IrrigationEfficiency float64
+	Region               string  `json:"region"`
+	Year                 int     `json:"year"`
+	UrbanPopulation      float64 `json:"urban_population"` // persons
+	RuralPopulation      float64 `json:"rural_population"` // persons
+	IndustryVA10kCNY     float64 `json:"industry_va_10k_cny"`
+	GDP10kCNY            float64 `json:"gdp_10k_cny"`
+	IrrigatedAreaMu      float64 `json:"irrigated_area_mu"`
+	IndustryM3Per10kCNY  float64 `json:"industry_m3_per_10k_cny"`
+	IrrigationEfficiency float64 `json:"irrigation_efficiency"`
 }
 
 // Comparison sets the quota forecast beside the trend of the history.
 // RelDiff = (QuotaM3 − TrendM3) / TrendM3, NaN when the trend is not positive.
 type Comparison struct {
-	Region  string
-	Sector  Sector
-	Year    int
-	QuotaM3 float64
-	TrendM3 float64
-	RelDiff float64
-	Fit     Line
+	Region  string  `json:"region"`
+	Sector  Sector  `json:"sector"`
+	Year    int     `json:"year"`
+	QuotaM3 float64 `json:"quota_m3"`
+	TrendM3 float64 `json:"trend_m3"`
+	RelDiff float64 `json:"rel_diff"`
+	Fit     Line    `json:"fit"`
 }
 
 // Result is the output of Run. Cells are ordered by region (scenario order),
 // sector (Sectors order) and year (ascending).
 type Result struct {
-	Scenario    string
-	Years       []int
-	Regions     []string
-	Cells       []Cell
-	Variants    []Variant
-	Drivers     []Drivers
-	Comparisons []Comparison
+	Scenario    string       `json:"scenario"`
+	Years       []int        `json:"years"`
+	Regions     []string     `json:"regions"`
+	Cells       []Cell       `json:"cells"`
+	Variants    []Variant    `json:"variants"`
+	Drivers     []Drivers    `json:"drivers"`
+	Comparisons []Comparison `json:"comparisons"`
 
 	cell map[cellKey]float64
 	drv  map[drvKey]int

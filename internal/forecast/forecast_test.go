@@ -258,7 +258,7 @@ func TestQuotaFormulas(t *testing.T) {
 }
 
 func TestAnnexTrajectory(t *testing.T) {
-	s := loadFile(t, "testdata/liaocheng.yaml")
+	s := loadFile(t, "../../data/liaocheng/models/forecast.yaml")
 	s.Years = []int{2023, 2024, 2025, 2026, 2027, 2030}
 	res, err := Run(s)
 	if err != nil {
@@ -291,7 +291,7 @@ func TestAnnexTrajectory(t *testing.T) {
 }
 
 func TestLiaochengScenario(t *testing.T) {
-	s := loadFile(t, "testdata/liaocheng.yaml")
+	s := loadFile(t, "../../data/liaocheng/models/forecast.yaml")
 	res, err := Run(s)
 	if err != nil {
 		t.Fatal(err)
@@ -374,7 +374,7 @@ func fieldsOf(err error) []string {
 }
 
 func TestLoadScenarioErrors(t *testing.T) {
-	base, err := os.ReadFile("testdata/liaocheng.yaml")
+	base, err := os.ReadFile("../../data/liaocheng/models/forecast.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,7 +448,7 @@ func TestRunRejectsBadValues(t *testing.T) {
 }
 
 func BenchmarkRunLiaocheng(b *testing.B) {
-	s := loadFile(b, "testdata/liaocheng.yaml")
+	s := loadFile(b, "../../data/liaocheng/models/forecast.yaml")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Run(s); err != nil {
@@ -458,7 +458,7 @@ func BenchmarkRunLiaocheng(b *testing.B) {
 }
 
 func BenchmarkLoadAndRunLiaocheng(b *testing.B) {
-	src, err := os.ReadFile("testdata/liaocheng.yaml")
+	src, err := os.ReadFile("../../data/liaocheng/models/forecast.yaml")
 	if err != nil {
 		b.Fatal(err)
 	}

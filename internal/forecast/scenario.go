@@ -1,6 +1,7 @@
 package forecast
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -73,11 +74,20 @@ type Trend struct {
 	MinPoints int       `yaml:"min_points"` // fewest history points to fit; 3 when zero
 }
 
-// LoadScenario reads a YAML scenario and validates it. Unknown fields are
+// LoadScenario reads a YAML (or JSON) scenario and validates it. Unknown fields are
 // errors. Validation errors are *sishui.Error values (code invalid, Field the
 // YAML path) joined together.
 func LoadScenario(r io.Reader) (*Scenario, error) {
-	dec := yaml.NewDecoder(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("forecast: load scenario: %w", err)
+	}
+	if isJSON(data) {
+		if data, err = jsonAsYAML(data); err != nil {
+			return nil, fmt.Errorf("forecast: load scenario: %w", err)
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var s Scenario
 	if err := dec.Decode(&s); err != nil {

@@ -25,12 +25,12 @@ var (
 // Line is a fitted least-squares trend. Times are centred on T0 (the mean
 // year) to keep the normal equations well conditioned.
 type Line struct {
-	Kind      TrendKind
-	T0        float64 // centre year
-	Intercept float64 // value (linear) or ln value (log-linear) at T0
-	Slope     float64 // per year (linear: units/yr; log-linear: ln units/yr)
-	R2        float64 // coefficient of determination of the fitted (possibly log) values
-	N         int     // points used
+	Kind      TrendKind `json:"kind"`
+	T0        float64   `json:"t0"`        // centre year
+	Intercept float64   `json:"intercept"` // value (linear) or ln value (log-linear) at T0
+	Slope     float64   `json:"slope"`     // per year (linear: units/yr; log-linear: ln units/yr)
+	R2        float64   `json:"r2"`        // coefficient of determination of the fitted (possibly log) values
+	N         int       `json:"n"`         // points used
 }
 
 // At returns the trend value in year t.

@@ -17,10 +17,10 @@ var (
 // PlottingPoint is one year of a series ranked by the empirical (Weibull)
 // plotting position P = m / (n + 1), m = 1 for the largest value.
 type PlottingPoint struct {
-	Year          int
-	Value         float64
-	Rank          int
-	ExceedancePct float64
+	Year          int     `json:"year"`
+	Value         float64 `json:"value"`
+	Rank          int     `json:"rank"`
+	ExceedancePct float64 `json:"exceedance_pct"`
 }
 
 // Empirical ranks a series from largest to smallest with Weibull plotting
@@ -95,7 +95,9 @@ func TypicalYear(pts []PlottingPoint, design float64) int {
 // of variation Cv and coefficient of skewness Cs, the curve of Chinese
 // hydrological frequency analysis (SL 278).
 type PearsonIII struct {
-	Mean, Cv, Cs float64
+	Mean float64 `json:"mean"`
+	Cv   float64 `json:"cv"`
+	Cs   float64 `json:"cs"`
 }
 
 // FitPearsonIII estimates the parameters by moments: the sample mean, Cv with

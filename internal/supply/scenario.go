@@ -1,6 +1,7 @@
 package supply
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -117,11 +118,20 @@ type Stormwater struct {
 	ConveyanceLossRate float64 `yaml:"conveyance_loss_rate"`
 }
 
-// LoadScenario reads a YAML scenario and validates it. Unknown fields are
+// LoadScenario reads a YAML (or JSON) scenario and validates it. Unknown fields are
 // errors; validation errors are *sishui.Error values (code invalid, Field
 // the YAML path) joined together.
 func LoadScenario(r io.Reader) (*Scenario, error) {
-	dec := yaml.NewDecoder(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("supply: load scenario: %w", err)
+	}
+	if isJSON(data) {
+		if data, err = jsonAsYAML(data); err != nil {
+			return nil, fmt.Errorf("supply: load scenario: %w", err)
+		}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var s Scenario
 	if err := dec.Decode(&s); err != nil {

@@ -18,6 +18,40 @@
 //
 // Each source loses its conveyance loss rate on the way: Net = Gross × (1 −
 // loss). The package does no I/O beyond reading a scenario from an io.Reader.
+//
+// # Scenario file format
+//
+// YAML, or JSON with the same keys (integer map keys may be quoted, as JSON
+// has them). Volumes are m³ per year unless the name says otherwise; a
+// pattern is 12 monthly fractions summing to 1 (January first). The Liaocheng
+// demo is data/liaocheng/models/supply.yaml.
+//
+//	name: text
+//	year: 2030                          # planning level year
+//	guarantee_pcts: [50, 75, 95]        # default
+//	patterns: {NAME: pattern}           # YAML anchors for reuse; not read otherwise
+//	series:
+//	  NAME:
+//	    annual_m3_by_year: {YEAR: m3}   # runoff, or
+//	    annual_mm_by_year: {YEAR: mm}   # precipitation (exactly one of the two)
+//	    monthly_pattern: pattern
+//	    monthly_share_by_year: {YEAR: pattern}   # observed years, for the typical year
+//	    method: empirical               # or pearson3
+//	    cs_over_cv: 2                   # pearson3: fixed Cs/Cv; 0 = sample skewness
+//	regions:
+//	  - code: "371502"
+//	    name: text
+//	    yellow_river: {annual_quota_m3: v, factor_by_guarantee_pct: {95: 0.7}, monthly_pattern: pattern, conveyance_loss_rate: 0.15}
+//	    yangtze: {…the same fields…}
+//	    local_surface: {series: NAME, share: 0.2, usable_fraction: 0.4, conveyance_loss_rate: 0.1}
+//	    groundwater_zones:
+//	      - {name: text, layer: shallow, allowable_m3: v, cap_m3: v, status: normal, monthly_pattern: pattern, conveyance_loss_rate: 0}
+//	    reclaimed: {treated_sewage_m3: v, reusable_share: 0.58, monthly_pattern: pattern, conveyance_loss_rate: 0.05}
+//	    stormwater: {series: NAME, catchment_km2: v, runoff_coefficient: 0.3, capture_share: 0.1, conveyance_loss_rate: 0}
+//
+// Zone status is normal, limited (cap_m3 required) or prohibited. Validation
+// errors are *sishui.Error values whose Field is the path above (e.g.
+// "regions[0].yellow_river.monthly_pattern").
 package supply
 
 import (
@@ -30,34 +64,34 @@ import (
 // Cell is the water one source offers one region in one month at one
 // guarantee rate, at the source (gross) and delivered (net).
 type Cell struct {
-	Region       string
-	Source       string // sishui.Source* code
-	GuaranteePct int
-	Month        int // 1–12
-	GrossM3      float64
-	NetM3        float64
+	Region       string  `json:"region"`
+	Source       string  `json:"source"` // sishui.Source* code
+	GuaranteePct int     `json:"guarantee_pct"`
+	Month        int     `json:"month"` // 1–12
+	GrossM3      float64 `json:"gross_m3"`
+	NetM3        float64 `json:"net_m3"`
 }
 
 // Design is the frequency analysis of a series at one guarantee rate.
 type Design struct {
-	Series       string
-	GuaranteePct int
-	Method       Method
-	AnnualValue  float64 // design annual value, in the series' unit (m³ or mm)
-	TypicalYear  int
-	Monthly      [12]float64 // distribution used (fractions)
-	Fit          PearsonIII  // zero unless Method is pearson3
+	Series       string      `json:"series"`
+	GuaranteePct int         `json:"guarantee_pct"`
+	Method       Method      `json:"method"`
+	AnnualValue  float64     `json:"annual_value"` // design annual value, in the series' unit (m³ or mm)
+	TypicalYear  int         `json:"typical_year"`
+	Monthly      [12]float64 `json:"monthly"` // distribution used (fractions)
+	Fit          PearsonIII  `json:"fit"`     // zero unless Method is pearson3
 }
 
 // Result is the output of Run, with cells ordered by region (scenario order),
 // source, guarantee rate and month.
 type Result struct {
-	Scenario      string
-	Year          int
-	GuaranteePcts []int
-	Regions       []string
-	Cells         []Cell
-	Designs       []Design
+	Scenario      string   `json:"scenario"`
+	Year          int      `json:"year"`
+	GuaranteePcts []int    `json:"guarantee_pcts"`
+	Regions       []string `json:"regions"`
+	Cells         []Cell   `json:"cells"`
+	Designs       []Design `json:"designs"`
 }
 
 // NetM3 sums delivered water over the cells that match: region "" and source

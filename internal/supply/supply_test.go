@@ -247,7 +247,7 @@ func TestRunHand(t *testing.T) {
 }
 
 func TestLiaochengSupply(t *testing.T) {
-	s := loadFile(t, "testdata/liaocheng.yaml")
+	s := loadFile(t, "../../data/liaocheng/models/supply.yaml")
 	res, err := Run(s)
 	if err != nil {
 		t.Fatal(err)
@@ -309,7 +309,7 @@ func fieldsOf(err error) []string {
 }
 
 func TestLoadScenarioErrors(t *testing.T) {
-	base, err := os.ReadFile("testdata/liaocheng.yaml")
+	base, err := os.ReadFile("../../data/liaocheng/models/supply.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestLoadScenarioErrors(t *testing.T) {
 }
 
 func BenchmarkRunLiaocheng(b *testing.B) {
-	s := loadFile(b, "testdata/liaocheng.yaml")
+	s := loadFile(b, "../../data/liaocheng/models/supply.yaml")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Run(s); err != nil {

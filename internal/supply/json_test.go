@@ -1,0 +1,95 @@
+package supply
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// yamlToJSON converts a YAML document to JSON, stringifying map keys as JSON
+// must.
+func yamlToJSON(t *testing.T, src []byte) []byte {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal(src, &v); err != nil {
+		t.Fatal(err)
+	}
+	var conv func(any) any
+	conv = func(v any) any {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, e := range x {
+				x[k] = conv(e)
+			}
+			return x
+		case map[any]any:
+			m := map[string]any{}
+			for k, e := range x {
+				m[fmt.Sprint(k)] = conv(e)
+			}
+			return m
+		case []any:
+			for i := range x {
+				x[i] = conv(x[i])
+			}
+		}
+		return v
+	}
+	b, err := json.Marshal(conv(v))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestJSONScenario reads the demo scenario as JSON (integer map keys quoted,
+// as JSON has them) and gets the same result, which itself encodes as JSON.
+func TestJSONScenario(t *testing.T) {
+	src, err := os.ReadFile("../../data/liaocheng/models/supply.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := yamlToJSON(t, src)
+	if !bytes.Contains(js, []byte(`"75":`)) {
+		t.Fatalf("the JSON form has no quoted integer key: %.300s", js)
+	}
+	fromYAML, err := LoadScenario(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := LoadScenario(bytes.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Run(fromYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Run(fromJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Cells, b.Cells) {
+		t.Error("JSON and YAML scenarios give different results")
+	}
+	out, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back map[string]any
+	if err := json.Unmarshal(out, &back); err != nil {
+		t.Fatal(err)
+	}
+	cells, _ := back["cells"].([]any)
+	if len(cells) != len(b.Cells) {
+		t.Fatalf("JSON has %d cells, want %d", len(cells), len(b.Cells))
+	}
+	if _, ok := cells[0].(map[string]any)["region"]; !ok {
+		t.Errorf("cell fields are not snake_case: %v", cells[0])
+	}
+}
