@@ -91,6 +91,11 @@ type SeriesQuery struct {
 	From   time.Time // inclusive
 	To     time.Time // exclusive
 	Limit  int       // 0 means no limit
+	// Corrected overlays the corrections (replaced, filled and removed values).
+	Corrected bool
+	// AsOf, with Corrected, shows the corrections as they stood at that time
+	// (zero: now). Raw samples are shown as stored.
+	AsOf time.Time
 }
 
 // Frame statuses in the raw archive.

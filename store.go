@@ -155,6 +155,7 @@ type RegistryStore interface {
 type Store interface {
 	RegistryStore
 	AccountStore
+	CorrectionStore
 	SeriesStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error

@@ -40,6 +40,19 @@ func (s *Server) samples(w http.ResponseWriter, r *http.Request) error {
 		return sishui.Invalid("metric", "unknown metric %q", name)
 	}
 	q := sishui.SeriesQuery{Point: id, Metric: m, Limit: MaxSamples}
+	switch mode := r.URL.Query().Get("mode"); mode {
+	case "", "raw":
+	case "corrected":
+		q.Corrected = true
+	default:
+		return sishui.Invalid("mode", "must be raw or corrected, got %q", mode)
+	}
+	if q.AsOf, err = qTime(r, "as_of"); err != nil {
+		return err
+	}
+	if !q.AsOf.IsZero() && !q.Corrected {
+		return sishui.Invalid("as_of", "goes with mode=corrected")
+	}
 	if q.From, err = qTime(r, "from"); err != nil {
 		return err
 	}

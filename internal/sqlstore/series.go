@@ -311,6 +311,13 @@ func (s *DB) QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.S
 			break
 		}
 	}
+	if q.Corrected {
+		cs, err := s.ListCorrections(ctx, q.Point, q.Metric, q.From, q.To)
+		if err != nil {
+			return nil, err
+		}
+		out = overlay(out, cs, q.AsOf)
+	}
 	return out, nil
 }
 

@@ -35,6 +35,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Samples", testSamples},
 		{"Frames", testFrames},
 		{"Accounts", testAccounts},
+		{"Corrections", testCorrections},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
