@@ -279,13 +279,16 @@ func (s *DB) QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.S
 	if !q.To.After(q.From) {
 		return []sishui.Sample{}, nil
 	}
-	from, to := q.From.UnixMilli(), q.To.UnixMilli()
+	from, to, err := s.seriesExtent(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	out := []sishui.Sample{}
 	// One seek per hour bucket: list the buckets explicitly (IN) so that the
 	// index jumps to the series in each rather than scanning every series.
 	const chunk = 500
 	first, last := from/BucketMS, (to-1)/BucketMS
-	for b := first; b <= last; b += chunk {
+	for b := first; b <= last && from < to; b += chunk {
 		end := min(b+chunk-1, last)
 		var w where
 		buckets := make([]any, 0, end-b+1)
@@ -319,6 +322,30 @@ func (s *DB) QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.S
 		out = overlay(out, cs, q.AsOf)
 	}
 	return out, nil
+}
+
+// seriesExtent narrows [q.From, q.To) to where the series can have samples:
+// up to its newest sample (series_latest) and from the table's oldest bucket,
+// so that an open-ended query does not walk empty hours.
+func (s *DB) seriesExtent(ctx context.Context, q sishui.SeriesQuery) (from, to int64, err error) {
+	from, to = q.From.UnixMilli(), q.To.UnixMilli()
+	var last sql.NullInt64
+	err = s.DB.QueryRowContext(ctx, s.q(`SELECT t FROM series_latest WHERE point_id = ? AND metric = ?`), q.Point, int64(q.Metric)).Scan(&last)
+	if err == sql.ErrNoRows {
+		return 0, 0, nil
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("query samples: %w", err)
+	}
+	to = min(to, last.Int64+1)
+	var first sql.NullInt64
+	if err := s.DB.QueryRowContext(ctx, `SELECT MIN(bucket) FROM samples`).Scan(&first); err != nil {
+		return 0, 0, fmt.Errorf("query samples: %w", err)
+	}
+	if first.Valid {
+		from = max(from, first.Int64*BucketMS)
+	}
+	return from, to, nil
 }
 
 // LatestSamples returns the newest sample of each metric of a point.
