@@ -157,6 +157,7 @@ type Store interface {
 	AccountStore
 	CorrectionStore
 	SeriesStore
+	AccountingStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -31,6 +31,8 @@ type Config struct {
 	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
 	MQTTTopic    string `yaml:"mqtt_topic" help:"MQTT topic template naming the terminal code"`
 
+	AlertWebhooks string `yaml:"alert_webhooks" help:"comma-separated URLs that receive every alert event as JSON (retried)"`
+
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`
 	ForwardQueue   string `yaml:"forward_queue" help:"path of the forward queue's SQLite file"`
 	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`

@@ -32,7 +32,14 @@ type pipeline struct {
 func (a *app) startPipeline(ctx context.Context) error {
 	p := &pipeline{}
 	a.pipe = p
-	cfg := ingest.Config{Logger: a.log}
+	// Newly durable samples: accounted within minutes, and forwarded upstream when configured.
+	var forwardHook func([]sishui.Sample)
+	cfg := ingest.Config{Logger: a.log, Committed: func(samples []sishui.Sample) {
+		a.markDirty(samples)
+		if forwardHook != nil {
+			forwardHook(samples)
+		}
+	}}
 	if a.cfg.ForwardAddr != "" {
 		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
 		if err != nil {
@@ -45,7 +52,7 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.q = q
 		p.fwd = forward.New(q, forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
 		stations := &stationCache{store: a.store}
-		cfg.Committed = func(samples []sishui.Sample) {
+		forwardHook = func(samples []sishui.Sample) {
 			if _, err := q.EnqueueSamples(context.Background(), samples, stations.code); err != nil {
 				a.log.Error("forward: enqueue", "err", err)
 				return
@@ -75,6 +82,22 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.mqtt = sub
 	}
 	return nil
+}
+
+// markDirty tells the accountant which points have new data, from when.
+func (a *app) markDirty(samples []sishui.Sample) {
+	if a.acct == nil {
+		return
+	}
+	first := map[int64]time.Time{}
+	for _, x := range samples {
+		if t, ok := first[x.Point]; !ok || x.Time.Before(t) {
+			first[x.Point] = x.Time
+		}
+	}
+	for p, t := range first {
+		a.acct.MarkDirty(p, t)
+	}
 }
 
 // ingestBody and ingestReply document POST /api/v1/observations.

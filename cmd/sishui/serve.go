@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
+	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
@@ -31,6 +33,7 @@ type app struct {
 	api     *api.Server
 	auth    *auth.Service
 	pipe    *pipeline
+	acct    *accounting.Service
 	http    *http.Server
 	httpLn  net.Listener
 	// URL is the base URL of the HTTP server once listening.
@@ -46,6 +49,18 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
 	a.api.Extra = append(a.api.Extra, api.ModelRoutes(map[string]fs.FS{"liaocheng": embeddedModels()})...)
+	var hooks []string
+	for _, h := range strings.Split(cfg.AlertWebhooks, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			hooks = append(hooks, h)
+		}
+	}
+	a.acct, err = accounting.New(st, accounting.Config{Webhooks: hooks, Logger: log})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a.api.Extra = append(a.api.Extra, api.AccountingRoutes(a.acct)...)
 	if err := a.startPipeline(ctx); err != nil {
 		st.Close()
 		return nil, err
@@ -96,6 +111,7 @@ func (a *app) run(ctx context.Context) error {
 		}
 		close(errc)
 	}()
+	a.acct.Start(ctx)
 	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)
 	select {
 	case <-ctx.Done():

@@ -306,11 +306,6 @@ func (s *Server) registryRoutes() []Route {
 				v.Region, v.Year = r.PathValue("region"), y
 				return reply(w, &v, st.UpsertCap(r.Context(), &v))
 			}},
-		{Method: "GET", Path: "/api/v1/indicators", Summary: "List the plan's indicators", Tag: "targets", Out: []sishui.Indicator{},
-			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				v, err := st.ListIndicators(r.Context())
-				return reply(w, v, err)
-			}},
 		{Method: "PUT", Path: "/api/v1/indicators/{id}", Summary: "Create or replace an indicator", Tag: "targets", In: sishui.Indicator{}, Out: sishui.Indicator{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var v sishui.Indicator

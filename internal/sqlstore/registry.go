@@ -264,7 +264,12 @@ func (s *DB) CreatePermit(ctx context.Context, p *sishui.Permit) error {
 	now := s.Now().UTC()
 	p.CreatedAt, p.UpdatedAt = fromMS(ms(now)), fromMS(ms(now))
 	return writeEntity(ctx, s, permitEntity, op, 0, p.Region, p,
-		func(tx *sql.Tx) error { return s.checkPermitRefs(ctx, tx, p) },
+		func(tx *sql.Tx) error {
+			if err := s.checkPermitRefs(ctx, tx, p); err != nil {
+				return err
+			}
+			return s.checkPermitCap(ctx, tx, p, false)
+		},
 		func(tx *sql.Tx) (int64, error) {
 			id, err := s.insertID(ctx, tx, `INSERT INTO permits (number, user_id, region, source, sector, purpose, intake_name, lon, lat, annual_m3, monthly_plan,
 				valid_from, valid_to, status, online_required, note, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -294,7 +299,7 @@ func (s *DB) UpdatePermit(ctx context.Context, p *sishui.Permit) error {
 			if n > 0 {
 				return sishui.Invalid("region", "%d monitoring point(s) of this permit lie in another region", n)
 			}
-			return nil
+			return s.checkPermitCap(ctx, tx, p, true)
 		},
 		func(tx *sql.Tx) (int64, error) {
 			var created int64

@@ -16,7 +16,6 @@ CREATE TABLE daily_use (
 	expected BIGINT NOT NULL DEFAULT 0,
 	PRIMARY KEY (point_id, day)
 );
-CREATE INDEX daily_use_day ON daily_use(day);
 CREATE TABLE use_monthly (
 	region TEXT NOT NULL,
 	source TEXT NOT NULL,

@@ -1,0 +1,311 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/report"
+)
+
+// OverrideRequest is the body of POST /api/v1/permits/override.
+type OverrideRequest struct {
+	Permit        sishui.Permit `json:"permit"`
+	Justification string        `json:"justification"`
+}
+
+// AckRequest is the body of POST /api/v1/alerts/{id}/ack.
+type AckRequest struct {
+	Comment string `json:"comment"`
+}
+
+// sseHeartbeat is the interval of the alert stream's heartbeat comments.
+const sseHeartbeat = 15 * time.Second
+
+// AccountingRoutes returns the routes of the accounting service: indicators,
+// use, overview and summaries, point status, alerts (list, detail, ack,
+// stream), 限批 overrides, entered use and reports.
+func AccountingRoutes(svc *accounting.Service) []Route {
+	st := svc.Store()
+	return []Route{
+		{Method: "GET", Path: "/api/v1/indicators", Summary: "The plan's ten indicators for a year: target, actual, basis, status, year to date and projection", Tag: "accounting",
+			Public: true, Out: []accounting.IndicatorStatus{},
+			Query: []Param{{"year", "integer", "year (default: the current year)"}, {"region", "string", "region code (default: the city)"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				v, err := svc.Indicators(r.Context(), r.URL.Query().Get("region"), year)
+				return reply(w, v, err)
+			}},
+		{Method: "GET", Path: "/api/v1/use", Summary: "Water use of a region and year by month, source, sector or region (from the rollups)", Tag: "accounting",
+			Public: true, Out: []accounting.UseRow{},
+			Query: []Param{{"region", "string", "region code (default: the caller's)"}, {"year", "integer", "year"}, {"by", "string", "month | source | sector | region"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				v, err := svc.Use(r.Context(), r.URL.Query().Get("region"), year, r.URL.Query().Get("by"))
+				return reply(w, v, err)
+			}},
+		{Method: "PUT", Path: "/api/v1/use/entered", Summary: "Enter (or replace) a monthly volume of unmetered use", Tag: "accounting",
+			In: sishui.EnteredUse{}, Out: sishui.EnteredUse{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var e sishui.EnteredUse
+				if err := decode(r, &e); err != nil {
+					return err
+				}
+				return reply(w, e, st.UpsertEnteredUse(r.Context(), &e))
+			}},
+		{Method: "GET", Path: "/api/v1/use/entered", Summary: "Entered monthly volumes of unmetered use", Tag: "accounting", Out: []sishui.EnteredUse{},
+			Query: []Param{{"region", "string", "region code"}, {"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				f := sishui.UseFilter{Region: r.URL.Query().Get("region")}
+				if year != 0 {
+					f.FromMonth, f.ToMonth = year*100+1, year*100+12
+				}
+				v, err := st.ListEnteredUse(r.Context(), f)
+				return reply(w, v, err)
+			}},
+		{Method: "GET", Path: "/api/v1/overview", Summary: "The city (or the caller's county) against its caps, with its counties", Tag: "accounting",
+			Public: true, Out: accounting.Overview{}, Query: []Param{{"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				v, err := svc.Overview(r.Context(), year)
+				return reply(w, v, err)
+			}},
+		{Method: "GET", Path: "/api/v1/regions/{code}/summary", Summary: "A region's use against its caps, carrying-capacity grade, points and alerts", Tag: "accounting",
+			Public: true, Out: accounting.RegionSummary{}, Query: []Param{{"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				v, err := svc.RegionSummary(r.Context(), r.PathValue("code"), year)
+				return reply(w, v, err)
+			}},
+		{Method: "GET", Path: "/api/v1/points/status", Summary: "Reporting state of the monitoring points", Tag: "accounting", Out: []accounting.PointStatus{},
+			Query: []Param{{"region", "string", "region code"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				v, err := svc.PointsStatus(r.Context(), r.URL.Query().Get("region"))
+				return reply(w, v, err)
+			}},
+		{Method: "GET", Path: "/api/v1/points/{id}/daily", Summary: "A point's daily volumes and reports received/expected (completeness calendar)", Tag: "accounting",
+			Out: []accounting.DayUse{}, Query: []Param{{"from", "date", "first day (Beijing)"}, {"to", "date", "end (exclusive)"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				from, err := qTime(r, "from")
+				if err != nil {
+					return err
+				}
+				to, err := qTime(r, "to")
+				if err != nil {
+					return err
+				}
+				v, err := svc.PointDaily(r.Context(), id, from, to)
+				return reply(w, v, err)
+			}},
+		{Method: "POST", Path: "/api/v1/accounting/recompute", Summary: "Recompute a point's daily use for a period (after corrections)", Tag: "accounting",
+			Query: []Param{{"point", "integer", "point id"}, {"from", "date", "first day"}, {"to", "date", "end (exclusive)"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				switch sishui.ActorFrom(r.Context()).Role {
+				case sishui.RoleAdmin, sishui.RoleCity:
+				default:
+					return &sishui.Error{Code: sishui.EFORBIDDEN, Message: "only city staff and administrators recompute the accounting"}
+				}
+				id, err := qInt64(r, "point")
+				if err != nil {
+					return err
+				}
+				from, err := qTime(r, "from")
+				if err != nil {
+					return err
+				}
+				to, err := qTime(r, "to")
+				if err != nil {
+					return err
+				}
+				if id == 0 || from.IsZero() || !to.After(from) {
+					return sishui.Invalid("point", "point, from and to (after from) are required")
+				}
+				return replyNoContent(w, svc.Update(r.Context(), id, from, to))
+			}},
+
+		// Alerts.
+		{Method: "GET", Path: "/api/v1/alerts", Summary: "Alerts in the caller's scope, newest first", Tag: "alerts", Out: List[sishui.Alert]{},
+			Query: []Param{{"state", "string", "pending | firing | acknowledged | resolved | open"}, {"level", "string", "blue | yellow | orange | red"},
+				{"kind", "string", "rule kind"}, {"region", "string", "region code"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				p, err := qPage(r)
+				if err != nil {
+					return err
+				}
+				q := r.URL.Query()
+				v, total, err := st.ListAlerts(r.Context(), sishui.AlertFilter{State: q.Get("state"), Level: q.Get("level"), Kind: q.Get("kind"), Region: q.Get("region"), Page: p})
+				return replyList(w, v, total, p, err)
+			}},
+		{Method: "GET", Path: "/api/v1/alerts/stream", Summary: "Server-sent events: `event: alert` with the alert JSON on every change; heartbeat comments", Tag: "alerts",
+			Handler: func(w http.ResponseWriter, r *http.Request) error { return streamAlerts(svc, w, r) }},
+		{Method: "GET", Path: "/api/v1/alerts/{id}", Summary: "An alert with its event history", Tag: "alerts", Out: sishui.Alert{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				v, err := st.GetAlert(r.Context(), id)
+				return reply(w, v, err)
+			}},
+		{Method: "POST", Path: "/api/v1/alerts/{id}/ack", Summary: "Acknowledge a firing alert (city, county, admin; audited)", Tag: "alerts", In: AckRequest{}, Out: sishui.Alert{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				var body AckRequest
+				if err := decode(r, &body); err != nil {
+					return err
+				}
+				v, err := svc.Ack(r.Context(), id, body.Comment)
+				return reply(w, v, err)
+			}},
+
+		// 限批 overrides.
+		{Method: "POST", Path: "/api/v1/permits/override", Summary: "Create (id 0) or update a permit despite 限批 (administrators; audited with the justification)", Tag: "registry",
+			In: OverrideRequest{}, Out: sishui.Permit{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				if sishui.ActorFrom(r.Context()).Role != sishui.RoleAdmin {
+					return &sishui.Error{Code: sishui.EFORBIDDEN, Message: "only administrators may override 限批"}
+				}
+				var body OverrideRequest
+				if err := decode(r, &body); err != nil {
+					return err
+				}
+				if strings.TrimSpace(body.Justification) == "" {
+					return sishui.Invalid("justification", "is required")
+				}
+				ctx := sishui.WithPermitOverride(r.Context(), body.Justification)
+				p := body.Permit
+				if p.ID == 0 {
+					return replyCreated(w, p, st.CreatePermit(ctx, &p))
+				}
+				return reply(w, p, st.UpdatePermit(ctx, &p))
+			}},
+		{Method: "GET", Path: "/api/v1/permits/overrides", Summary: "The 限批 overrides, newest first", Tag: "registry", Out: List[sishui.PermitOverride]{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				p, err := qPage(r)
+				if err != nil {
+					return err
+				}
+				v, total, err := st.ListPermitOverrides(r.Context(), p)
+				return replyList(w, v, total, p, err)
+			}},
+
+		// Reports.
+		{Method: "GET", Path: "/api/v1/reports/{kind}", Summary: "Monthly or annual report (json, csv or xlsx)", Tag: "reports", Out: report.Report{},
+			Query: []Param{{"region", "string", "region code"}, {"year", "integer", "year"}, {"month", "integer", "month (monthly reports)"},
+				{"format", "string", "json | csv | xlsx"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				month, err := qInt(r, "month")
+				if err != nil {
+					return err
+				}
+				rep, err := svc.Report(r.Context(), r.PathValue("kind"), r.URL.Query().Get("region"), year, month)
+				if err != nil {
+					return err
+				}
+				return writeReport(w, rep, r.URL.Query().Get("format"))
+			}},
+	}
+}
+
+func writeReport(w http.ResponseWriter, rep *report.Report, format string) error {
+	name := rep.FileName()
+	switch format {
+	case "", "json":
+		return writeJSON(w, http.StatusOK, rep)
+	case "csv":
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", disposition(name+".csv"))
+		return rep.WriteCSV(w)
+	case "xlsx":
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", disposition(name+".xlsx"))
+		return rep.WriteXLSX(w)
+	}
+	return sishui.Invalid("format", "must be json, csv or xlsx, got %q", format)
+}
+
+func disposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name))
+}
+
+// streamAlerts serves the alert stream as server-sent events.
+func streamAlerts(svc *accounting.Service, w http.ResponseWriter, r *http.Request) error {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		return &sishui.Error{Code: sishui.EINTERNAL, Message: "streaming unsupported"}
+	}
+	ch, cancel, err := svc.SubscribeAlerts(r.Context())
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	h.Set("Cache-Control", "no-cache")
+	h.Set("X-Accel-Buffering", "no")
+	w.WriteHeader(http.StatusOK)
+	if _, err := fmt.Fprint(w, ": sishui alert stream\nretry: 5000\n\n"); err != nil {
+		return nil
+	}
+	fl.Flush()
+	tick := time.NewTicker(sseHeartbeat)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.Context().Done():
+			return nil
+		case <-tick.C:
+			if _, err := fmt.Fprint(w, ": heartbeat\n\n"); err != nil {
+				return nil
+			}
+			fl.Flush()
+		case a := <-ch:
+			b, err := json.Marshal(a)
+			if err != nil {
+				return nil
+			}
+			if _, err := fmt.Fprintf(w, "id: %d\nevent: alert\ndata: %s\n\n", a.ID, b); err != nil {
+				return nil
+			}
+			fl.Flush()
+		}
+	}
+}
