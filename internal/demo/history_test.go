@@ -1,0 +1,83 @@
+package demo_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/cityfile"
+	"github.com/sishui/sishui/internal/demo"
+	"github.com/sishui/sishui/internal/sqlite"
+)
+
+func TestHistory(t *testing.T) {
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := cityfile.Load(ctx, os.DirFS("../../data/liaocheng"), st); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 28, 6, 30, 0, 0, time.UTC)
+	res, err := demo.History(ctx, st, now, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Samples < 100_000 || res.Entered == 0 {
+		t.Fatalf("result %+v", res)
+	}
+	s := res.Story
+	if s.OverPermit == 0 || s.LowFlowPoint == 0 || s.DeepWellPoint == 0 || s.GeoPoint == 0 {
+		t.Fatalf("story incomplete: %+v", s)
+	}
+	last := func(point int64, m sishui.Metric) sishui.Sample {
+		xs, err := st.LatestSamples(ctx, point)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range xs {
+			if x.Metric == m {
+				return x
+			}
+		}
+		t.Fatalf("point %d has no %s", point, m)
+		return sishui.Sample{}
+	}
+	// The story's lines are really crossed.
+	p, _ := st.GetPoint(ctx, s.LowFlowPoint)
+	sec, _ := st.GetSection(ctx, p.SectionID)
+	if f := last(s.LowFlowPoint, sishui.MetricFlowM3s); f.Value >= sec.BaseFlowM3s || now.Sub(f.Time) > time.Hour {
+		t.Errorf("low-flow section reads %v (base %v) at %v", f.Value, sec.BaseFlowM3s, f.Time)
+	}
+	w, _ := st.GetPoint(ctx, s.DeepWellPoint)
+	z, _ := st.GetZone(ctx, w.ZoneID)
+	if d := last(s.DeepWellPoint, sishui.MetricDepthM); d.Value <= z.RedLineDepthM {
+		t.Errorf("deep well at %v m, red line %v m", d.Value, z.RedLineDepthM)
+	}
+	if take, back := last(s.GeoPoint, sishui.MetricVolumeM3), last(s.GeoPoint, sishui.MetricReinjectM3); back.Value >= take.Value {
+		t.Errorf("geothermal reinjects %v of %v", back.Value, take.Value)
+	}
+	// Cumulative meters never go backwards.
+	pts, _, _ := st.ListPoints(ctx, sishui.PointFilter{Kind: sishui.PointWithdrawal, Page: sishui.Page{Limit: 5}})
+	for _, p := range pts {
+		xs, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: p.ID, Metric: sishui.MetricVolumeM3, From: now.AddDate(-1, 0, 0), To: now.Add(time.Hour)})
+		if err != nil || len(xs) < 300 {
+			t.Fatalf("point %d: %d readings %v", p.ID, len(xs), err)
+		}
+		for i := 1; i < len(xs); i++ {
+			if xs[i].Value < xs[i-1].Value {
+				t.Fatalf("point %d's meter went backwards at %v", p.ID, xs[i].Time)
+			}
+		}
+	}
+	// Entered farm use: every county, every month so far.
+	entered, err := st.ListEnteredUse(ctx, sishui.UseFilter{})
+	if err != nil || len(entered) != 8*11*2 {
+		t.Fatalf("entered %d %v", len(entered), err)
+	}
+}
