@@ -31,6 +31,7 @@ type Config struct {
 	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
 	MQTTTopic    string `yaml:"mqtt_topic" help:"MQTT topic template naming the terminal code"`
 
+	WarningRules  string `yaml:"warning_rules" help:"YAML file of extra warning rules (see internal/warning/rules/default.yaml for the format)"`
 	AlertWebhooks string `yaml:"alert_webhooks" help:"comma-separated URLs that receive every alert event as JSON (retried)"`
 
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`

@@ -56,7 +56,18 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 			hooks = append(hooks, h)
 		}
 	}
-	a.acct, err = accounting.New(st, accounting.Config{Webhooks: hooks, Logger: log})
+	acfg := accounting.Config{Webhooks: hooks, Logger: log}
+	if cfg.WarningRules != "" {
+		b, err := os.ReadFile(cfg.WarningRules)
+		if err == nil {
+			acfg.ExtraRules, err = accounting.LoadRules(b)
+		}
+		if err != nil {
+			st.Close()
+			return nil, fmt.Errorf("--warning-rules: %w", err)
+		}
+	}
+	a.acct, err = accounting.New(st, acfg)
 	if err != nil {
 		st.Close()
 		return nil, err
