@@ -32,6 +32,7 @@ Commands:
   migrate     bring the database schema up to date
   import DIR  load a city directory (e.g. data/liaocheng) into --db
   decode      decode SL 651 / SZY 206 frames given as hex (arguments or stdin, one per line) to JSON
+  simulate    virtual RTUs against a gateway: sishui simulate --gateway ADDR --protocol szy206 --stations N --interval D
   audit verify  check the audit log's hash chain
   user add|list|disable|enable|passwd   manage accounts (sishui user add --role county --region 371502 NAME)
   token create|list|revoke              API tokens for machines (shown once, stored hashed)
@@ -67,15 +68,16 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintln(e.stdout, "sishui", Version)
 			return nil
 		},
-		"migrate": cmdMigrate,
-		"import":  cmdImport,
-		"serve":   cmdServe,
-		"demo":    cmdDemo,
-		"decode":  cmdDecode,
-		"audit":   cmdAudit,
-		"user":    cmdUser,
-		"token":   cmdToken,
-		"model":   cmdModel,
+		"migrate":  cmdMigrate,
+		"import":   cmdImport,
+		"serve":    cmdServe,
+		"demo":     cmdDemo,
+		"decode":   cmdDecode,
+		"simulate": cmdSimulate,
+		"audit":    cmdAudit,
+		"user":     cmdUser,
+		"token":    cmdToken,
+		"model":    cmdModel,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/VictoriaMetrics/metrics"
@@ -35,6 +36,8 @@ type app struct {
 	auth    *auth.Service
 	pipe    *pipeline
 	acct    *accounting.Service
+	tel     *telemetry
+	bg      sync.WaitGroup // background work (demo terminals) to wait for on close
 	http    *http.Server
 	httpLn  net.Listener
 	// URL is the base URL of the HTTP server once listening.
@@ -92,7 +95,7 @@ func (a *app) listen() error {
 		scheme = "https"
 	}
 	a.URL = scheme + "://" + ln.Addr().String()
-	return nil
+	return a.listenGateway()
 }
 
 // run serves until ctx ends, then shuts down gracefully.
@@ -124,6 +127,7 @@ func (a *app) run(ctx context.Context) error {
 		close(errc)
 	}()
 	a.acct.Start(ctx)
+	a.serveGateway(ctx)
 	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)
 	select {
 	case <-ctx.Done():
@@ -151,6 +155,8 @@ func (a *app) catchUp(ctx context.Context, now time.Time) error {
 }
 
 func (a *app) close() error {
+	a.bg.Wait()
+	a.tel.close()
 	a.pipe.close()
 	return a.store.Close()
 }
@@ -209,10 +215,19 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	dbFlag := fset.Lookup("db")
 	dbFlag.DefValue, _ = "", dbFlag.Value.Set("")
+	for _, name := range []string{"sl651", "szy206"} { // the demo runs its own gateways
+		if f := fset.Lookup(name); f.Value.String() == "" {
+			f.DefValue, _ = "127.0.0.1:0", f.Value.Set("127.0.0.1:0")
+		}
+	}
+	every := fset.Duration("terminal-interval", time.Minute, "how often each simulated terminal reports")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
 	log := e.logger(cfg)
+	if *every < time.Minute {
+		return fmt.Errorf("--terminal-interval must be at least 1m (SL 651 observation times have minute resolution)")
+	}
 	if cfg.DB == "" {
 		dir, err := os.MkdirTemp("", "sishui-demo-")
 		if err != nil {
@@ -253,6 +268,16 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "sishui demo: %d readings since 1 January and %d entered volumes made up, accounted and checked in %s\n",
 		hist.Samples, hist.Entered, time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(e.stdout, "sishui demo: database %s\n", cfg.DB)
+	if a.tel != nil {
+		for _, proto := range []string{sishui.ProtocolSL651, sishui.ProtocolSZY206} {
+			if addr := a.tel.addrs[proto]; addr != "" {
+				fmt.Fprintf(e.stdout, "sishui demo: %s gateway on %s; its terminals report every %s\n", proto, addr, *every)
+			}
+		}
+		if err := a.simulateDemo(ctx, *every); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(e.stdout, "sishui demo: open %s/\n", a.URL)
 	return a.run(ctx)
 }

@@ -250,6 +250,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	_ = writeJSON(w, status, ErrorBody{Error: ErrorDetail{Code: code, Message: sishui.ErrorMessage(err), Field: sishui.ErrorField(err)}})
 }
 
+// WriteJSON writes v as the JSON body of a response, for routes defined outside this package.
+func WriteJSON(w http.ResponseWriter, status int, v any) error { return writeJSON(w, status, v) }
+
 func writeJSON(w http.ResponseWriter, status int, v any) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/gateway"
+	"github.com/sishui/sishui/internal/simulate"
+)
+
+// telemetry is the TCP gateway and its listeners.
+type telemetry struct {
+	gw    *gateway.Server
+	lns   map[string]net.Listener // protocol → listener
+	addrs map[string]string       // protocol → bound address
+	wg    sync.WaitGroup
+}
+
+// listenGateway binds the configured gateway addresses (none: no gateway).
+func (a *app) listenGateway() error {
+	addrs := map[string]string{sishui.ProtocolSL651: a.cfg.SL651, sishui.ProtocolSZY206: a.cfg.SZY206}
+	t := &telemetry{lns: map[string]net.Listener{}, addrs: map[string]string{}}
+	for proto, addr := range addrs {
+		if addr == "" {
+			continue
+		}
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			t.close()
+			return fmt.Errorf("%s gateway: %w", proto, err)
+		}
+		t.lns[proto], t.addrs[proto] = ln, ln.Addr().String()
+	}
+	if len(t.lns) == 0 {
+		return nil
+	}
+	t.gw = &gateway.Server{Store: a.store, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics}
+	a.tel = t
+	a.api.Extra = append(a.api.Extra, api.Route{Method: "GET", Path: "/api/v1/gateway/sessions", Tag: "telemetry",
+		Summary: "Terminals connected to the gateway now", Out: []gateway.SessionInfo{},
+		Handler: func(w http.ResponseWriter, r *http.Request) error {
+			if !sishui.ActorFrom(r.Context()).SeesAll() {
+				return &sishui.Error{Code: sishui.EFORBIDDEN, Message: "the live connection list is for city-wide accounts"}
+			}
+			return api.WriteJSON(w, http.StatusOK, t.gw.Sessions())
+		}})
+	return nil
+}
+
+// serveGateway serves the bound listeners until ctx ends.
+func (a *app) serveGateway(ctx context.Context) {
+	t := a.tel
+	if t == nil {
+		return
+	}
+	for proto, ln := range t.lns {
+		t.wg.Add(1)
+		go func() {
+			defer t.wg.Done()
+			if err := t.gw.Serve(ctx, ln, proto); err != nil && ctx.Err() == nil {
+				a.log.Error("gateway stopped", "protocol", proto, "err", err)
+			}
+		}()
+		a.log.Info("gateway listening", "protocol", proto, "addr", t.addrs[proto])
+	}
+}
+
+func (t *telemetry) close() {
+	if t == nil {
+		return
+	}
+	if t.gw != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		t.gw.Shutdown(ctx)
+		cancel()
+	}
+	for _, ln := range t.lns {
+		ln.Close()
+	}
+	t.wg.Wait()
+}
+
+// simulateDemo drives the demo's own terminals through its gateway, each
+// continuing its meter from the made-up history.
+func (a *app) simulateDemo(ctx context.Context, every time.Duration) error {
+	if a.tel == nil {
+		return nil
+	}
+	for proto, addr := range a.tel.addrs {
+		pts, _, err := a.store.ListPoints(ctx, sishui.PointFilter{Protocol: proto, Page: sishui.Page{Limit: sishui.MaxPageLimit}})
+		if err != nil {
+			return err
+		}
+		cfg := simulate.Config{Gateway: addr, Protocol: proto, Interval: every, Meters: map[string]simulate.Meter{}}
+		for _, p := range pts {
+			cfg.Points = append(cfg.Points, *p)
+			latest, err := a.store.LatestSamples(ctx, p.ID)
+			if err != nil {
+				return err
+			}
+			var m simulate.Meter
+			for _, x := range latest {
+				switch x.Metric {
+				case sishui.MetricVolumeM3:
+					m.VolumeM3 = x.Value
+				case sishui.MetricEnergyKWh:
+					m.EnergyKWh = x.Value
+				case sishui.MetricFlowM3s:
+					m.FlowM3s = x.Value
+				}
+			}
+			cfg.Meters[p.Code] = m
+		}
+		a.bg.Add(1)
+		go func() {
+			defer a.bg.Done()
+			rep, err := simulate.Run(ctx, cfg)
+			if err != nil && ctx.Err() == nil {
+				a.log.Error("demo terminals stopped", "protocol", proto, "err", err)
+			}
+			a.log.Info("demo terminals", "report", rep.String())
+		}()
+	}
+	return nil
+}
+
+func cmdSimulate(ctx context.Context, e *env, args []string) error {
+	fs, _, err := e.newFlags("simulate", args)
+	if err != nil {
+		return err
+	}
+	var cfg simulate.Config
+	fs.StringVar(&cfg.Gateway, "gateway", "127.0.0.1:6001", "gateway host:port")
+	fs.StringVar(&cfg.Protocol, "protocol", "szy206", "sl651 or szy206")
+	fs.IntVar(&cfg.Stations, "stations", 100, "virtual terminals")
+	fs.DurationVar(&cfg.Interval, "interval", time.Minute, "time between a terminal's reports (0: as fast as confirms allow)")
+	fs.BoolVar(&cfg.Burst, "burst", false, "all terminals report at the same instants")
+	fs.IntVar(&cfg.Frames, "frames", 0, "stop after this many reports in total (0: no limit)")
+	fs.DurationVar(&cfg.Duration, "duration", 0, "stop after this long (0: until interrupted or --frames)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if cfg.Frames == 0 && cfg.Duration == 0 {
+		fmt.Fprintln(e.stderr, "simulate: running until interrupted (Ctrl-C)")
+	}
+	rep, err := simulate.Run(ctx, cfg)
+	fmt.Fprintln(e.stdout, rep.String())
+	if err != nil {
+		return err
+	}
+	if rep.Failed > 0 {
+		return exitError(1)
+	}
+	return nil
+}
