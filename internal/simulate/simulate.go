@@ -61,6 +61,10 @@ type Config struct {
 	Seed uint64
 	// Center is the SL 651 centre address (0: 1).
 	Center byte
+	// OnConfirm, when set, is called for every confirmed report with the
+	// terminal address and the report's observation time (from the stations'
+	// goroutines: it must be safe for concurrent use).
+	OnConfirm func(code string, observed time.Time)
 	// Meters continue existing registers, by terminal address: a station
 	// starts from these readings instead of made-up ones, so that a
 	// simulation joins a stored history without a jump.
@@ -233,11 +237,12 @@ type station struct {
 	slAddr   sl651.Address
 	szAddr   szy206.Address
 
-	k       int     // reports built
-	serial  uint16  // SL 651 serial
-	meterM3 float64 // true cumulative volume, m³
-	kwh     float64
-	baseQ   float64 // typical flow, m³/s
+	k        int     // reports built
+	serial   uint16  // SL 651 serial
+	meterM3  float64 // true cumulative volume, m³
+	kwh      float64
+	baseQ    float64   // typical flow, m³/s
+	observed time.Time // observation time of the last report built
 
 	nc        net.Conn
 	rbuf      []byte
@@ -412,6 +417,9 @@ func (st *station) report(ctx context.Context) error {
 		if ok {
 			st.latencies = append(st.latencies, time.Since(t0))
 			st.r.confirmed.Add(1)
+			if st.r.cfg.OnConfirm != nil {
+				st.r.cfg.OnConfirm(st.code, st.observed)
+			}
 			return nil
 		}
 		// Another downlink frame (a queued command): not our confirm.

@@ -36,6 +36,7 @@ func (st *station) advance() state {
 	step := st.step()
 	obs := cfg.Start.Truncate(step).Add(time.Duration(st.k) * step)
 	st.k++
+	st.observed = obs
 	bj := obs.In(sl651.Beijing())
 	h := float64(bj.Hour()) + float64(bj.Minute())/60
 	day := 0.5 + 0.5*math.Sin(2*math.Pi*(h-8)/24) // 0 at 02:00, 1 at 14:00
