@@ -14,6 +14,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/sl651"
 	"github.com/sishui/sishui/internal/protocol/szy206"
+	"github.com/sishui/sishui/internal/quality"
 )
 
 const initialReadBuf = 512
@@ -242,6 +243,10 @@ func (c *conn) process() string {
 			b.samples = c.handleSZY206(w, b.samples)
 		}
 		w.raw.Samples = len(b.samples) - n0
+		for j := n0; j < len(b.samples); j++ {
+			x := &b.samples[j]
+			x.Flags |= uint32(s.Checker.Check(quality.Sample{Point: x.Point, Metric: x.Metric.String(), Time: x.Time, Value: x.Value}, w.arrival))
+		}
 		if w.accepted {
 			good++
 		} else {

@@ -15,6 +15,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/sl651"
 	"github.com/sishui/sishui/internal/protocol/szy206"
+	"github.com/sishui/sishui/internal/quality"
 )
 
 const (
@@ -591,5 +592,23 @@ func TestShutdownGraceful(t *testing.T) {
 	}
 	if len(ts.Sessions()) != 0 {
 		t.Errorf("sessions after shutdown: %+v", ts.Sessions())
+	}
+}
+
+// TestQualityFlags: samples from terminals get the same data-quality flags as
+// any other input; the value is stored as sent.
+func TestQualityFlags(t *testing.T) {
+	store := newStore(t)
+	p := addPoint(t, store, sishui.ProtocolSZY206, szyCode, "", 1)
+	ts := startServer(t, store, nil)
+	c := dial(t, ts, sishui.ProtocolSZY206)
+	c.send(szyReport(t, szyCode, 30, 0.5, -4321)) // a meter register below zero is impossible
+	c.mustNext()
+	v := series(t, store, p.ID, sishui.MetricVolumeM3)
+	if len(v) != 1 || v[0].Value != -4321 || quality.Flag(v[0].Flags)&quality.FlagHardRange == 0 {
+		t.Fatalf("volume = %+v: want -4321 as sent, flagged hard_range", v)
+	}
+	if q := series(t, store, p.ID, sishui.MetricFlowM3s); len(q) != 1 || q[0].Flags != 0 {
+		t.Fatalf("flow = %+v: want no flags", q)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/szy206"
+	"github.com/sishui/sishui/internal/quality"
 )
 
 // Errors returned by the Server.
@@ -91,6 +92,9 @@ type Server struct {
 
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
+	// Checker adds data-quality flags to every sample (never drops one);
+	// nil means quality.DefaultConfig keyed by the points' kinds.
+	Checker *quality.Checker
 
 	// Logger receives connection-level events (nil: discarded).
 	Logger *slog.Logger
@@ -114,6 +118,7 @@ type Server struct {
 	stopOnce      sync.Once
 
 	points pointCache
+	kinds  sync.Map // point id → kind, for the quality checker
 	m      *serverMetrics
 	log    *slog.Logger
 	prof   szy206.Profile
@@ -147,6 +152,13 @@ type SessionInfo struct {
 
 func (s *Server) init() {
 	s.once.Do(func() {
+		if s.Checker == nil {
+			s.Checker = quality.NewChecker(quality.DefaultConfig(), func(point int64) string {
+				k, _ := s.kinds.Load(point)
+				kind, _ := k.(string)
+				return kind
+			})
+		}
 		if s.MaxConns <= 0 {
 			s.MaxConns = DefaultMaxConns
 		}
@@ -552,6 +564,9 @@ func (s *Server) lookupPoint(protocol, code string) (*sishui.Point, error) {
 		clear(s.points.m)
 	}
 	s.points.m[k] = pointEntry{p: p, exp: now.Add(s.PointCacheTTL)}
+	if p != nil {
+		s.kinds.Store(p.ID, p.Kind)
+	}
 	s.points.mu.Unlock()
 	return p, nil
 }
