@@ -40,7 +40,8 @@ func (a *app) listenGateway() error {
 	if len(t.lns) == 0 {
 		return nil
 	}
-	t.gw = &gateway.Server{Store: a.store, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics}
+	t.gw = &gateway.Server{Store: a.store, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics,
+		Committed: a.pipe.committed}
 	a.tel = t
 	a.api.Extra = append(a.api.Extra, api.Route{Method: "GET", Path: "/api/v1/gateway/sessions", Tag: "telemetry",
 		Summary: "Terminals connected to the gateway now", Out: []gateway.SessionInfo{},

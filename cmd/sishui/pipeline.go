@@ -25,6 +25,8 @@ type pipeline struct {
 	fwd  *forward.Forwarder
 	mqtt *mqttin.Subscriber
 	wg   sync.WaitGroup
+	// committed receives every durable batch of samples, from any input.
+	committed func([]sishui.Sample)
 }
 
 // startPipeline builds the ingester and, when configured, the forwarder and the
@@ -34,12 +36,13 @@ func (a *app) startPipeline(ctx context.Context) error {
 	a.pipe = p
 	// Newly durable samples: accounted within minutes, and forwarded upstream when configured.
 	var forwardHook func([]sishui.Sample)
-	cfg := ingest.Config{Logger: a.log, Committed: func(samples []sishui.Sample) {
+	p.committed = func(samples []sishui.Sample) {
 		a.markDirty(samples)
 		if forwardHook != nil {
 			forwardHook(samples)
 		}
-	}}
+	}
+	cfg := ingest.Config{Logger: a.log, Committed: p.committed}
 	if a.cfg.ForwardAddr != "" {
 		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
 		if err != nil {

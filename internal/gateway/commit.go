@@ -140,7 +140,10 @@ func (s *Server) ingest(frames []*sishui.RawFrame, samples []sishui.Sample) (res
 	defer cancel()
 	res, err = s.Store.IngestFrames(ctx, frames, samples)
 	if err != nil {
-		err = fmt.Errorf("gateway: ingest %d frames: %w", len(frames), err)
+		return res, fmt.Errorf("gateway: ingest %d frames: %w", len(frames), err)
 	}
-	return res, err
+	if s.Committed != nil && len(samples) > 0 {
+		s.Committed(samples)
+	}
+	return res, nil
 }

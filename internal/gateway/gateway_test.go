@@ -600,10 +600,19 @@ func TestShutdownGraceful(t *testing.T) {
 func TestQualityFlags(t *testing.T) {
 	store := newStore(t)
 	p := addPoint(t, store, sishui.ProtocolSZY206, szyCode, "", 1)
-	ts := startServer(t, store, nil)
+	var mu sync.Mutex
+	var committed []sishui.Sample
+	ts := startServer(t, store, func(s *Server) {
+		s.Committed = func(x []sishui.Sample) { mu.Lock(); committed = append(committed, x...); mu.Unlock() }
+	})
 	c := dial(t, ts, sishui.ProtocolSZY206)
 	c.send(szyReport(t, szyCode, 30, 0.5, -4321)) // a meter register below zero is impossible
 	c.mustNext()
+	mu.Lock()
+	if len(committed) != 2 { // flow and volume, handed on before the confirm
+		t.Fatalf("Committed saw %d samples, want 2", len(committed))
+	}
+	mu.Unlock()
 	v := series(t, store, p.ID, sishui.MetricVolumeM3)
 	if len(v) != 1 || v[0].Value != -4321 || quality.Flag(v[0].Flags)&quality.FlagHardRange == 0 {
 		t.Fatalf("volume = %+v: want -4321 as sent, flagged hard_range", v)

@@ -92,6 +92,11 @@ type Server struct {
 
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
+	// Committed, when set, is called with the samples of every durable group
+	// commit, before the confirms go out (accounting, the national-platform
+	// link). It runs on the committer: it must be quick and must not retain
+	// the slice.
+	Committed func([]sishui.Sample)
 	// Checker adds data-quality flags to every sample (never drops one);
 	// nil means quality.DefaultConfig keyed by the points' kinds.
 	Checker *quality.Checker
