@@ -46,9 +46,8 @@ func TestSL651ReportArchivedStoredConfirmed(t *testing.T) {
 	if len(ss) != 1 || ss[0].Address != slCode || ss[0].Frames != 1 || ss[0].Errors != 0 || ss[0].Protocol != "sl651" {
 		t.Fatalf("sessions = %+v", ss)
 	}
-	if got := ts.counter(`sishui_gateway_confirms_sent_total{protocol="sl651"}`); got != 1 {
-		t.Errorf("confirms counter = %d", got)
-	}
+	// The counter moves just after the confirm is written, so the client may read first.
+	waitFor(t, "the confirms counter", func() bool { return ts.counter(`sishui_gateway_confirms_sent_total{protocol="sl651"}`) == 1 })
 }
 
 func TestSZY206ReportArchivedStoredConfirmed(t *testing.T) {
