@@ -120,6 +120,9 @@ func Start(ctx context.Context, ing *ingest.Ingester, cfg Config) (*Subscriber, 
 		SetAutoAckDisabled(true).
 		SetOrderMatters(true).
 		SetAutoReconnect(true).
+		// A persistent session's queued messages arrive as soon as the
+		// connection opens, before the subscription is (re)made: route them too.
+		SetDefaultPublishHandler(s.handle).
 		SetMaxReconnectInterval(10 * time.Second).
 		SetOnConnectHandler(func(c mqtt.Client) {
 			filters := make(map[string]byte, len(cfg.Topics))
