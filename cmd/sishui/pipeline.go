@@ -53,6 +53,17 @@ func (a *app) startPipeline(ctx context.Context) error {
 			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
 		}
 		p.q = q
+		pts, err := a.allPoints(ctx)
+		if err != nil {
+			return err
+		}
+		n, err := q.CatchUp(ctx, a.store, pts, time.Now())
+		if err != nil {
+			return fmt.Errorf("forward catch-up: %w", err)
+		}
+		if n > 0 {
+			a.log.Info("forward: queued samples stored before the last stop", "items", n)
+		}
 		p.fwd = forward.New(q, forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
 		stations := &stationCache{store: a.store}
 		forwardHook = func(samples []sishui.Sample) {
@@ -85,6 +96,21 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.mqtt = sub
 	}
 	return nil
+}
+
+// allPoints lists every point.
+func (a *app) allPoints(ctx context.Context) ([]*sishui.Point, error) {
+	var out []*sishui.Point
+	for off := 0; ; off += sishui.MaxPageLimit {
+		ps, total, err := a.store.ListPoints(ctx, sishui.PointFilter{Page: sishui.Page{Offset: off, Limit: sishui.MaxPageLimit}})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
+		if len(out) >= total || len(ps) == 0 {
+			return out, nil
+		}
+	}
 }
 
 // markDirty tells the accountant which points have new data, from when.

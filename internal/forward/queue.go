@@ -14,6 +14,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,6 +51,10 @@ CREATE TABLE IF NOT EXISTS outbox (
 	t       INTEGER NOT NULL, -- Unix ms
 	value   REAL    NOT NULL,
 	UNIQUE (station, metric, t)
+);
+CREATE TABLE IF NOT EXISTS marks (
+	station TEXT PRIMARY KEY,
+	last_ms INTEGER NOT NULL -- newest observation time ever queued for the station
 );`
 
 // OpenQueue opens (creating if needed) the queue file at path.
@@ -136,6 +142,16 @@ func (q *Queue) Enqueue(ctx context.Context, items []Item) (int, error) {
 			n++
 		}
 	}
+	newest := map[string]int64{}
+	for _, it := range items {
+		newest[it.Station] = max(newest[it.Station], it.Time.UnixMilli())
+	}
+	for st, t := range newest {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO marks (station, last_ms) VALUES (?, ?)
+			ON CONFLICT (station) DO UPDATE SET last_ms = MAX(last_ms, excluded.last_ms)`, st, t); err != nil {
+			return 0, fmt.Errorf("forward: enqueue: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("forward: enqueue: %w", err)
 	}
@@ -164,6 +180,66 @@ func (q *Queue) EnqueueSamples(ctx context.Context, samples []sishui.Sample, sta
 		items = append(items, Item{Station: st, Metric: s.Metric, Time: s.Time, Value: s.Value})
 	}
 	return q.Enqueue(ctx, items)
+}
+
+// Mark returns the newest observation time ever queued for a station.
+func (q *Queue) Mark(ctx context.Context, station string) (time.Time, bool, error) {
+	var ms int64
+	err := q.db.QueryRowContext(ctx, `SELECT last_ms FROM marks WHERE station = ?`, station).Scan(&ms)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("forward: mark: %w", err)
+	}
+	return time.UnixMilli(ms).UTC(), true, nil
+}
+
+// SeriesReader reads stored samples; sishui.Store is one.
+type SeriesReader interface {
+	QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.Sample, error)
+}
+
+// CatchUp queues what the store holds for the points after each station's
+// mark, up to now: samples committed to the store whose queueing a crash cut
+// off (the queue lives in its own file, so the two commits are not one).
+// A station never queued before starts at now: turning the link on does not
+// send the whole history. It returns how many items it queued.
+func (q *Queue) CatchUp(ctx context.Context, st SeriesReader, points []*sishui.Point, now time.Time) (int, error) {
+	n := 0
+	for _, p := range points {
+		station := strings.ToUpper(p.Code)
+		if _, err := parseStation(station); err != nil {
+			continue
+		}
+		from, ok, err := q.Mark(ctx, station)
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			if _, err := q.db.ExecContext(ctx, `INSERT INTO marks (station, last_ms) VALUES (?, ?) ON CONFLICT DO NOTHING`, station, now.UnixMilli()); err != nil {
+				return n, fmt.Errorf("forward: mark: %w", err)
+			}
+			continue
+		}
+		var items []Item
+		for _, m := range []sishui.Metric{sishui.MetricVolumeM3, sishui.MetricFlowM3s, sishui.MetricLevelM, sishui.MetricRainMM, sishui.MetricTemperatureC} {
+			xs, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: p.ID, Metric: m, From: from.Add(time.Millisecond), To: now.Add(time.Millisecond)})
+			if err != nil {
+				return n, fmt.Errorf("forward: catch up %s: %w", station, err)
+			}
+			for _, x := range xs {
+				items = append(items, Item{Station: station, Metric: m, Time: x.Time, Value: x.Value})
+			}
+		}
+		sort.SliceStable(items, func(i, j int) bool { return items[i].Time.Before(items[j].Time) })
+		k, err := q.Enqueue(ctx, items)
+		if err != nil {
+			return n, err
+		}
+		n += k
+	}
+	return n, nil
 }
 
 // Backlog returns the number of queued items per station and in total.
