@@ -53,7 +53,7 @@ func (a *app) startPipeline(ctx context.Context) error {
 			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
 		}
 		p.q = q
-		pts, err := a.allPoints(ctx)
+		pts, err := sishui.AllPoints(ctx, a.store, sishui.PointFilter{})
 		if err != nil {
 			return err
 		}
@@ -96,21 +96,6 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.mqtt = sub
 	}
 	return nil
-}
-
-// allPoints lists every point.
-func (a *app) allPoints(ctx context.Context) ([]*sishui.Point, error) {
-	var out []*sishui.Point
-	for off := 0; ; off += sishui.MaxPageLimit {
-		ps, total, err := a.store.ListPoints(ctx, sishui.PointFilter{Page: sishui.Page{Offset: off, Limit: sishui.MaxPageLimit}})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		if len(out) >= total || len(ps) == 0 {
-			return out, nil
-		}
-	}
 }
 
 // markDirty tells the accountant which points have new data, from when.

@@ -200,19 +200,7 @@ func system(ctx context.Context) context.Context { return sishui.WithActor(ctx, 
 
 // allPoints lists every point in the actor's scope.
 func (s *Service) allPoints(ctx context.Context, f sishui.PointFilter) ([]*sishui.Point, error) {
-	var out []*sishui.Point
-	f.Page = sishui.Page{Limit: sishui.MaxPageLimit}
-	for {
-		ps, total, err := s.store.ListPoints(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		f.Offset += len(ps)
-		if len(ps) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.AllPoints(ctx, s.store, f)
 }
 
 func (s *Service) allPermits(ctx context.Context, f sishui.PermitFilter) ([]*sishui.Permit, error) {

@@ -38,7 +38,7 @@ type Result struct {
 func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (Result, error) {
 	rng := rand.New(rand.NewSource(seed))
 	var res Result
-	points, err := allPoints(ctx, st)
+	points, err := sishui.AllPoints(ctx, st, sishui.PointFilter{})
 	if err != nil {
 		return res, err
 	}
@@ -293,20 +293,6 @@ func enterFarmUse(ctx context.Context, st sishui.Store, now time.Time, hot strin
 		}
 	}
 	return n, nil
-}
-
-func allPoints(ctx context.Context, st sishui.Store) ([]*sishui.Point, error) {
-	var out []*sishui.Point
-	for off := 0; ; off += sishui.MaxPageLimit {
-		ps, total, err := st.ListPoints(ctx, sishui.PointFilter{Page: sishui.Page{Offset: off, Limit: sishui.MaxPageLimit}})
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		if len(out) >= total || len(ps) == 0 {
-			return out, nil
-		}
-	}
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
