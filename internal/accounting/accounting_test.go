@@ -301,12 +301,12 @@ func TestIndicatorsLiaocheng(t *testing.T) {
 		"total_use":                      {BasisComputed, "meets"},
 		"water_per_gdp":                  {BasisComputed, ""},
 		"water_per_industrial_va":        {BasisComputed, ""},
-		"irrigation_efficiency":          {NoData, NoData},
+		"irrigation_efficiency":          {NoData, NoData}, // measured after the year ends
 		"unconventional_use":             {BasisComputed, ""},
-		"reclaimed_reuse_rate":           {NoData, NoData},
+		"reclaimed_reuse_rate":           {BasisEntered, ""},
 		"network_leakage_rate":           {BasisEntered, ""},
-		"industrial_reuse_rate":          {NoData, NoData},
-		"chem_park_unconventional_share": {NoData, NoData},
+		"industrial_reuse_rate":          {BasisEntered, ""},
+		"chem_park_unconventional_share": {BasisEntered, ""},
 		"wwtp_upgrade_rate":              {BasisEntered, "at_risk"},
 	}
 	for i, x := range got {
