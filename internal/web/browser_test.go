@@ -8,9 +8,11 @@ package web
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
@@ -359,6 +361,11 @@ func TestBrowser(t *testing.T) {
 				if n := eval[string](s, dataset("#map", "shaded")); n == "" || n == "0" {
 					t.Errorf("%s sees no county shaded by use", r.user)
 				}
+				if r.user == "county" {
+					if title := eval[string](s, `document.querySelector('main h1').textContent`); !strings.Contains(title, "东昌府区") {
+						t.Errorf("county overview titled %q, want its own county 东昌府区", title)
+					}
+				}
 			}
 			s.screenshot("10-landing-" + r.user)
 			s.noConsoleErrors()
@@ -375,11 +382,31 @@ func TestBrowser(t *testing.T) {
 		if s.try("a firing warning to acknowledge", chromedp.WaitVisible(CSS(`#alerts form.ack`))) {
 			id := eval[string](s, `document.querySelector('#alerts form.ack').closest('tr').dataset.alert`)
 			sel := fmt.Sprintf(`#alerts tr[data-alert=%q]`, id)
-			s.try("acknowledge warning "+id,
+			if s.try("acknowledge warning "+id,
 				chromedp.SendKeys(CSS(sel+` input.comment`), "浏览器测试确认"),
-				chromedp.Submit(CSS(sel+` form.ack`)),
+				// Click, as a person does: chromedp.Submit calls form.submit(),
+				// which skips the submit event and navigates away.
+				chromedp.Click(CSS(sel+` form.ack button`)),
 				chromedp.WaitVisible(CSS(sel+`[data-state=acknowledged]`)),
-			)
+			) {
+				if row := eval[string](s, fmt.Sprintf(`document.querySelector('#alerts tr[data-alert=%q]').textContent`, id)); !strings.Contains(row, "浏览器测试确认") {
+					t.Errorf("acknowledged warning %s does not show the comment: %q", id, row)
+				}
+			}
+		}
+		// Live updates: another person acknowledges a warning; the open list
+		// follows over server-sent events without a reload.
+		if other := eval[string](s, `(document.querySelector('#alerts form.ack')||{closest:()=>({dataset:{}})}).closest('tr').dataset.alert || ''`); other != "" {
+			s.do("live indicator", chromedp.WaitVisible(CSS(`#live.on`)))
+			eval[any](s, `window.__sishuiNoReload = true`)
+			ackViaAPI(t, s.base, "admin", "admin-demo", other)
+			sel := fmt.Sprintf(`#alerts tr[data-alert=%q][data-state=acknowledged]`, other)
+			s.try("warning "+other+" acknowledged elsewhere shows up live", chromedp.WaitVisible(CSS(sel)))
+			if eval[any](s, `window.__sishuiNoReload`) != true {
+				t.Error("the page reloaded instead of updating live")
+			}
+		} else {
+			t.Error("no second firing warning to acknowledge over the API")
 		}
 		s.screenshot("20-warnings")
 
@@ -392,6 +419,16 @@ func TestBrowser(t *testing.T) {
 		if href := eval[string](s, `(document.querySelector('#region-points a')||{}).getAttribute ? document.querySelector('#region-points a').getAttribute('href') : ''`); href != "" {
 			s.open(href)
 			s.try("point page", chromedp.WaitVisible(CSS(`#series-chart canvas`)), waitJS(`document.querySelector('#series-note').textContent !== ''`))
+			if src := eval[string](s, dataset("#series-note", "source")); src != "raw" {
+				t.Errorf("a week of the series came from %q, want raw samples", src)
+			}
+			// A year comes from the daily rollups, never as raw samples.
+			eval[any](s, `(() => { const e = document.querySelector('#sel-days'); e.value = '365'; e.dispatchEvent(new Event('change')); })()`)
+			if s.try("a year of daily volumes", waitJS(`document.querySelector('#series-note').dataset.source === 'daily'`)) {
+				if n := eval[string](s, dataset("#series-note", "n")); n == "" || n == "0" {
+					t.Errorf("the year's series has %q days", n)
+				}
+			}
 			s.screenshot("22-point")
 		} else {
 			t.Error("no point listed for 371502")
@@ -497,4 +534,42 @@ func TestBrowser(t *testing.T) {
 		s.screenshot("27-login")
 		s.noConsoleErrors()
 	})
+}
+
+// ackViaAPI logs in over HTTP and acknowledges alert id, as another person
+// at another desk would.
+func ackViaAPI(t *testing.T, base, user, pass, id string) {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
+	res, err := c.Post(base+"/api/v1/login", "application/json", strings.NewReader(fmt.Sprintf(`{"username":%q,"password":%q}`, user, pass)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var me struct {
+		CSRF string `json:"csrf"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&me)
+	res.Body.Close()
+	if err != nil || res.StatusCode != http.StatusOK {
+		t.Fatalf("log in as %s: status %d, %v", user, res.StatusCode, err)
+	}
+	req, err := http.NewRequest("POST", base+"/api/v1/alerts/"+id+"/ack", strings.NewReader(`{"comment":"另一处确认"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", me.CSRF)
+	res, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("acknowledge %s as %s: %d %s", id, user, res.StatusCode, b)
+	}
 }

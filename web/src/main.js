@@ -2,7 +2,7 @@
 // history-API router (the Go handler falls back to index.html for page paths).
 import './style.css';
 import { h, replace, toast } from './dom.js';
-import { get, post, ApiError } from './api.js';
+import { get, post, cookie, ApiError } from './api.js';
 import { t, getLang, setLang } from './i18n.js';
 import { disposeAll } from './charts.js';
 import { overviewPage } from './pages/overview.js';
@@ -199,6 +199,12 @@ async function logout() {
 
 // loadMe asks the server who we are; 401 (or an absent endpoint) means anonymous.
 export async function loadMe() {
+  // Every session comes with the readable sishui_csrf cookie: without it the
+  // visitor is anonymous, and asking /me would only earn a logged 401.
+  if (!cookie('sishui_csrf')) {
+    session.me = null;
+    return null;
+  }
   try {
     session.me = await get('/api/v1/me');
   } catch (e) {

@@ -92,3 +92,20 @@ export function regionName(list, code) {
 export function counties(list) {
   return list.filter((r) => r.level === 'county');
 }
+
+let vocabCache = null;
+
+// vocab loads the source and sector vocabularies once per page load (public data).
+export async function vocab() {
+  if (vocabCache) return vocabCache;
+  const [sources, sectors] = await Promise.all([maybe('/api/v1/sources'), maybe('/api/v1/sectors')]);
+  vocabCache = { sources: items(sources), sectors: items(sectors) };
+  return vocabCache;
+}
+
+// vocabName shows a code of a vocabulary by its name in the current language.
+export function vocabName(list, code) {
+  const x = (list || []).find((v) => v.code === code);
+  if (!x) return code || '—';
+  return document.documentElement.lang === 'en' && x.name_en ? x.name_en : x.name;
+}

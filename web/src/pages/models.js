@@ -2,9 +2,9 @@
 // delivery and shortage by month (table and chart), and by demand node.
 import { h, replace } from '../dom.js';
 import { post, ApiError } from '../api.js';
-import { t, fmtVolume, fmtPct } from '../i18n.js';
+import { t, tn, fmtVolume, fmtPct } from '../i18n.js';
 import { chart } from '../charts.js';
-import { page, panel, table, nodata } from './common.js';
+import { page, panel, table, nodata, regions, regionName } from './common.js';
 
 export async function modelsPage(ctx) {
   const out = h('div', { id: 'model-result' });
@@ -18,8 +18,8 @@ export async function modelsPage(ctx) {
         btn.disabled = true;
         replace(out, h('p', { class: 'loading' }, t('m.running')));
         try {
-          const res = await post('/api/v1/models/allocate', { scenario: 'liaocheng' });
-          if (ctx.isCurrent()) show(out, res);
+          const [res, regs] = await Promise.all([post('/api/v1/models/allocate', { scenario: 'liaocheng' }), regions()]);
+          if (ctx.isCurrent()) show(out, res, regs);
         } catch (e) {
           replace(out, h('p', { class: e instanceof ApiError && e.absent ? 'nodata' : 'error', role: 'alert' }, e instanceof ApiError && e.absent ? t('m.unavailable') : String(e.message || e)));
         } finally {
@@ -32,9 +32,21 @@ export async function modelsPage(ctx) {
   return page(t('m.title'), h('div', { class: 'toolbar' }, btn), out);
 }
 
+// The scenario names counties in pinyin; the dashboard shows them by code.
+const modelRegion = {
+  dongchangfu: '371502',
+  chiping: '371503',
+  yanggu: '371521',
+  shenxian: '371522',
+  donge: '371524',
+  guanxian: '371525',
+  gaotang: '371526',
+  linqing: '371581',
+};
+
 const sum = (list, k) => (list || []).reduce((a, x) => a + (Number(x[k]) || 0), 0);
 
-function show(out, res) {
+function show(out, res, regs) {
   const periods = (res && res.periods) || [];
   if (!periods.length) {
     replace(out, nodata());
@@ -45,6 +57,7 @@ function show(out, res) {
     demand: sum(p.demands, 'demand_m3'),
     delivered: sum(p.demands, 'delivered_m3'),
     shortage: sum(p.demands, 'shortage_m3'),
+    binding: p.binding || [],
   }));
   const chartEl = h('div', { class: 'chart', id: 'model-chart', role: 'img', 'aria-label': t('m.shortage') });
   const byNode = new Map();
@@ -63,7 +76,7 @@ function show(out, res) {
       'div',
       { class: 'grid2' },
       panel(
-        t('m.shortage'),
+        t('m.monthly'),
         table(
           [
             { label: t('m.month'), cell: (r) => r.month },
@@ -71,20 +84,20 @@ function show(out, res) {
             { label: t('m.delivered'), num: true, cell: (r) => fmtVolume(r.delivered) },
             { label: t('m.shortage'), num: true, cell: (r) => fmtVolume(r.shortage) },
             { label: t('m.coverage'), num: true, cell: (r) => fmtPct(r.demand ? r.delivered / r.demand : 1) },
+            { label: t('m.binding'), num: true, cell: (r) => h('span', { title: r.binding.join('\n') }, String(r.binding.length)) },
           ],
           rows,
           { id: 'model-periods' },
         ),
       ),
-      panel(t('m.delivered'), chartEl),
+      panel(t('m.chart'), chartEl),
     ),
     panel(
-      t('m.shortage') + ' · ' + t('m.demand'),
+      t('m.byNode'),
       table(
         [
-          { label: t('f.name'), cell: (r) => r.name },
-          { label: t('f.region'), cell: (r) => r.region || '' },
-          { label: t('f.sector'), cell: (r) => r.sector || '' },
+          { label: t('f.region'), cell: (r) => (modelRegion[r.region] ? regionName(regs, modelRegion[r.region]) : r.region || '') },
+          { label: t('f.sector'), cell: (r) => tn('msector', r.sector) },
           { label: 'P', num: true, cell: (r) => r.priority ?? '' },
           { label: t('m.demand'), num: true, cell: (r) => fmtVolume(r.demand) },
           { label: t('m.shortage'), num: true, cell: (r) => fmtVolume(r.shortage) },
@@ -99,6 +112,7 @@ function show(out, res) {
     const c = chart(chartEl);
     c.setOption({
       aria: { enabled: true },
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 56, right: 16, top: 32, bottom: 28 },

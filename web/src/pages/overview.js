@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { maybe, items } from '../api.js';
 import { t, tn, fmtVolume, fmtPct, fmtNum } from '../i18n.js';
 import { chart, statusColor, gradeColor, esc } from '../charts.js';
-import { registerLiaocheng, MAP_NAME } from '../map.js';
+import { registerLiaocheng, MAP_NAME, focusOn } from '../map.js';
 import { page, panel, card, table, badge, yearOf, select, regions, regionName, nodata } from './common.js';
 import { navigate, role } from '../main.js';
 
@@ -21,7 +21,15 @@ export async function overviewPage(ctx) {
     maybe('/api/v1/indicators', { year }),
     anonymous ? Promise.resolve(null) : maybe('/api/v1/points/status'),
   ]);
-  const countiesData = (ov && ov.counties) || [];
+  let countiesData = (ov && ov.counties) || [];
+  const cityCode = (regs.find((r) => r.level === 'city') || {}).code || '371500';
+  const own = ov && ov.region && ov.region !== cityCode ? ov.region : '';
+  if (own && !anonymous && countiesData.length === 0) {
+    // A county account's overview is its own county: the summary carries the
+    // grade and point counts the map and the table need.
+    const sum = await maybe('/api/v1/regions/' + own + '/summary', { year });
+    countiesData = [sum || Object.assign({ region: own, name: regionName(regs, own) }, ov)];
+  }
   let points = items(pts);
   if (pts === null && !anonymous) {
     // Without the status endpoint, show where the points are (status unknown).
@@ -47,7 +55,8 @@ export async function overviewPage(ctx) {
     }),
     card(t('ov.measured'), ov ? fmtPct(ov.measured_share) : '—'),
     card(t('ov.completeness'), ov ? fmtPct(ov.completeness) : '—'),
-    card(t('ov.alerts'), ov ? fmtNum(ov.open_alerts) : '—', null, { class: 'card' + (ov && ov.open_alerts > 0 ? ' warn' : '') }),
+    // The public overview carries no alert detail: show a dash, not a zero.
+    card(t('ov.alerts'), ov && !anonymous ? fmtNum(ov.open_alerts) : '—', null, { class: 'card' + (ov && !anonymous && ov.open_alerts > 0 ? ' warn' : '') }),
   );
 
   // Map.
@@ -66,7 +75,7 @@ export async function overviewPage(ctx) {
       drawMap();
     },
   );
-  const pointNote = h('p', { class: 'muted small', id: 'point-count' }, pointSummary(points));
+  const pointNote = h('p', { class: 'muted small', id: 'point-count' }, pointSummary(points, anonymous));
   const mapPanel = panel(t('ov.map'), h('div', { class: 'toolbar' }, shadeSel), mapEl, pointNote);
 
   let c = null;
@@ -82,7 +91,7 @@ export async function overviewPage(ctx) {
         else if (p.seriesType === 'scatter' && p.data && p.data.id && !anonymous) navigate('/points/' + p.data.id);
       });
     }
-    const opt = mapOption(regs, countiesData, points, shade);
+    const opt = mapOption(regs, countiesData, points, shade, own);
     c.setOption(opt, true);
     // What was drawn, for people reading the DOM (and the browser tests).
     mapEl.dataset.counties = String(opt.series[0].data.length);
@@ -98,8 +107,8 @@ export async function overviewPage(ctx) {
   const indPanel = panel(t('ov.indicators'), indicatorTable(indRows));
 
   const countyPanel = panel(
-    t('ov.counties'),
-    table(
+    own ? t('ov.ownCounty') : t('ov.counties'),
+    anonymous && !countiesData.length ? h('p', { class: 'nodata', id: 'county-public' }, t('ov.publicCounties')) : table(
       [
         { label: t('region'), cell: (r) => (anonymous ? regionName(regs, r.region) : h('a', { href: '/regions/' + r.region, 'data-link': true }, r.name || regionName(regs, r.region))) },
         { label: t('ov.use'), num: true, cell: (r) => fmtVolume(r.use_m3) },
@@ -116,13 +125,15 @@ export async function overviewPage(ctx) {
     ),
   );
 
-  const view = page(t('ov.title') + ' · ' + year, head, cards, h('div', { class: 'grid2' }, mapPanel, indPanel), countyPanel);
+  const title = own ? t('ov.titleRegion', { name: regionName(regs, own) }) : t('ov.title');
+  const view = page(title + ' · ' + year, head, cards, h('div', { class: 'grid2' }, mapPanel, indPanel), countyPanel);
   // Draw after the view is in the document so the map has a size.
   queueMicrotask(() => requestAnimationFrame(drawMap));
   return view;
 }
 
-function pointSummary(points) {
+function pointSummary(points, anonymous) {
+  if (anonymous) return t('ov.publicPoints');
   if (!points.length) return t('ov.noPoints');
   const n = {};
   for (const p of points) n[p.status] = (n[p.status] || 0) + 1;
@@ -137,7 +148,8 @@ export function shareClass(s) {
   return 'ok';
 }
 
-function mapOption(regs, countiesData, points, shade) {
+function mapOption(regs, countiesData, points, shade, own) {
+  const focus = own ? focusOn(own) : null;
   const byCode = new Map(countiesData.map((r) => [r.region, r]));
   const codes = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581'];
   const mapData = codes.map((code) => {
@@ -198,7 +210,8 @@ function mapOption(regs, countiesData, points, shade) {
     geo: {
       map: MAP_NAME,
       roam: true,
-      zoom: 1.1,
+      zoom: focus ? focus.zoom : 1.1,
+      center: focus ? focus.center : undefined,
       label: {
         show: true,
         fontSize: 11,
@@ -239,6 +252,13 @@ function mapOption(regs, countiesData, points, shade) {
       ...scatter,
     ],
   };
+}
+
+// indDigits shows target and actual with as many decimals as the target has
+// (at least two), so 0.6393 against 0.6391 does not read as 0.64 = 0.64.
+function indDigits(r) {
+  const m = /\.(\d+)$/.exec(String(r.target ?? ''));
+  return Math.min(4, Math.max(2, m ? m[1].length : 0));
 }
 
 function indicatorTable(rows) {
@@ -282,8 +302,8 @@ function indicatorTable(rows) {
               h('span', { class: 'tag ' + (r.binding ? 'binding' : 'expected') }, r.binding ? t('ov.binding') : t('ov.expected')),
               r.unit ? h('span', { class: 'muted small' }, ' ' + r.unit) : null,
             ),
-            h('td', { class: 'num' }, fmtNum(r.target)),
-            h('td', { class: 'num' }, fmtNum(r.actual)),
+            h('td', { class: 'num' }, fmtNum(r.target, indDigits(r))),
+            h('td', { class: 'num' }, fmtNum(r.actual, indDigits(r))),
             h('td', null, bullet(r)),
             h('td', null, r.status ? badge('ind', status) : '—'),
           );

@@ -3,7 +3,7 @@
 // completeness calendar and the terminal's raw frames.
 import { h, replace } from '../dom.js';
 import { get, maybe, items } from '../api.js';
-import { t, fmtNum, fmtTime, fmtVolume } from '../i18n.js';
+import { t, tn, fmtNum, fmtTime, fmtVolume, fmtPct } from '../i18n.js';
 import { chart, esc } from '../charts.js';
 import { page, panel, table, select, nodata, regions, regionName, thisYear } from './common.js';
 
@@ -53,7 +53,7 @@ export async function pointPage(ctx) {
     h('dt', null, t('f.code')),
     h('dd', null, p.code),
     h('dt', null, t('f.kind')),
-    h('dd', null, p.kind),
+    h('dd', null, tn('pkind', p.kind)),
     h('dt', null, t('f.protocol')),
     h('dd', null, p.protocol),
     h('dt', null, t('f.region')),
@@ -68,7 +68,7 @@ export async function pointPage(ctx) {
     info,
     table(
       [
-        { label: t('p.metric'), cell: (s) => s.metric },
+        { label: t('p.metric'), cell: (s) => tn('metric', s.metric) },
         { label: t('p.value'), num: true, cell: (s) => fmtNum(s.value, 3) },
         { label: t('p.time'), cell: (s) => fmtTime(s.time) },
         { label: t('p.flags'), cell: (s) => flagList(s.flags) },
@@ -81,7 +81,7 @@ export async function pointPage(ctx) {
   const chartEl = h('div', { class: 'chart tall', id: 'series-chart', role: 'img', 'aria-label': t('p.series') });
   const seriesNote = h('p', { class: 'muted small', id: 'series-note' });
   const flaggedSlot = h('div');
-  const metricSel = select(t('p.metric'), 'metric', (metrics.length ? metrics : [metric]).map((m) => [m, m]), metric, (e) => {
+  const metricSel = select(t('p.metric'), 'metric', (metrics.length ? metrics : [metric]).map((m) => [m, tn('metric', m)]), metric, (e) => {
     metric = e.target.value;
     loadSeries().catch((err) => {
       seriesNote.textContent = t('error') + ': ' + (err.message || err);
@@ -91,6 +91,7 @@ export async function pointPage(ctx) {
     t('p.range'),
     'days',
     [
+      [2, t('p.range2')],
       [7, t('p.range7')],
       [30, t('p.range30')],
       [365, t('p.range365')],
@@ -106,8 +107,9 @@ export async function pointPage(ctx) {
   const seriesPanel = panel(t('p.series'), h('div', { class: 'toolbar' }, metricSel, rangeSel), chartEl, seriesNote);
   const flagsPanel = panel(t('p.flagged'), flaggedSlot);
 
-  const calEl = h('div', { class: 'chart', id: 'calendar', role: 'img', 'aria-label': t('p.calendar') });
-  const calPanel = panel(t('p.calendar'), calEl);
+  const calEl = h('div', { class: 'chart calendar', id: 'calendar', role: 'img', 'aria-label': t('p.calendar') });
+  const calNote = h('p', { class: 'muted small', id: 'calendar-note' });
+  const calPanel = panel(t('p.calendar'), calEl, calNote);
 
   const frames = items(await maybe('/api/v1/frames', { station: p.code, limit: 20 }));
   const framePanel = panel(
@@ -138,7 +140,12 @@ export async function pointPage(ctx) {
     let flagged = [];
     if (useDaily) {
       const daily = items(await maybe('/api/v1/points/' + id + '/daily', { from: isoDay(from), to: isoDay(to + DAY) }));
-      data = daily.map((d) => [d.day, d.volume_m3]);
+      // Days with nothing to show (before the point existed, or to come) are left out.
+      data = daily
+        .filter((d) => d.basis !== 'no data' || d.volume_m3)
+        .map((d) => ({ value: [d.day, d.volume_m3], itemStyle: d.basis === 'measured' ? undefined : { color: '#e6a23c' }, basis: d.basis }));
+      seriesNote.dataset.source = 'daily';
+      seriesNote.dataset.n = String(data.length);
       seriesNote.textContent = t('p.daily') + ' · ' + fmtNum(daily.length) + ' · Σ ' + fmtVolume(daily.reduce((a, d) => a + (d.volume_m3 || 0), 0));
     } else {
       // Short ranges only: never more than MAX_RAW raw samples.
@@ -153,6 +160,8 @@ export async function pointPage(ctx) {
       );
       data = samples.map((s) => [s.time, s.value]);
       flagged = samples.filter((s) => s.flags);
+      seriesNote.dataset.source = 'raw';
+      seriesNote.dataset.n = String(samples.length);
       seriesNote.textContent = t('p.raw') + ' · ' + fmtNum(samples.length);
     }
     if (!ctx.isCurrent()) return;
@@ -160,10 +169,12 @@ export async function pointPage(ctx) {
     c.setOption(
       {
         aria: { enabled: true },
+        animation: false,
         tooltip: { trigger: 'axis' },
-        grid: { left: 64, right: 24, top: 24, bottom: 72 },
+        grid: { left: 64, right: 24, top: 40, bottom: 72 },
         xAxis: { type: 'time' },
-        yAxis: { type: 'value', name: metric, scale: true },
+        // Bars of daily volumes start at zero; a raw line may zoom to its range.
+        yAxis: { type: 'value', name: useDaily ? t('p.dailyVolume') : tn('metric', metric), scale: !useDaily, nameTextStyle: { align: 'left' } },
         dataZoom: [{ type: 'inside' }, { type: 'slider', bottom: 16 }],
         series: [
           useDaily
@@ -204,19 +215,43 @@ export async function pointPage(ctx) {
       calEl.removeAttribute('role');
       return;
     }
+    const today = isoDay(Date.now());
+    // Only days that were due: no cell for days to come or before the point reported.
+    const due = daily.filter((d) => d.expected > 0 && String(d.day).slice(0, 10) <= today);
+    if (!due.length) {
+      replace(calEl, nodata());
+      calEl.removeAttribute('role');
+      return;
+    }
+    const rec = due.reduce((a, d) => a + d.received, 0);
+    const exp = due.reduce((a, d) => a + d.expected, 0);
+    calNote.textContent = t('p.calendarNote', { days: fmtNum(due.length), pct: fmtPct(rec / exp) });
     const cc = chart(calEl);
     cc.setOption({
       aria: { enabled: true },
+      animation: false,
       tooltip: {
         formatter: (q) => esc(q.value[0] + ' · ' + t('p.received') + ' ' + q.data.r + ' / ' + q.data.e),
       },
-      visualMap: { min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#d64545', '#f5d77a', '#2e9d5b'] }, text: ['100%', '0%'] },
-      calendar: { range: String(year), cellSize: ['auto', 13], top: 24, left: 36, right: 12, dayLabel: { firstDay: 1 } },
+      visualMap: { min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#d64545', '#f5d77a', '#2e9d5b'] }, text: ['100%', '0%'] },
+      calendar: {
+        range: String(year),
+        cellSize: ['auto', 'auto'],
+        top: 24,
+        left: 36,
+        right: 12,
+        bottom: 48,
+        dayLabel: { firstDay: 1, nameMap: document.documentElement.lang === 'en' ? 'EN' : 'ZH' },
+        monthLabel: { nameMap: document.documentElement.lang === 'en' ? 'EN' : 'ZH' },
+        yearLabel: { show: false },
+        itemStyle: { borderColor: '#fff', borderWidth: 1 },
+        splitLine: { lineStyle: { color: '#9aa7b4', width: 1 } },
+      },
       series: [
         {
           type: 'heatmap',
           coordinateSystem: 'calendar',
-          data: daily.map((d) => ({ value: [String(d.day).slice(0, 10), d.expected ? Math.round((100 * d.received) / d.expected) : 0], r: d.received, e: d.expected })),
+          data: due.map((d) => ({ value: [String(d.day).slice(0, 10), Math.min(100, Math.round((100 * d.received) / d.expected))], r: d.received, e: d.expected })),
         },
       ],
     });

@@ -3,7 +3,7 @@
 import { h } from '../dom.js';
 import { maybe, items } from '../api.js';
 import { t, tn, fmtVolume, fmtPct, fmtNum, fmtTime } from '../i18n.js';
-import { chart, palette, statusColor } from '../charts.js';
+import { chart, statusColor } from '../charts.js';
 import { page, panel, card, table, badge, yearOf, regions, regionName, counties, select, nodata } from './common.js';
 import { navigate, me } from '../main.js';
 import { shareClass } from './overview.js';
@@ -19,13 +19,24 @@ export async function regionPage(ctx) {
     return h('div');
   }
   const year = yearOf(ctx);
-  const [sum, use, permits, pts, statuses] = await Promise.all([
+  const [sum, use, bySource, bySector, permits, pts, statuses, users, sources, sectors] = await Promise.all([
     maybe('/api/v1/regions/' + code + '/summary', { year }),
     maybe('/api/v1/use', { region: code, year, by: 'month' }),
-    maybe('/api/v1/permits', { region: code, limit: 200 }),
-    maybe('/api/v1/points', { region: code, limit: 200 }),
+    maybe('/api/v1/use', { region: code, year, by: 'source' }),
+    maybe('/api/v1/use', { region: code, year, by: 'sector' }),
+    maybe('/api/v1/permits', { region: code, limit: 500 }),
+    maybe('/api/v1/points', { region: code, limit: 500 }),
     maybe('/api/v1/points/status', { region: code }),
+    maybe('/api/v1/water-users', { region: code, limit: 1000 }),
+    maybe('/api/v1/sources'),
+    maybe('/api/v1/sectors'),
   ]);
+  const userName = new Map(items(users).map((u) => [u.id, u.name]));
+  const vocabName = (list, c) => {
+    const x = items(list).find((v) => v.code === c);
+    if (!x) return c || '—';
+    return document.documentElement.lang === 'en' && x.name_en ? x.name_en : x.name;
+  };
   const name = regionName(regs, code);
   const pick = select(
     t('r.pick'),
@@ -54,7 +65,21 @@ export async function regionPage(ctx) {
   const rows = items(use);
   const chartEl = h('div', { class: 'chart', id: 'use-chart', role: 'img', 'aria-label': t('r.useByMonth') });
   const usePanel = panel(t('r.useByMonth'), rows.length ? chartEl : nodata());
-  const pivotPanel = panel(t('r.pivot'), pivot(rows));
+  const shareTable = (list, key, id) => {
+    const rs = items(list).filter((r) => r.volume_m3 > 0);
+    const total = rs.reduce((a, r) => a + r.volume_m3, 0);
+    return table(
+      [
+        { label: key === 'source' ? t('f.source') : t('f.sector'), cell: (r) => vocabName(key === 'source' ? sources : sectors, r[key]) },
+        { label: t('ov.use'), num: true, cell: (r) => fmtVolume(r.volume_m3) },
+        { label: t('r.share'), num: true, cell: (r) => fmtPct(total ? r.volume_m3 / total : null) },
+        { label: t('r.measured'), num: true, cell: (r) => fmtPct(r.volume_m3 ? r.measured_m3 / r.volume_m3 : null) },
+      ],
+      rs.sort((a, b) => b.volume_m3 - a.volume_m3),
+      { id },
+    );
+  };
+  const pivotPanel = panel(t('r.pivot'), h('div', { class: 'split' }, shareTable(bySource, 'source', 'use-by-source'), shareTable(bySector, 'sector', 'use-by-sector')));
 
   const statusById = new Map(items(statuses).map((s) => [s.id, s]));
   const pointPanel = panel(
@@ -63,7 +88,7 @@ export async function regionPage(ctx) {
       [
         { label: t('f.code'), cell: (p) => h('a', { href: '/points/' + p.id, 'data-link': true }, p.code) },
         { label: t('f.name'), cell: (p) => p.name },
-        { label: t('f.kind'), cell: (p) => p.kind },
+        { label: t('f.kind'), cell: (p) => tn('pkind', p.kind) },
         {
           label: t('ov.status'),
           cell: (p) => {
@@ -82,9 +107,9 @@ export async function regionPage(ctx) {
     table(
       [
         { label: t('f.number'), cell: (p) => p.number },
-        { label: t('f.user_id'), cell: (p) => h('a', { href: '/users/' + p.user_id, 'data-link': true }, String(p.user_id)) },
-        { label: t('f.source'), cell: (p) => p.source },
-        { label: t('f.sector'), cell: (p) => p.sector },
+        { label: t('f.user_id'), cell: (p) => h('a', { href: '/users/' + p.user_id, 'data-link': true }, userName.get(p.user_id) || String(p.user_id)) },
+        { label: t('f.source'), cell: (p) => vocabName(sources, p.source) },
+        { label: t('f.sector'), cell: (p) => vocabName(sectors, p.sector) },
         { label: t('f.annual_m3'), num: true, cell: (p) => fmtVolume(p.annual_m3) },
         { label: t('f.status'), cell: (p) => badge('permit', p.status) },
       ],
@@ -98,20 +123,28 @@ export async function regionPage(ctx) {
   return view;
 }
 
+// drawUse stacks each month's use by how it is known (metered, estimated for
+// gaps, entered for unmetered use) with the cumulative use against the cap.
 function drawUse(el, rows, sum) {
-  const months = [...new Set(rows.map((r) => String(r.period)))].sort();
-  const sources = [...new Set(rows.map((r) => r.source || '—'))];
-  const series = sources.map((s, i) => ({
+  const thisMonth = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
+  const months = rows.map((r) => String(r.period)).sort();
+  const byMonth = new Map(rows.map((r) => [String(r.period), r]));
+  const parts = [
+    ['measured_m3', t('r.basisMeasured'), '#2f6fb0'],
+    ['estimated_m3', t('r.basisEstimated'), '#e6a23c'],
+    ['entered_m3', t('r.basisEntered'), '#8bbf5a'],
+  ];
+  const series = parts.map(([k, name, color]) => ({
     type: 'bar',
-    name: s,
+    name,
     stack: 'use',
-    itemStyle: { color: palette[i % palette.length] },
-    data: months.map((m) => rows.filter((r) => String(r.period) === m && (r.source || '—') === s).reduce((a, r) => a + (r.volume_m3 || 0), 0) / 1e4),
+    itemStyle: { color },
+    data: months.map((m) => ((byMonth.get(m) || {})[k] || 0) / 1e4),
   }));
   let cum = 0;
   const cumulative = months.map((m) => {
-    cum += rows.filter((r) => String(r.period) === m).reduce((a, r) => a + (r.volume_m3 || 0), 0);
-    return cum / 1e4;
+    cum += (byMonth.get(m) || {}).volume_m3 || 0;
+    return m <= thisMonth ? Math.round(cum) / 1e4 : null;
   });
   series.push({
     type: 'line',
@@ -119,48 +152,23 @@ function drawUse(el, rows, sum) {
     yAxisIndex: 1,
     data: cumulative,
     itemStyle: { color: '#333' },
-    markLine: sum && sum.cap_m3 ? { symbol: 'none', data: [{ yAxis: sum.cap_m3 / 1e4, name: t('ov.cap') }], label: { formatter: t('ov.cap') } } : undefined,
+    markLine:
+      sum && sum.cap_m3
+        ? { symbol: 'none', lineStyle: { color: '#d64545', type: 'dashed' }, data: [{ yAxis: sum.cap_m3 / 1e4 }], label: { formatter: t('ov.cap'), position: 'insideEndTop' } }
+        : undefined,
   });
   const c = chart(el);
   c.setOption({
     aria: { enabled: true },
-    tooltip: { trigger: 'axis' },
+    animation: false,
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : fmtVolume(v * 1e4)) },
     legend: { top: 0, type: 'scroll' },
     grid: { left: 56, right: 64, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: months },
+    xAxis: { type: 'category', data: months.map((m) => m.slice(5)) },
     yAxis: [
       { type: 'value', name: '万m³' },
-      { type: 'value', name: '万m³', splitLine: { show: false } },
+      { type: 'value', name: t('r.cumulative'), splitLine: { show: false }, max: (v) => Math.max(v.max, sum && sum.cap_m3 ? sum.cap_m3 / 1e4 : 0) * 1.05 },
     ],
     series,
   });
-}
-
-function pivot(rows) {
-  if (!rows.length) return nodata();
-  const sources = [...new Set(rows.map((r) => r.source || '—'))].sort();
-  const sectors = [...new Set(rows.map((r) => r.sector || '—'))].sort();
-  const cell = (s, k) => rows.filter((r) => (r.source || '—') === s && (r.sector || '—') === k).reduce((a, r) => a + (r.volume_m3 || 0), 0);
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { id: 'pivot' },
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('f.source') + ' \\ ' + t('f.sector')), sectors.map((k) => h('th', { scope: 'col', class: 'num' }, k)), h('th', { scope: 'col', class: 'num' }, t('r.total')))),
-      h(
-        'tbody',
-        null,
-        sources.map((s) =>
-          h(
-            'tr',
-            null,
-            h('th', { scope: 'row' }, s),
-            sectors.map((k) => h('td', { class: 'num' }, fmtVolume(cell(s, k)))),
-            h('td', { class: 'num' }, fmtVolume(sectors.reduce((a, k) => a + cell(s, k), 0))),
-          ),
-        ),
-      ),
-    ),
-  );
 }

@@ -20,9 +20,15 @@ function label(list, code) {
   return document.documentElement.lang === 'en' && r.name_en ? r.name_en : r.name;
 }
 
-async function vocab() {
-  const [regs, sectors, sources] = await Promise.all([regions(), maybe('/api/v1/sectors'), maybe('/api/v1/sources')]);
-  return { regs, sectors: items(sectors), sources: items(sources) };
+async function vocab(kind) {
+  const [regs, sectors, sources, users] = await Promise.all([
+    regions(),
+    maybe('/api/v1/sectors'),
+    maybe('/api/v1/sources'),
+    // Permit lists name their water users (one page of names, not the records).
+    kind === 'permits' ? maybe('/api/v1/water-users', { limit: 1000 }) : null,
+  ]);
+  return { regs, sectors: items(sectors), sources: items(sources), users: new Map(items(users).map((u) => [u.id, u.name])) };
 }
 
 const regionOpts = (v) => v.regs.filter((r) => r.level === 'county' || r.level === 'zone').map((r) => [r.code, r.code + ' ' + label(v.regs, r.code)]);
@@ -59,7 +65,7 @@ function kindsOf(v) {
       path: '/api/v1/permits',
       columns: [
         { label: t('f.number'), cell: (r) => r.number },
-        { label: t('f.user_id'), num: true, cell: (r) => h('a', { href: '/users/' + r.user_id, 'data-link': true }, String(r.user_id)) },
+        { label: t('f.user_id'), cell: (r) => h('a', { href: '/users/' + r.user_id, 'data-link': true }, (v.users && v.users.get(r.user_id)) || String(r.user_id)) },
         { label: t('f.region'), cell: (r) => regionName(v.regs, r.region) },
         { label: t('f.source'), cell: (r) => label(v.sources, r.source) },
         { label: t('f.sector'), cell: (r) => label(v.sectors, r.sector) },
@@ -122,7 +128,7 @@ function kindsOf(v) {
 
 export async function registryPage(ctx) {
   const kind = ctx.params[0] || 'water-users';
-  const v = await vocab();
+  const v = await vocab(kind);
   const all = kindsOf(v);
   const k = all[kind];
   if (!k) {
@@ -281,7 +287,9 @@ async function openForm(k, slot, record) {
           const target = inputs.get(e.field);
           if (e.status === 400 && target) {
             target.input.setAttribute('aria-invalid', 'true');
-            document.getElementById('err-' + e.field).textContent = e.message;
+            // The message names the field already ("create permit: annual_m3: …"); next to the field the rest says it.
+            const i = e.message.lastIndexOf(e.field + ': ');
+            document.getElementById('err-' + e.field).textContent = i >= 0 ? e.message.slice(i + e.field.length + 2) : e.message;
             formErr.textContent = t('reg.formErrors');
             target.input.focus();
           } else if (e.status === 409) {

@@ -2,7 +2,7 @@
 // download CSV or xlsx from the same endpoint.
 import { h, replace } from '../dom.js';
 import { get, qs, ApiError } from '../api.js';
-import { t, fmtNum, fmtVolume } from '../i18n.js';
+import { t, fmtNum, fmtVolume, fmtTime } from '../i18n.js';
 import { page, panel, select, regions, regionName, counties, thisYear, nodata } from './common.js';
 import { me } from '../main.js';
 
@@ -81,8 +81,72 @@ export async function reportsPage(ctx) {
   return page(t('rep.title'), controls, links, panel(t('rep.preview'), preview));
 }
 
-// render shows any JSON report: objects as fact lists, arrays of objects as tables.
-function render(v, depth = 0) {
+// render shows a report ({kind, region_name, year, month, tables: [{name,
+// title, columns: [{key, header, unit}], rows: [[…]]}]}) as titled tables,
+// the way the CSV and xlsx lay it out; anything else generically.
+function render(v) {
+  if (!v || !Array.isArray(v.tables)) return renderAny(v);
+  const en = document.documentElement.lang === 'en';
+  const heading = [v.region_name || v.region, v.year ? String(v.year) + (en ? '' : '年') : '', v.month ? String(v.month) + (en ? '' : '月') : '']
+    .filter(Boolean)
+    .join(en ? ' · ' : ' ');
+  return h(
+    'div',
+    { class: 'report-block' },
+    h('p', { class: 'muted small' }, heading, v.generated ? ' · ' + t('rep.generated') + ' ' + fmtTime(v.generated) : ''),
+    v.tables.map((tb) =>
+      h(
+        'section',
+        { class: 'report-table', 'data-table': tb.name },
+        h('h3', null, en ? tb.name.replace(/_/g, ' ') : tb.title || tb.name),
+        !tb.rows || !tb.rows.length
+          ? nodata()
+          : h(
+              'div',
+              { class: 'table-wrap' },
+              h(
+                'table',
+                { class: 'report' },
+                h(
+                  'thead',
+                  null,
+                  h(
+                    'tr',
+                    null,
+                    tb.columns.map((c) =>
+                      h('th', { scope: 'col', title: c.key }, (en ? c.key.replace(/_/g, ' ') : c.header) + (c.unit ? '（' + c.unit + '）' : '')),
+                    ),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  null,
+                  tb.rows.map((r) =>
+                    h(
+                      'tr',
+                      null,
+                      tb.columns.map((c, i) => h('td', { class: typeof r[i] === 'number' ? 'num' : null }, cell(r[i], c))),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+      ),
+    ),
+  );
+}
+
+function cell(x, col) {
+  if (typeof x === 'number') {
+    if (col.unit === 'm³') return fmtNum(Math.round(x), 0);
+    return fmtNum(x, 3);
+  }
+  if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(x)) return fmtTime(x);
+  return scalar(x);
+}
+
+// renderAny shows any JSON: objects as fact lists, arrays of objects as tables.
+function renderAny(v, depth = 0) {
   if (v === null || v === undefined) return nodata();
   if (Array.isArray(v)) {
     if (!v.length) return nodata();
@@ -106,7 +170,7 @@ function render(v, depth = 0) {
       'div',
       { class: 'report-block' },
       scalars.length ? h('dl', { class: 'facts' }, scalars.map(([k, x]) => [h('dt', null, k), h('dd', null, scalar(x, k))])) : null,
-      nested.map(([k, x]) => h('div', null, h(depth ? 'h4' : 'h3', null, k), render(x, depth + 1))),
+      nested.map(([k, x]) => h('div', null, h(depth ? 'h4' : 'h3', null, k), renderAny(x, depth + 1))),
     );
   }
   return h('span', null, scalar(v));

@@ -1,8 +1,8 @@
 // Warnings: the current list with filters, live updates over server-sent
 // events, acknowledgement with a comment, and the history of resolved ones.
 import { h, replace, toast } from '../dom.js';
-import { post, maybe, items, ApiError } from '../api.js';
-import { t, tn, fmtTime, fmtNum } from '../i18n.js';
+import { get, post, maybe, items, ApiError } from '../api.js';
+import { t, tn, fmtTime, fmtNum, fmtVolume } from '../i18n.js';
 import { page, panel, badge, select, regions, regionName, counties, nodata } from './common.js';
 import { navigate, mayWrite } from '../main.js';
 
@@ -16,10 +16,10 @@ export async function warningsPage(ctx) {
     level: q.get('level') || '',
     kind: q.get('kind') || '',
     region: q.get('region') || '',
-    state: history ? 'resolved' : q.get('state') || '',
+    state: history ? 'resolved' : q.get('state') || 'open',
   };
-  const [regs, list] = await Promise.all([regions(), maybe('/api/v1/alerts', filter)]);
-  let alerts = items(list);
+  const [regs, list] = await Promise.all([regions(), maybe('/api/v1/alerts', Object.assign({ limit: 500 }, filter))]);
+  let alerts = items(list).map(norm);
   if (!history) alerts = alerts.filter((a) => a.state !== 'resolved');
 
   const setQ = (k, v) => {
@@ -42,7 +42,7 @@ export async function warningsPage(ctx) {
       h('a', { href: '/warnings?view=history', 'data-link': true, 'aria-current': history ? 'page' : null }, t('w.history')),
     ),
     select(t('w.level'), 'level', [['', t('all')], ...levels.map((l) => [l, tn('level', l)])], filter.level, (e) => setQ('level', e.target.value)),
-    select(t('w.kind'), 'kind', [['', t('all')], ...kindsSeen.map((k) => [k, k])], filter.kind, (e) => setQ('kind', e.target.value)),
+    select(t('w.kind'), 'kind', [['', t('all')], ...kindsSeen.map((k) => [k, tn('kind', k)])], filter.kind, (e) => setQ('kind', e.target.value)),
     select(t('region'), 'region', [['', t('all')], ...counties(regs).map((r) => [r.code, regionName(regs, r.code)])], filter.region, (e) =>
       setQ('region', e.target.value),
     ),
@@ -51,9 +51,16 @@ export async function warningsPage(ctx) {
 
   const body = h('div', { id: 'alert-list' });
   const byId = new Map(alerts.map((a) => [a.id, a]));
+  // Comments being typed survive a redraw (a live update may arrive mid-sentence).
+  const drafts = new Map();
   const draw = () => {
+    const focused = document.activeElement && document.activeElement.matches && document.activeElement.matches('#alerts input.comment') ? document.activeElement.id : '';
     const rows = [...byId.values()].sort((a, b) => (levelRank[b.level] || 0) - (levelRank[a.level] || 0) || String(b.started).localeCompare(String(a.started)));
-    replace(body, rows.length ? alertTable(rows, regs, (a, comment) => ack(a, byId, draw, comment)) : nodata());
+    replace(body, rows.length ? alertTable(rows, regs, drafts, (a, comment) => ack(a, byId, drafts, draw, comment)) : nodata());
+    if (focused) {
+      const el = document.getElementById(focused);
+      if (el) el.focus();
+    }
   };
   draw();
 
@@ -75,6 +82,7 @@ export async function warningsPage(ctx) {
         return;
       }
       if (!a || a.id === undefined) return;
+      a = norm(a);
       if (!matches(a, filter)) return;
       if (a.state === 'resolved') byId.delete(a.id);
       else byId.set(a.id, a);
@@ -86,14 +94,36 @@ export async function warningsPage(ctx) {
   return page(t('w.title'), bar, panel(history ? t('w.history') : t('w.current'), body));
 }
 
+// norm maps the server's alert (values.value, values.limit, active_since,
+// ack_comment) onto the fields the table shows.
+function norm(a) {
+  const v = a.values || {};
+  return Object.assign({}, a, {
+    value: a.value ?? v.value,
+    limit: a.limit ?? v.limit,
+    started: a.started || a.active_since || a.fired_at || a.updated_at,
+    comment: a.comment || a.ack_comment || '',
+  });
+}
+
+// Kinds whose value and limit are volumes in m³.
+const volumeKinds = new Set(['permit_use', 'region_total_use', 'groundwater_zone_cap', 'geothermal_reinjection']);
+
+function valueText(a) {
+  const f = volumeKinds.has(a.kind) ? fmtVolume : (x) => fmtNum(x);
+  if (a.value === undefined || a.value === null) return '—';
+  return f(a.value) + (a.limit !== undefined && a.limit !== null ? ' / ' + f(a.limit) : '');
+}
+
 function matches(a, f) {
+  if (f.state === 'resolved' && a.state !== 'resolved') return false;
   if (f.level && a.level !== f.level) return false;
   if (f.kind && a.kind !== f.kind) return false;
   if (f.region && a.region && !String(a.region).startsWith(f.region)) return false;
   return true;
 }
 
-function alertTable(rows, regs, onAck) {
+function alertTable(rows, regs, drafts, onAck) {
   const write = mayWrite();
   return h(
     'div',
@@ -121,12 +151,18 @@ function alertTable(rows, regs, onAck) {
             { 'data-alert': a.id, 'data-state': a.state, class: 'lvl-' + a.level },
             h('td', null, badge('level', a.level)),
             h('td', null, badge('state', a.state)),
-            h('td', null, a.kind || ''),
+            h('td', null, a.kind ? tn('kind', a.kind) : ''),
             h('td', null, a.subject || (a.region ? regionName(regs, a.region) : '')),
-            h('td', null, a.message || '', a.comment ? h('div', { class: 'muted small' }, '✓ ' + a.comment) : null),
-            h('td', { class: 'num' }, fmtNum(a.value) + (a.limit !== undefined && a.limit !== null ? ' / ' + fmtNum(a.limit) : '')),
+            h(
+              'td',
+              null,
+              a.message || '',
+              a.comment || a.ack_by ? h('div', { class: 'muted small ack-note' }, '✓ ' + [a.ack_by, a.comment].filter(Boolean).join('：')) : null,
+              historyToggle(a),
+            ),
+            h('td', { class: 'num' }, valueText(a)),
             h('td', null, fmtTime(a.started)),
-            write ? h('td', null, a.state === 'firing' || a.state === 'pending' ? ackForm(a, onAck) : '') : null,
+            write ? h('td', null, a.state === 'firing' || a.state === 'pending' ? ackForm(a, drafts, onAck) : '') : null,
           ),
         ),
       ),
@@ -134,9 +170,16 @@ function alertTable(rows, regs, onAck) {
   );
 }
 
-function ackForm(a, onAck) {
+function ackForm(a, drafts, onAck) {
   const id = 'ack-' + a.id;
-  const input = h('input', { id, name: 'comment', class: 'comment', placeholder: t('w.ackComment') });
+  const input = h('input', {
+    id,
+    name: 'comment',
+    class: 'comment',
+    placeholder: t('w.ackComment'),
+    value: drafts.get(a.id) || '',
+    oninput: (ev) => drafts.set(a.id, ev.target.value),
+  });
   return h(
     'form',
     {
@@ -152,14 +195,53 @@ function ackForm(a, onAck) {
   );
 }
 
-async function ack(a, byId, draw, comment) {
+async function ack(a, byId, drafts, draw, comment) {
   try {
     const res = await post('/api/v1/alerts/' + encodeURIComponent(a.id) + '/ack', { comment });
-    const updated = res && res.id !== undefined ? res : Object.assign({}, a, { state: 'acknowledged', comment });
+    const updated = res && res.id !== undefined ? norm(res) : Object.assign({}, a, { state: 'acknowledged', comment });
+    drafts.delete(a.id);
     byId.set(a.id, updated);
     draw();
     toast(t('w.ackDone', { id: a.id }), 'ok');
   } catch (e) {
     toast(e instanceof ApiError ? e.message : String(e), 'err');
   }
+}
+
+// historyToggle shows an alert's event history (fetched when first opened).
+function historyToggle(a) {
+  const list = h('div', { class: 'history' });
+  let loaded = false;
+  return h(
+    'details',
+    {
+      class: 'alert-history',
+      ontoggle: async (ev) => {
+        if (!ev.target.open || loaded) return;
+        loaded = true;
+        replace(list, h('p', { class: 'loading' }, t('loading')));
+        try {
+          const full = await get('/api/v1/alerts/' + encodeURIComponent(a.id));
+          const events = (full && full.history) || [];
+          replace(
+            list,
+            events.length
+              ? h(
+                  'ol',
+                  null,
+                  events.map((e) =>
+                    h('li', null, fmtTime(e.time) + ' · ', badge('state', e.state || e.type), e.level ? [' ', badge('level', e.level)] : null, e.user ? ' · ' + e.user : '', e.comment ? '：' + e.comment : ''),
+                  ),
+                )
+              : nodata(),
+          );
+        } catch (e) {
+          loaded = false;
+          replace(list, h('p', { class: 'error' }, e instanceof ApiError ? e.message : String(e)));
+        }
+      },
+    },
+    h('summary', null, t('w.events')),
+    list,
+  );
 }
