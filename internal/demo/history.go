@@ -34,7 +34,7 @@ type Result struct {
 }
 
 // History writes the demo's past from 1 January of now's year (Beijing) to now:
-// daily readings, hourly for the last two days.
+// daily readings, hourly for the last HourlyDays days.
 func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (Result, error) {
 	rng := rand.New(rand.NewSource(seed))
 	var res Result
@@ -144,10 +144,15 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	return res, err
 }
 
-// readingTimes is 08:00 Beijing each day, then every hour of the last 48 hours.
+// HourlyDays is how many of the last days the history fills at the points'
+// hourly reporting interval; before that it has one reading a day (so the
+// completeness calendar is full for these days and sparse before).
+const HourlyDays = 14
+
+// readingTimes is 08:00 Beijing each day, then every hour of the last HourlyDays days.
 func readingTimes(start, now time.Time) []time.Time {
 	var out []time.Time
-	hourly := now.Add(-48 * time.Hour).Truncate(time.Hour)
+	hourly := now.Add(-HourlyDays * 24 * time.Hour).Truncate(time.Hour)
 	for t := start; t.Before(hourly); t = t.AddDate(0, 0, 1) {
 		out = append(out, t)
 	}
