@@ -156,6 +156,7 @@ type Store interface {
 	RegistryStore
 	AccountStore
 	CorrectionStore
+	MeterStore
 	SeriesStore
 	AccountingStore
 	// Migrate brings the schema up to date; it is idempotent.

@@ -52,11 +52,44 @@ func (s *Service) dimsOf(ctx context.Context, p *sishui.Point) (dims, error) {
 	return d, nil
 }
 
-func (s *Service) coefficients(p *sishui.Point) []meter.Coefficient {
-	if cs := s.cfg.Coefficients[p.ID]; len(cs) > 0 {
-		return cs
+// coefficients are a well's 以电折水 coefficients: those registered in the
+// store, else those of the configuration, else the (invented) default.
+func (s *Service) coefficients(ctx context.Context, p *sishui.Point) ([]meter.Coefficient, error) {
+	stored, err := s.store.ListCoefficients(ctx, p.ID)
+	if err != nil {
+		return nil, err
 	}
-	return []meter.Coefficient{{From: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), M3PerKWh: s.cfg.DefaultM3PerKWh, Source: "default (invented)"}}
+	if len(stored) > 0 {
+		out := make([]meter.Coefficient, len(stored))
+		for i, c := range stored {
+			out[i] = meter.Coefficient{From: c.ValidFrom, To: c.ValidTo, M3PerKWh: c.M3PerKWh, Source: c.Source}
+		}
+		return out, nil
+	}
+	if cs := s.cfg.Coefficients[p.ID]; len(cs) > 0 {
+		return cs, nil
+	}
+	return []meter.Coefficient{{From: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), M3PerKWh: s.cfg.DefaultM3PerKWh, Source: "default (invented)"}}, nil
+}
+
+// meterEvents are the point's registered replacements and resets.
+func (s *Service) meterEvents(ctx context.Context, p *sishui.Point) ([]meter.Event, error) {
+	evs, err := s.store.ListMeterEvents(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]meter.Event, 0, len(evs))
+	for _, e := range evs {
+		ev := meter.Event{Kind: meter.Replacement, Time: e.Time, Start: e.StartReading}
+		if e.Kind == sishui.MeterReset {
+			ev.Kind = meter.Reset
+		}
+		if e.FinalReading != nil {
+			ev.Final, ev.HasFinal = *e.FinalReading, true
+		}
+		out = append(out, ev)
+	}
+	return out, nil
 }
 
 // Update recomputes the daily use of a point for the Beijing days touching
@@ -118,10 +151,16 @@ func (s *Service) daily(ctx context.Context, p *sishui.Point, d dims, lo, hi tim
 	acc := make([]dayAcc, ndays)
 	basis, method := sishui.BasisMeasured, "cumulative"
 	metric := sishui.MetricVolumeM3
-	opts := ingest.VolumeOptions{}
+	events, err := s.meterEvents(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	opts := ingest.VolumeOptions{Events: events}
 	if p.Kind == sishui.PointElectricity {
 		basis, method, metric = sishui.BasisEstimated, "electricity", sishui.MetricEnergyKWh
-		opts.Coefficients = s.coefficients(p)
+		if opts.Coefficients, err = s.coefficients(ctx, p); err != nil {
+			return nil, err
+		}
 	}
 	ivs, err := ingest.IntervalVolumes(ctx, s.store, p, lo, hi, opts)
 	if err != nil {

@@ -120,6 +120,50 @@ func (s *Server) correctionRoutes() []Route {
 				a := &sishui.Approval{Point: id, Metric: m, From: in.From, To: in.To, Level: in.Level, Note: in.Note}
 				return replyCreated(w, a, st.Approve(r.Context(), a))
 			}},
+		{Method: "POST", Path: "/api/v1/points/{id}/meter-events", Summary: "Record a meter replacement or reset (volumes across it are derived right)", Tag: "series", In: sishui.MeterEvent{}, Out: sishui.MeterEvent{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				var e sishui.MeterEvent
+				if err := decode(r, &e); err != nil {
+					return err
+				}
+				e.ID, e.Point = 0, id
+				return replyCreated(w, &e, st.AddMeterEvent(r.Context(), &e))
+			}},
+		{Method: "GET", Path: "/api/v1/points/{id}/meter-events", Summary: "A point's meter replacements and resets", Tag: "series", Out: []sishui.MeterEvent{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				v, err := st.ListMeterEvents(r.Context(), id)
+				return reply(w, v, err)
+			}},
+		{Method: "POST", Path: "/api/v1/points/{id}/coefficients", Summary: "Record a well's calibrated 以电折水 coefficient (m³ per kWh) for a validity period", Tag: "series", In: sishui.EnergyCoefficient{}, Out: sishui.EnergyCoefficient{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				var c sishui.EnergyCoefficient
+				if err := decode(r, &c); err != nil {
+					return err
+				}
+				c.ID, c.Point = 0, id
+				return replyCreated(w, &c, st.AddCoefficient(r.Context(), &c))
+			}},
+		{Method: "GET", Path: "/api/v1/points/{id}/coefficients", Summary: "A well's 以电折水 coefficients", Tag: "series", Out: []sishui.EnergyCoefficient{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, err := pathID(r)
+				if err != nil {
+					return err
+				}
+				v, err := st.ListCoefficients(r.Context(), id)
+				return reply(w, v, err)
+			}},
 		{Method: "GET", Path: "/api/v1/points/{id}/approvals", Summary: "A point's approvals, newest first", Tag: "series", Out: []sishui.Approval{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				id, err := pathID(r)

@@ -36,6 +36,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Frames", testFrames},
 		{"Accounts", testAccounts},
 		{"Corrections", testCorrections},
+		{"Meters", testMeters},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
