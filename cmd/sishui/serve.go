@@ -221,6 +221,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	every := fset.Duration("terminal-interval", time.Minute, "how often each simulated terminal reports")
+	history := fset.Bool("history", true, "make up readings from 1 January to now (false: start empty but for the registry)")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -257,16 +258,18 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	for _, acc := range accounts {
 		fmt.Fprintf(e.stdout, "  %-11s %-16s %s\n", acc[0], acc[1], acc[2])
 	}
-	start := time.Now()
-	hist, err := demo.History(ctx, a.store, start, 2026)
-	if err != nil {
-		return fmt.Errorf("demo history: %w", err)
+	if *history {
+		start := time.Now()
+		hist, err := demo.History(ctx, a.store, start, 2026)
+		if err != nil {
+			return fmt.Errorf("demo history: %w", err)
+		}
+		if err := a.catchUp(ctx, start); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "sishui demo: %d readings since 1 January and %d entered volumes made up, accounted and checked in %s\n",
+			hist.Samples, hist.Entered, time.Since(start).Round(time.Millisecond))
 	}
-	if err := a.catchUp(ctx, start); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "sishui demo: %d readings since 1 January and %d entered volumes made up, accounted and checked in %s\n",
-		hist.Samples, hist.Entered, time.Since(start).Round(time.Millisecond))
 	fmt.Fprintf(e.stdout, "sishui demo: database %s\n", cfg.DB)
 	if a.tel != nil {
 		for _, proto := range []string{sishui.ProtocolSL651, sishui.ProtocolSZY206} {
