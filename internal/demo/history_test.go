@@ -23,12 +23,12 @@ func TestHistory(t *testing.T) {
 	if _, err := cityfile.Load(ctx, os.DirFS("../../data/liaocheng"), st); err != nil {
 		t.Fatal(err)
 	}
-	now := time.Date(2026, 11, 28, 6, 30, 0, 0, time.UTC)
+	now := time.Date(2026, 3, 10, 6, 30, 0, 0, time.UTC) // early in the year: a quicker test under -race
 	res, err := demo.History(ctx, st, now, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Samples < 100_000 || res.Entered == 0 {
+	if res.Samples < 50_000 || res.Entered == 0 {
 		t.Fatalf("result %+v", res)
 	}
 	s := res.Story
@@ -66,7 +66,7 @@ func TestHistory(t *testing.T) {
 	pts, _, _ := st.ListPoints(ctx, sishui.PointFilter{Kind: sishui.PointWithdrawal, Page: sishui.Page{Limit: 5}})
 	for _, p := range pts {
 		xs, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: p.ID, Metric: sishui.MetricVolumeM3, From: now.AddDate(-1, 0, 0), To: now.Add(time.Hour)})
-		if err != nil || len(xs) < 300 {
+		if err != nil || len(xs) < 14*24 {
 			t.Fatalf("point %d: %d readings %v", p.ID, len(xs), err)
 		}
 		for i := 1; i < len(xs); i++ {
@@ -77,7 +77,7 @@ func TestHistory(t *testing.T) {
 	}
 	// Entered farm use: every county, every month so far.
 	entered, err := st.ListEnteredUse(ctx, sishui.UseFilter{})
-	if err != nil || len(entered) != 8*11*2 {
+	if err != nil || len(entered) != 8*3*2 { // 8 counties × January–March × 2 sources
 		t.Fatalf("entered %d %v", len(entered), err)
 	}
 }
