@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"sync"
 	"time"
 
@@ -42,6 +43,16 @@ func (a *app) listenGateway() error {
 	}
 	t.gw = &gateway.Server{Store: a.store, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics,
 		Committed: a.pipe.committed}
+	if a.cfg.VendorMap != "" {
+		b, err := os.ReadFile(a.cfg.VendorMap)
+		if err == nil {
+			t.gw.Mapping, err = gateway.ParseVendorMapping(b)
+		}
+		if err != nil {
+			t.close()
+			return fmt.Errorf("--vendor-map: %w", err)
+		}
+	}
 	a.tel = t
 	a.api.Extra = append(a.api.Extra, api.Route{Method: "GET", Path: "/api/v1/gateway/sessions", Tag: "telemetry",
 		Summary: "Terminals connected to the gateway now", Out: []gateway.SessionInfo{},
