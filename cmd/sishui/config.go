@@ -26,6 +26,7 @@ type Config struct {
 	TLSKey      string        `yaml:"tls_key" help:"TLS key file"`
 	IdleTimeout time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
 	MaxConns    int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
+	Quality     string        `yaml:"quality" help:"YAML file of data-quality limits per metric, point kind and point (over the defaults in internal/quality/defaults.yaml)"`
 	VendorMap   string        `yaml:"vendor_map" help:"gateway: YAML file mapping SL 651 vendor identifiers to metrics"`
 
 	MQTTBroker   string `yaml:"mqtt_broker" help:"MQTT broker to take observations from, e.g. tcp://127.0.0.1:1883 (empty: off)"`

@@ -15,6 +15,7 @@ import (
 	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/mqttin"
 	"github.com/sishui/sishui/internal/protocol/szy206"
+	"github.com/sishui/sishui/internal/quality"
 )
 
 // pipeline is the data path behind the API: ingestion, MQTT input and the
@@ -43,6 +44,17 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}
 	}
 	cfg := ingest.Config{Logger: a.log, Committed: p.committed}
+	if a.cfg.Quality != "" {
+		b, err := os.ReadFile(a.cfg.Quality)
+		if err != nil {
+			return fmt.Errorf("--quality: %w", err)
+		}
+		qc, err := quality.ParseConfig(b)
+		if err != nil {
+			return fmt.Errorf("--quality: %w", err)
+		}
+		a.quality, cfg.Quality = &qc, &qc
+	}
 	if a.cfg.ForwardAddr != "" {
 		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
 		if err != nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
 	"github.com/sishui/sishui/internal/demo"
+	"github.com/sishui/sishui/internal/quality"
 	"github.com/sishui/sishui/internal/web"
 )
 
@@ -37,7 +38,8 @@ type app struct {
 	pipe    *pipeline
 	acct    *accounting.Service
 	tel     *telemetry
-	bg      sync.WaitGroup // background work (demo terminals) to wait for on close
+	quality *quality.Config // data-quality limits from --quality (nil: the defaults)
+	bg      sync.WaitGroup  // background work (demo terminals) to wait for on close
 	http    *http.Server
 	httpLn  net.Listener
 	// URL is the base URL of the HTTP server once listening.

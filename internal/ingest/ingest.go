@@ -66,9 +66,12 @@ type Config struct {
 	// MaxFuture rejects observations later than now + MaxFuture; default 24 h.
 	// (The quality checker flags smaller clock errors as future_timestamp.)
 	MaxFuture time.Duration
-	// Checker adds quality flags; nil means quality.DefaultConfig with the
-	// point kinds from the registry.
+	// Checker adds quality flags; nil means a checker of Quality (or
+	// quality.DefaultConfig) with the point kinds from the registry.
 	Checker *quality.Checker
+	// Quality is the data-quality configuration when Checker is nil; the
+	// zero value means quality.DefaultConfig.
+	Quality *quality.Config
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
 	// Logger receives commit failures and warnings; nil means slog.Default.
@@ -170,7 +173,11 @@ func New(store Store, cfg Config) *Ingester {
 	}
 	ing.checker = cfg.Checker
 	if ing.checker == nil {
-		ing.checker = quality.NewChecker(quality.DefaultConfig(), ing.kindOf)
+		qc := quality.DefaultConfig()
+		if cfg.Quality != nil {
+			qc = *cfg.Quality
+		}
+		ing.checker = quality.NewChecker(qc, ing.kindOf)
 	}
 	go ing.run()
 	return ing
