@@ -3,44 +3,16 @@ package supply
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"reflect"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"github.com/sishui/sishui/internal/scenario"
 )
 
-// yamlToJSON converts a YAML document to JSON, stringifying map keys as JSON
-// must.
 func yamlToJSON(t *testing.T, src []byte) []byte {
 	t.Helper()
-	var v any
-	if err := yaml.Unmarshal(src, &v); err != nil {
-		t.Fatal(err)
-	}
-	var conv func(any) any
-	conv = func(v any) any {
-		switch x := v.(type) {
-		case map[string]any:
-			for k, e := range x {
-				x[k] = conv(e)
-			}
-			return x
-		case map[any]any:
-			m := map[string]any{}
-			for k, e := range x {
-				m[fmt.Sprint(k)] = conv(e)
-			}
-			return m
-		case []any:
-			for i := range x {
-				x[i] = conv(x[i])
-			}
-		}
-		return v
-	}
-	b, err := json.Marshal(conv(v))
+	b, err := scenario.ToJSON(src)
 	if err != nil {
 		t.Fatal(err)
 	}

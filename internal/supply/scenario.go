@@ -1,16 +1,14 @@
 package supply
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/scenario"
 )
 
 // Scenario describes the sources of every region for one planning level year.
@@ -126,15 +124,8 @@ func LoadScenario(r io.Reader) (*Scenario, error) {
 	if err != nil {
 		return nil, fmt.Errorf("supply: load scenario: %w", err)
 	}
-	if isJSON(data) {
-		if data, err = jsonAsYAML(data); err != nil {
-			return nil, fmt.Errorf("supply: load scenario: %w", err)
-		}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
 	var s Scenario
-	if err := dec.Decode(&s); err != nil {
+	if err := scenario.Decode(data, &s); err != nil {
 		return nil, fmt.Errorf("supply: load scenario: %w", err)
 	}
 	if err := s.Validate(); err != nil {
