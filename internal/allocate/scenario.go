@@ -63,7 +63,6 @@
 package allocate
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -71,7 +70,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"github.com/sishui/sishui/internal/scenario"
 )
 
 // ErrInvalidScenario marks a scenario rejected by LoadScenario or Run; the error is a
@@ -256,19 +255,8 @@ func LoadScenario(r io.Reader) (*Scenario, error) {
 		return nil, fmt.Errorf("allocate: read scenario: %w", err)
 	}
 	var sc Scenario
-	trimmed := strings.TrimSpace(string(data))
-	if strings.HasPrefix(trimmed, "{") {
-		dec := json.NewDecoder(strings.NewReader(trimmed))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&sc); err != nil {
-			return nil, fmt.Errorf("allocate: parse scenario: %w", err)
-		}
-	} else {
-		dec := yaml.NewDecoder(strings.NewReader(string(data)))
-		dec.KnownFields(true)
-		if err := dec.Decode(&sc); err != nil {
-			return nil, fmt.Errorf("allocate: parse scenario: %w", err)
-		}
+	if err := scenario.Decode(data, &sc); err != nil {
+		return nil, fmt.Errorf("allocate: parse scenario: %w", err)
 	}
 	if err := sc.Validate(); err != nil {
 		return nil, err

@@ -9,10 +9,9 @@ import (
 	"slices"
 	"sort"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/forecast"
+	"github.com/sishui/sishui/internal/scenario"
 	"github.com/sishui/sishui/internal/supply"
 )
 
@@ -41,9 +40,11 @@ type Scenario struct {
 // validation errors are *sishui.Error values naming the field, joined.
 func LoadScenario(r io.Reader) (*Scenario, error) {
 	sc := &Scenario{Bands: DefaultConfig()}
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(sc); err != nil && !errors.Is(err, io.EOF) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("capacity: load scenario: %w", err)
+	}
+	if err := scenario.Decode(data, sc); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("capacity: load scenario: %w", err)
 	}
 	if err := sc.Validate(); err != nil {
