@@ -357,28 +357,59 @@ func (s *DB) LatestSamples(ctx context.Context, point int64) ([]sishui.Sample, e
 }
 
 func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFrame) error {
-	if len(frames) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`))
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, f := range frames {
-		if f.Received.IsZero() {
-			f.Received = s.Now()
+	// Multi-row INSERTs, 100 frames each: one round trip per hundred frames
+	// rather than per frame (it dominated group commits on PostgreSQL). Ids
+	// are assigned in VALUES order, so the returned ids, sorted, map back.
+	const per = 100
+	for len(frames) > 0 {
+		chunk := frames[:min(per, len(frames))]
+		frames = frames[len(chunk):]
+		var b strings.Builder
+		b.WriteString(`INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples) VALUES `)
+		args := make([]any, 0, len(chunk)*10)
+		for i, f := range chunk {
+			if f.Received.IsZero() {
+				f.Received = s.Now()
+			}
+			if f.Status == "" {
+				f.Status = sishui.FrameOK
+			}
+			raw := f.Bytes
+			if raw == nil {
+				raw = []byte{}
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, f.Offset, f.Samples)
 		}
-		if f.Status == "" {
-			f.Status = sishui.FrameOK
-		}
-		b := f.Bytes
-		if b == nil {
-			b = []byte{}
-		}
-		if err := stmt.QueryRowContext(ctx, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, b, f.Status, f.Reason, f.Offset, f.Samples).Scan(&f.ID); err != nil {
+		b.WriteString(" RETURNING id")
+		rows, err := tx.QueryContext(ctx, s.q(b.String()), args...)
+		if err != nil {
 			return err
+		}
+		ids := make([]int64, 0, len(chunk))
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) != len(chunk) {
+			return fmt.Errorf("archive frames: %d ids for %d frames", len(ids), len(chunk))
+		}
+		slices.Sort(ids)
+		for i, f := range chunk {
+			f.ID = ids[i]
 		}
 	}
 	return nil
