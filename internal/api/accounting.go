@@ -3,8 +3,10 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,10 +100,17 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 				v, err := svc.RegionSummary(r.Context(), r.PathValue("code"), year)
 				return reply(w, v, err)
 			}},
-		{Method: "GET", Path: "/api/v1/points/status", Summary: "Reporting state of the monitoring points", Tag: "accounting", Out: []accounting.PointStatus{},
-			Query: []Param{{"region", "string", "region code"}},
+		{Method: "GET", Path: "/api/v1/points/status", Summary: "Reporting state of the monitoring points (format=compact: parallel arrays and counts per region for maps)", Tag: "accounting", Out: []accounting.PointStatus{},
+			Query: []Param{{"region", "string", "region code"}, {"format", "string", "full (default) | compact (PointsCompact)"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				format := r.URL.Query().Get("format")
+				if format != "" && format != "full" && format != "compact" {
+					return sishui.Invalid("format", "must be full or compact, got %q", format)
+				}
 				v, err := svc.PointsStatus(r.Context(), r.URL.Query().Get("region"))
+				if err == nil && format == "compact" {
+					return reply(w, compactStatus(v), nil)
+				}
 				return reply(w, v, err)
 			}},
 		{Method: "GET", Path: "/api/v1/points/{id}/daily", Summary: "A point's daily volumes and reports received/expected (completeness calendar)", Tag: "accounting",
@@ -237,6 +246,65 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 				return writeReport(w, rep, r.URL.Query().Get("format"))
 			}},
 	}
+}
+
+// PointsCompact is GET /api/v1/points/status?format=compact: the points as
+// parallel arrays (status as an index into Statuses, coordinates to five
+// decimals, about a metre) and the count of each status per region, so a map
+// of ten thousand points costs a fraction of the full list's bytes.
+type PointsCompact struct {
+	Statuses []string       `json:"statuses"`
+	ID       []int64        `json:"id"`
+	Lon      []float64      `json:"lon"`
+	Lat      []float64      `json:"lat"`
+	Status   []int          `json:"status"`
+	Counts   []RegionCounts `json:"counts"`
+}
+
+// RegionCounts is the number of points of each status (in the order of
+// PointsCompact.Statuses) in one region.
+type RegionCounts struct {
+	Region string `json:"region"`
+	Counts []int  `json:"counts"`
+}
+
+func compactStatus(ps []accounting.PointStatus) PointsCompact {
+	c := PointsCompact{Statuses: []string{"reporting", "late", "offline", "alarm"},
+		ID: make([]int64, len(ps)), Lon: make([]float64, len(ps)), Lat: make([]float64, len(ps)), Status: make([]int, len(ps)), Counts: []RegionCounts{}}
+	code := map[string]int{}
+	for i, s := range c.Statuses {
+		code[s] = i
+	}
+	counts := map[string][]int{}
+	var regions []string
+	for i, p := range ps {
+		k, ok := code[p.Status]
+		if !ok {
+			k = len(c.Statuses)
+			code[p.Status] = k
+			c.Statuses = append(c.Statuses, p.Status)
+		}
+		c.ID[i], c.Status[i] = p.ID, k
+		c.Lon[i], c.Lat[i] = math.Round(p.Lon*1e5)/1e5, math.Round(p.Lat*1e5)/1e5
+		if counts[p.Region] == nil {
+			regions = append(regions, p.Region)
+		}
+		rc := counts[p.Region]
+		for len(rc) <= k {
+			rc = append(rc, 0)
+		}
+		rc[k]++
+		counts[p.Region] = rc
+	}
+	slices.Sort(regions)
+	for _, r := range regions {
+		rc := counts[r]
+		for len(rc) < len(c.Statuses) {
+			rc = append(rc, 0)
+		}
+		c.Counts = append(c.Counts, RegionCounts{Region: r, Counts: rc})
+	}
+	return c
 }
 
 func writeReport(w http.ResponseWriter, rep *report.Report, format string) error {

@@ -372,6 +372,32 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 
+	t.Run("large screen", func(t *testing.T) {
+		s := newSession(t, bctx, base)
+		s.login("city", "city-demo")
+		pages := []struct{ path, wait, shot string }{
+			{"/", `#map canvas`, "30-overview"},
+			{"/regions/371502", `#region-permits`, "31-region"},
+		}
+		for _, size := range [][2]int64{{1366, 768}, {1920, 1080}, {2560, 1440}} {
+			s.do("viewport", chromedp.EmulateViewport(size[0], size[1]))
+			for _, p := range pages {
+				s.open(p.path)
+				s.try(p.path+" content", chromedp.WaitVisible(CSS(p.wait)))
+				if p.path == "/" {
+					s.try("map rendered", waitJS(mapRendered))
+				}
+				if over := eval[int](s, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+					t.Errorf("%s at %d×%d overflows sideways by %d px", p.path, size[0], size[1], over)
+				}
+				if size[0] > 1366 {
+					s.screenshot(fmt.Sprintf("%s-%dx%d", p.shot, size[0], size[1]))
+				}
+			}
+		}
+		s.noConsoleErrors()
+	})
+
 	t.Run("city works the pages", func(t *testing.T) {
 		s := newSession(t, bctx, base)
 		s.login("city", "city-demo")

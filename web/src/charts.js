@@ -38,8 +38,15 @@ export { echarts };
 
 const live = new Set();
 
+// On a large screen (大屏, 1900 px and wider) chart text grows with the page's.
+echarts.registerTheme('large', { textStyle: { fontSize: 15 } });
+echarts.registerTheme('huge', { textStyle: { fontSize: 17 } });
+
+export const bigScreen = () => window.matchMedia('(min-width: 1900px)').matches;
+const hugeScreen = () => window.matchMedia('(min-width: 2400px)').matches;
+
 export function chart(el) {
-  const c = echarts.init(el, null, { renderer: 'canvas' });
+  const c = echarts.init(el, hugeScreen() ? 'huge' : bigScreen() ? 'large' : null, { renderer: 'canvas' });
   live.add(c);
   return c;
 }
