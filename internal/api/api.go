@@ -175,6 +175,10 @@ func (s *Server) wrap(rt Route) http.Handler {
 	name := rt.Method + " " + rt.Path
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		if gz := gzipWriter(w, r); gz != nil {
+			defer gz.Close()
+			w = gz
+		}
 		sw := &statusWriter{ResponseWriter: w}
 		setSecurityHeaders(sw.Header())
 		defer func() {
