@@ -25,9 +25,14 @@ func benchRows(pts []*sishui.Point, n int, offset time.Duration) []sishui.Sample
 // BenchmarkIngest compares sustained ingest through the Ingester (16
 // goroutines submitting 100 samples each, group-committed) with raw bulk
 // AppendSamples of the same kind of rows in 5000-row batches, both on SQLite.
-// ratio = ingester / raw samples per second.
+// ratio = ingester / raw samples per second. PostgreSQL runs when
+// SISHUI_TEST_POSTGRES is set.
 func BenchmarkIngest(b *testing.B) {
-	s := newSQLite(b)
+	b.Run("sqlite", func(b *testing.B) { benchIngest(b, newSQLite(b)) })
+	b.Run("postgres", func(b *testing.B) { benchIngest(b, newPostgres(b)) })
+}
+
+func benchIngest(b *testing.B, s sishui.Store) {
 	pts := newPoints(b, s, sishui.PointWell, 1000)
 	const rows = 200_000
 	ctx := context.Background()
