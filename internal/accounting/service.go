@@ -269,15 +269,6 @@ func (s *Service) regions(ctx context.Context) (*regionInfo, error) {
 	return ri, nil
 }
 
-// tree returns code and every region below it.
-func (ri *regionInfo) tree(code string) []string {
-	out := []string{code}
-	for i := 0; i < len(out); i++ {
-		out = append(out, ri.below[out[i]]...)
-	}
-	return out
-}
-
 // within reports whether code is root or below it.
 func (ri *regionInfo) within(code, root string) bool {
 	for c, n := code, 0; c != "" && n < 16; n++ {

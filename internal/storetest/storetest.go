@@ -6,7 +6,6 @@ package storetest
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -127,5 +126,3 @@ func wantCode(t *testing.T, err error, code, field string) {
 func as(role, region string, user int64) context.Context {
 	return sishui.WithActor(context.Background(), &sishui.Actor{Username: role + region, Role: role, Region: region, WaterUser: user})
 }
-
-var errStop = errors.New("stop")

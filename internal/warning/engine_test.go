@@ -12,8 +12,6 @@ import (
 
 var t0 = time.Date(2025, 6, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 
-func ratio(x float64) *float64 { return &x }
-
 func mustRules(t *testing.T, yml string) []Rule {
 	t.Helper()
 	rs, err := ParseRules(strings.NewReader(yml))

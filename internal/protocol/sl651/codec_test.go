@@ -266,10 +266,6 @@ func TestConfirmMatchesSamples(t *testing.T) {
 	}
 }
 
-func itoa(i int) string {
-	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)))
-}
-
 func TestCommands(t *testing.T) {
 	station, _ := ParseAddress("0012345678")
 	cmd := Command{Center: 2, Station: station, Password: 0x04D2, Sent: bj(2014, 12, 5, 11, 5, 0)}
