@@ -2,7 +2,7 @@
 // events, acknowledgement with a comment, and the history of resolved ones.
 import { h, replace, toast } from '../dom.js';
 import { get, post, maybe, items, ApiError } from '../api.js';
-import { t, tn, fmtTime, fmtNum, fmtVolume } from '../i18n.js';
+import { t, tn, fmtTime, fmtNum, fmtVolume, getLang } from '../i18n.js';
 import { page, panel, badge, select, regions, regionName, counties, nodata } from './common.js';
 import { navigate, mayWrite } from '../main.js';
 
@@ -101,9 +101,37 @@ function norm(a) {
   return Object.assign({}, a, {
     value: a.value ?? v.value,
     limit: a.limit ?? v.limit,
+    projected: v.projected,
+    missed: v.missed_intervals,
     started: a.started || a.active_since || a.fired_at || a.updated_at,
     comment: a.comment || a.ack_comment || '',
   });
+}
+
+// alertText says what an alert is about in the reader's language; the
+// server's message (English, from the rule) stays as the tooltip.
+function alertText(a) {
+  if (getLang() !== 'zh-CN') return a.message || '';
+  if (a.kind === 'terminal_offline') return '终端离线：已 ' + fmtNum(a.missed ?? 0, 1) + ' 个报送周期未报';
+  if (a.kind === 'data_quality') return '数据质量异常（质量标记）';
+  if (a.value === undefined || a.value === null) return a.message || '';
+  const pct = a.limit ? ' (' + fmtNum((100 * a.value) / a.limit, 1) + '%)' : '';
+  const proj = a.projected !== undefined && a.projected !== null ? '，预计全年 ' + fmtVolume(a.projected) : '';
+  switch (a.kind) {
+    case 'region_total_use':
+      return '年内用水 ' + fmtVolume(a.value) + '，用水总量控制指标 ' + fmtVolume(a.limit) + pct + proj;
+    case 'permit_use':
+      return '年内取水 ' + fmtVolume(a.value) + '，许可水量 ' + fmtVolume(a.limit) + pct + proj;
+    case 'groundwater_zone_cap':
+      return '管控区年内开采 ' + fmtVolume(a.value) + '，开采总量指标 ' + fmtVolume(a.limit) + pct;
+    case 'geothermal_reinjection':
+      return '回灌 ' + fmtVolume(a.value) + '，开采 ' + fmtVolume(a.limit) + pct + '，未达同层等量回灌';
+    case 'eco_base_flow':
+      return '断面流量 ' + fmtNum(a.value, 3) + ' m³/s，低于目标 ' + fmtNum(a.limit, 3) + ' m³/s' + pct;
+    case 'groundwater_level':
+      return '地下水埋深越过预警线（警戒线 0，红线 1，当前 ' + fmtNum(a.value, 2) + '）';
+  }
+  return a.message || '';
 }
 
 // Kinds whose value and limit are volumes in m³.
@@ -156,7 +184,7 @@ function alertTable(rows, regs, drafts, onAck) {
             h(
               'td',
               null,
-              a.message || '',
+              h('span', { title: a.message || '' }, alertText(a)),
               a.comment || a.ack_by ? h('div', { class: 'muted small ack-note' }, '✓ ' + [a.ack_by, a.comment].filter(Boolean).join('：')) : null,
               historyToggle(a),
             ),
