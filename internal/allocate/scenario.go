@@ -250,18 +250,7 @@ type Preference struct {
 // LoadScenario reads a scenario in YAML (or JSON, which YAML accepts), rejects unknown
 // fields, fills defaults and validates it. Validation errors are a *ValidationError.
 func LoadScenario(r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("allocate: read scenario: %w", err)
-	}
-	var sc Scenario
-	if err := scenario.Decode(data, &sc); err != nil {
-		return nil, fmt.Errorf("allocate: parse scenario: %w", err)
-	}
-	if err := sc.Validate(); err != nil {
-		return nil, err
-	}
-	return &sc, nil
+	return scenario.Load[Scenario](r, "allocate")
 }
 
 // startTime parses Start.

@@ -76,18 +76,7 @@ type Trend struct {
 // errors. Validation errors are *sishui.Error values (code invalid, Field the
 // YAML path) joined together.
 func LoadScenario(r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("forecast: load scenario: %w", err)
-	}
-	var s Scenario
-	if err := scenario.Decode(data, &s); err != nil {
-		return nil, fmt.Errorf("forecast: load scenario: %w", err)
-	}
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return scenario.Load[Scenario](r, "forecast")
 }
 
 type checker struct{ errs []error }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
@@ -85,3 +86,23 @@ func jsonAsYAML(data []byte) ([]byte, error) {
 }
 
 func isJSON(data []byte) bool { return bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) }
+
+// Load reads a scenario from r, decodes it (Decode) and validates it;
+// op prefixes read and decode errors, validation errors are returned as they are.
+func Load[T any, PT interface {
+	*T
+	Validate() error
+}](r io.Reader, op string) (*T, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: load scenario: %w", op, err)
+	}
+	var s T
+	if err := Decode(data, &s); err != nil {
+		return nil, fmt.Errorf("%s: load scenario: %w", op, err)
+	}
+	if err := PT(&s).Validate(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}

@@ -120,18 +120,7 @@ type Stormwater struct {
 // errors; validation errors are *sishui.Error values (code invalid, Field
 // the YAML path) joined together.
 func LoadScenario(r io.Reader) (*Scenario, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("supply: load scenario: %w", err)
-	}
-	var s Scenario
-	if err := scenario.Decode(data, &s); err != nil {
-		return nil, fmt.Errorf("supply: load scenario: %w", err)
-	}
-	if err := s.Validate(); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return scenario.Load[Scenario](r, "supply")
 }
 
 type checker struct{ errs []error }
