@@ -1,0 +1,433 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+const ruleCols = `id, kind, region, rkey, effective_ms, verified, demo, name, source, body, actor, updated_ms`
+
+func scanRule(sc scanner) (*sishui.Rule, error) {
+	var r sishui.Rule
+	var eff, upd int64
+	var body string
+	err := sc.Scan(&r.ID, &r.Kind, &r.Region, &r.Key, &eff, &r.Verified, &r.Demo, &r.Name, &r.Source, &body, &r.Actor, &upd)
+	r.EffectiveFrom, r.UpdatedAt, r.Body = time.UnixMilli(eff).UTC(), fromMS(upd), json.RawMessage(body)
+	return &r, err
+}
+
+// UpsertRule creates or replaces a rule version.
+func (s *DB) UpsertRule(ctx context.Context, r *sishui.Rule) error {
+	const op = "upsert rule"
+	if err := r.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	if err := canWriteVocabulary(ctx, op); err != nil {
+		return err
+	}
+	r.Actor, r.UpdatedAt = sishui.ActorFrom(ctx).Username, fromMS(ms(s.Now()))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var before *sishui.Rule
+		old, err := scanRule(tx.QueryRowContext(ctx, s.q(`SELECT `+ruleCols+` FROM rules WHERE kind = ? AND region = ? AND rkey = ? AND effective_ms = ?`),
+			r.Kind, r.Region, r.Key, r.EffectiveFrom.UnixMilli()))
+		action := "create"
+		switch {
+		case err == nil:
+			before, action = old, "update"
+			r.ID = old.ID
+			_, err = tx.ExecContext(ctx, s.q(`UPDATE rules SET verified = ?, demo = ?, name = ?, source = ?, body = ?, actor = ?, updated_ms = ? WHERE id = ?`),
+				r.Verified, r.Demo, r.Name, r.Source, string(r.Body), r.Actor, ms(r.UpdatedAt), r.ID)
+		case err == sql.ErrNoRows:
+			r.ID, err = s.insertID(ctx, tx, `INSERT INTO rules (kind, region, rkey, effective_ms, verified, demo, name, source, body, actor, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				r.Kind, r.Region, r.Key, r.EffectiveFrom.UnixMilli(), r.Verified, r.Demo, r.Name, r.Source, string(r.Body), r.Actor, ms(r.UpdatedAt))
+		}
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, action, "rule", strconv.FormatInt(r.ID, 10), before, r, r.Source)
+	})
+	return s.mapErr(op, err, "")
+}
+
+// ListRules lists rule versions (rules are public reference data).
+func (s *DB) ListRules(ctx context.Context, f sishui.RuleFilter) ([]*sishui.Rule, error) {
+	var w where
+	if f.Kind != "" {
+		w.add("kind = ?", f.Kind)
+	}
+	if f.Region != "" {
+		w.add("region = ?", f.Region)
+	}
+	if f.Key != "" {
+		w.add("rkey = ?", f.Key)
+	}
+	return all(ctx, s, `SELECT `+ruleCols+` FROM rules`+w.String()+` ORDER BY kind, region, rkey, effective_ms`, w.args, scanRule)
+}
+
+// UpsertOutput stores a user's declared output for a year.
+func (s *DB) UpsertOutput(ctx context.Context, o *sishui.OutputDeclaration) error {
+	const op = "upsert output"
+	if err := o.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	u, err := s.GetWaterUser(ctx, o.UserID)
+	if err != nil {
+		return s.mapErr(op, sishui.Invalid("user_id", "unknown water user %d", o.UserID), "")
+	}
+	if err := s.canWrite(ctx, op, u.Region); err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO output_declarations (user_id, year, sector, product, output) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (user_id, year, sector, product) DO UPDATE SET output = excluded.output`), o.UserID, o.Year, o.Sector, o.Product, o.Output); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "upsert", "output_declaration", fmt.Sprintf("%d/%d/%s", o.UserID, o.Year, o.Product), nil, o, "")
+	})
+	return s.mapErr(op, err, "")
+}
+
+// ListOutputs lists the year's declarations in scope.
+func (s *DB) ListOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclaration, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := where{}
+	w.add("o.year = ?", year)
+	sc.apply(&w, "u.region", "o.user_id")
+	return all(ctx, s, `SELECT o.user_id, o.year, o.sector, o.product, o.output FROM output_declarations o JOIN water_users u ON u.id = o.user_id`+w.String()+` ORDER BY o.user_id, o.sector, o.product`, w.args,
+		func(sc scanner) (*sishui.OutputDeclaration, error) {
+			var o sishui.OutputDeclaration
+			return &o, sc.Scan(&o.UserID, &o.Year, &o.Sector, &o.Product, &o.Output)
+		})
+}
+
+const customerCols = `id, number, name, region, class, supplier, meter, persons, user_id, plan_m3, opened_ms, closed_ms`
+
+func scanCustomerAccount(sc scanner) (*sishui.CustomerAccount, error) {
+	var a sishui.CustomerAccount
+	var user sql.NullInt64
+	var op, cl int64
+	err := sc.Scan(&a.ID, &a.Number, &a.Name, &a.Region, &a.Class, &a.Supplier, &a.Meter, &a.Persons, &user, &a.PlanM3, &op, &cl)
+	a.UserID, a.Opened, a.Closed = user.Int64, time.UnixMilli(op).UTC(), fromMS(cl)
+	return &a, err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// UpsertCustomerAccounts creates or updates accounts by number.
+func (s *DB) UpsertCustomerAccounts(ctx context.Context, as []*sishui.CustomerAccount) error {
+	const op = "upsert customer accounts"
+	checked := map[string]bool{}
+	for i, a := range as {
+		if err := a.Validate(); err != nil {
+			if e, ok := err.(*sishui.Error); ok {
+				e.Field = fmt.Sprintf("accounts[%d].%s", i, e.Field)
+			}
+			return s.mapErr(op, err, "")
+		}
+		if !checked[a.Region] {
+			if err := s.canWrite(ctx, op, a.Region); err != nil {
+				return err
+			}
+			checked[a.Region] = true
+		}
+	}
+	if len(as) == 0 {
+		return nil
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, s.q(`INSERT INTO customer_accounts (number, name, region, class, supplier, meter, persons, user_id, plan_m3, opened_ms, closed_ms)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (number) DO UPDATE SET name = excluded.name, region = excluded.region, class = excluded.class, supplier = excluded.supplier,
+			meter = excluded.meter, persons = excluded.persons, user_id = excluded.user_id, plan_m3 = excluded.plan_m3,
+			opened_ms = excluded.opened_ms, closed_ms = excluded.closed_ms RETURNING id`))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, a := range as {
+			if err := st.QueryRowContext(ctx, a.Number, a.Name, a.Region, a.Class, a.Supplier, a.Meter, a.Persons, nullID(a.UserID), a.PlanM3,
+				a.Opened.UnixMilli(), ms(a.Closed)).Scan(&a.ID); err != nil {
+				return err
+			}
+		}
+		var first, last string
+		first, last = as[0].Number, as[len(as)-1].Number
+		return s.audit(ctx, tx, "upsert", "customer_accounts", first+".."+last, nil, map[string]int{"accounts": len(as)}, "")
+	})
+	return s.mapErr(op, err, "an account number is taken twice")
+}
+
+func (s *DB) accountScope(ctx context.Context, w *where) error {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return err
+	}
+	sc.apply(w, "region", "user_id")
+	return nil
+}
+
+// GetCustomerAccount returns an account in scope.
+func (s *DB) GetCustomerAccount(ctx context.Context, id int64) (*sishui.CustomerAccount, error) {
+	var w where
+	w.add("id = ?", id)
+	if err := s.accountScope(ctx, &w); err != nil {
+		return nil, err
+	}
+	a, err := scanCustomerAccount(s.DB.QueryRowContext(ctx, s.q(`SELECT `+customerCols+` FROM customer_accounts`+w.String()), w.args...))
+	if err != nil {
+		return nil, s.mapErr("get customer account", err, "")
+	}
+	return a, nil
+}
+
+// ListCustomerAccounts lists accounts in scope, by number.
+func (s *DB) ListCustomerAccounts(ctx context.Context, region string, p sishui.Page) ([]*sishui.CustomerAccount, int, error) {
+	var w where
+	if err := s.accountScope(ctx, &w); err != nil {
+		return nil, 0, err
+	}
+	if err := s.regionFilter(ctx, &w, "region", region); err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "customer_accounts", customerCols, &w, "number", p, scanCustomerAccount)
+}
+
+// AllCustomerAccounts returns every account in scope by id.
+func (s *DB) AllCustomerAccounts(ctx context.Context) ([]*sishui.CustomerAccount, error) {
+	var w where
+	if err := s.accountScope(ctx, &w); err != nil {
+		return nil, err
+	}
+	return all(ctx, s, `SELECT `+customerCols+` FROM customer_accounts`+w.String()+` ORDER BY id`, w.args, scanCustomerAccount)
+}
+
+// AddMeterReads stores reads, replacing a read of the same account and day.
+func (s *DB) AddMeterReads(ctx context.Context, rs []sishui.MeterRead) error {
+	const op = "add meter reads"
+	if len(rs) == 0 {
+		return nil
+	}
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return err
+	}
+	if !sishui.ActorFrom(ctx).CanWrite() {
+		return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "this account may not add meter reads"}
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		byNumber, err := tx.PrepareContext(ctx, s.q(`SELECT id, region FROM customer_accounts WHERE number = ?`))
+		if err != nil {
+			return err
+		}
+		defer byNumber.Close()
+		byID, err := tx.PrepareContext(ctx, s.q(`SELECT id, region FROM customer_accounts WHERE id = ?`))
+		if err != nil {
+			return err
+		}
+		defer byID.Close()
+		ins, err := tx.PrepareContext(ctx, s.q(`INSERT INTO meter_reads (account_id, read_ms, reading_m3, estimated) VALUES (?, ?, ?, ?)
+			ON CONFLICT (account_id, read_ms) DO UPDATE SET reading_m3 = excluded.reading_m3, estimated = excluded.estimated`))
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i := range rs {
+			r := &rs[i]
+			if err := r.Validate(); err != nil {
+				return err
+			}
+			var region string
+			var row *sql.Row
+			if r.Account > 0 {
+				row = byID.QueryRowContext(ctx, r.Account)
+			} else {
+				row = byNumber.QueryRowContext(ctx, r.Number)
+			}
+			if err := row.Scan(&r.Account, &region); err == sql.ErrNoRows {
+				return sishui.Invalid("account", "unknown customer account %q (row %d)", r.Number, i+1)
+			} else if err != nil {
+				return err
+			}
+			if !sc.allowsRegion(region) {
+				return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "region " + region + " is outside this account's scope"}
+			}
+			r.ReadOn = r.ReadOn.UTC().Truncate(24 * time.Hour)
+			if _, err := ins.ExecContext(ctx, r.Account, r.ReadOn.UnixMilli(), r.ReadingM3, r.Estimated); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, "upsert", "meter_reads", "", nil, map[string]int{"reads": len(rs)}, "")
+	})
+	return s.mapErr(op, err, "")
+}
+
+// MeterReads returns reads on days in [from, to).
+func (s *DB) MeterReads(ctx context.Context, account int64, from, to time.Time) ([]sishui.MeterRead, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := where{}
+	w.add("r.read_ms >= ? AND r.read_ms < ?", from.UnixMilli(), to.UnixMilli())
+	if account > 0 {
+		w.add("r.account_id = ?", account)
+	}
+	sc.apply(&w, "a.region", "a.user_id")
+	return all(ctx, s, `SELECT r.account_id, r.read_ms, r.reading_m3, r.estimated FROM meter_reads r JOIN customer_accounts a ON a.id = r.account_id`+w.String()+` ORDER BY r.account_id, r.read_ms`, w.args,
+		func(sc scanner) (sishui.MeterRead, error) {
+			var r sishui.MeterRead
+			var t int64
+			err := sc.Scan(&r.Account, &t, &r.ReadingM3, &r.Estimated)
+			r.ReadOn = time.UnixMilli(t).UTC()
+			return r, err
+		})
+}
+
+const billCols = `id, subject, subject_id, region, user_id, period, kind, status, volume_m3, total_fen, estimated, rules, lines, created_ms, issued_ms`
+
+func scanBill(sc scanner) (*sishui.Bill, error) {
+	var b sishui.Bill
+	var rules, lines string
+	var c, is int64
+	err := sc.Scan(&b.ID, &b.Subject, &b.SubjectID, &b.Region, &b.UserID, &b.Period, &b.Kind, &b.Status, &b.VolumeM3, &b.TotalFen, &b.Estimated, &rules, &lines, &c, &is)
+	if err != nil {
+		return nil, err
+	}
+	b.Created, b.Issued, b.Lines = fromMS(c), fromMS(is), json.RawMessage(lines)
+	if err := json.Unmarshal([]byte(rules), &b.Rules); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+func canRunBatch(ctx context.Context, op string) error {
+	switch sishui.ActorFrom(ctx).Role {
+	case sishui.RoleAdmin, sishui.RoleCity, sishui.RoleSystem:
+		return nil
+	}
+	return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "only city staff and the system run bills and verifications"}
+}
+
+// ReplaceDraftBills replaces the drafts of a subject kind and period.
+func (s *DB) ReplaceDraftBills(ctx context.Context, subject string, period int, bills []*sishui.Bill) error {
+	const op = "replace draft bills"
+	if err := canRunBatch(ctx, op); err != nil {
+		return err
+	}
+	now := ms(s.Now())
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM bills WHERE subject = ? AND period = ? AND status = ?`), subject, period, sishui.StatusDraft)
+		if err != nil {
+			return err
+		}
+		removed, _ := res.RowsAffected()
+		ins, err := tx.PrepareContext(ctx, s.q(`INSERT INTO bills (subject, subject_id, region, user_id, period, kind, status, volume_m3, total_fen, estimated, rules, lines, created_ms)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		for i, b := range bills {
+			if b.Subject != subject || b.Period != period {
+				return sishui.Invalid(fmt.Sprintf("bills[%d].period", i), "every bill must be of subject %s and period %d", subject, period)
+			}
+			if !json.Valid(b.Lines) {
+				return sishui.Invalid(fmt.Sprintf("bills[%d].lines", i), "must be JSON")
+			}
+			rules, _ := json.Marshal(b.Rules)
+			b.Status, b.Created = sishui.StatusDraft, fromMS(now)
+			if _, err := ins.ExecContext(ctx, subject, b.SubjectID, b.Region, b.UserID, period, b.Kind, b.Status, b.VolumeM3, b.TotalFen, b.Estimated, string(rules), string(b.Lines), now); err != nil {
+				return err
+			}
+		}
+		return s.audit(ctx, tx, "replace", "draft_bills", fmt.Sprintf("%s/%d", subject, period), map[string]int64{"drafts": removed}, map[string]int{"drafts": len(bills)}, "")
+	})
+	return s.mapErr(op, err, "two drafts for one subject and period")
+}
+
+// IssuedBills returns a period's issued bills.
+func (s *DB) IssuedBills(ctx context.Context, subject string, period int) ([]*sishui.Bill, error) {
+	return all(ctx, s, `SELECT `+billCols+` FROM bills WHERE subject = ? AND period = ? AND status = ? ORDER BY subject_id, id`,
+		[]any{subject, period, sishui.StatusIssued}, scanBill)
+}
+
+// IssueBills issues a period's drafts.
+func (s *DB) IssueBills(ctx context.Context, subject string, period int) (int, error) {
+	const op = "issue bills"
+	if err := canRunBatch(ctx, op); err != nil {
+		return 0, err
+	}
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE bills SET status = ?, issued_ms = ? WHERE subject = ? AND period = ? AND status = ?`),
+			sishui.StatusIssued, ms(s.Now()), subject, period, sishui.StatusDraft)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		return s.audit(ctx, tx, "issue", "bills", fmt.Sprintf("%s/%d", subject, period), nil, map[string]int64{"issued": n}, "")
+	})
+	return int(n), s.mapErr(op, err, "")
+}
+
+func (s *DB) billWhere(ctx context.Context, f sishui.BillFilter) (where, error) {
+	var w where
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return w, err
+	}
+	sc.apply(&w, "region", "user_id")
+	if err := s.regionFilter(ctx, &w, "region", f.Region); err != nil {
+		return w, err
+	}
+	if f.Subject != "" {
+		w.add("subject = ?", f.Subject)
+	}
+	if f.SubjectID != 0 {
+		w.add("subject_id = ?", f.SubjectID)
+	}
+	if f.Period != 0 {
+		w.add("period = ?", f.Period)
+	}
+	if f.Status != "" {
+		w.add("status = ?", f.Status)
+	}
+	return w, nil
+}
+
+// ListBills lists bills in scope.
+func (s *DB) ListBills(ctx context.Context, f sishui.BillFilter) ([]*sishui.Bill, int, error) {
+	w, err := s.billWhere(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "bills", billCols, &w, "period DESC, subject, subject_id, id", f.Page, scanBill)
+}
+
+// GetBill returns a bill in scope.
+func (s *DB) GetBill(ctx context.Context, id int64) (*sishui.Bill, error) {
+	w, err := s.billWhere(ctx, sishui.BillFilter{})
+	if err != nil {
+		return nil, err
+	}
+	w.add("id = ?", id)
+	b, err := scanBill(s.DB.QueryRowContext(ctx, s.q(`SELECT `+billCols+` FROM bills`+w.String()), w.args...))
+	if err != nil {
+		return nil, s.mapErr("get bill", err, "")
+	}
+	return b, nil
+}

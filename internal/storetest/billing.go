@@ -1,0 +1,175 @@
+package storetest
+
+import (
+	"database/sql"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
+	ctx := as(sishui.RoleCity, "", 0)
+	Seed(t, s)
+	u := newUser(CountyA, 1)
+	must(t, s.CreateWaterUser(ctx, u))
+
+	// Rules: versions by effective date; same key and date replaces.
+	r := &sishui.Rule{Kind: sishui.RuleTariff, Region: City, Key: "residential", EffectiveFrom: date(2026, 1, 1), Source: "demo", Demo: true, Body: json.RawMessage(`{"a":1}`)}
+	must(t, s.UpsertRule(ctx, r))
+	r2 := *r
+	r2.ID, r2.EffectiveFrom = 0, date(2027, 1, 1)
+	must(t, s.UpsertRule(ctx, &r2))
+	r3 := *r
+	r3.ID, r3.Body = 0, json.RawMessage(`{"a":2}`)
+	must(t, s.UpsertRule(ctx, &r3))
+	if r3.ID != r.ID {
+		t.Fatalf("same key and date must replace: %d vs %d", r3.ID, r.ID)
+	}
+	rules, err := s.ListRules(as(sishui.RolePublic, "", 0), sishui.RuleFilter{Kind: sishui.RuleTariff})
+	must(t, err)
+	if len(rules) != 2 || string(rules[0].Body) != `{"a":2}` || !rules[1].EffectiveFrom.Equal(date(2027, 1, 1)) || !rules[0].Demo {
+		t.Fatalf("rules %+v", rules)
+	}
+	bad := *r
+	bad.Body = json.RawMessage(`[1]`)
+	wantCode(t, s.UpsertRule(ctx, &bad), sishui.EINVALID, "body")
+	bad = *r
+	bad.EffectiveFrom = date(2026, 1, 1).Add(time.Hour)
+	wantCode(t, s.UpsertRule(ctx, &bad), sishui.EINVALID, "effective_from")
+	wantCode(t, s.UpsertRule(as(sishui.RoleCounty, CountyA, 0), &r2), sishui.EFORBIDDEN, "")
+
+	// Outputs.
+	must(t, s.UpsertOutput(ctx, &sishui.OutputDeclaration{UserID: u.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 1000}))
+	must(t, s.UpsertOutput(ctx, &sishui.OutputDeclaration{UserID: u.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 1200}))
+	outs, err := s.ListOutputs(ctx, 2026)
+	must(t, err)
+	if len(outs) != 1 || outs[0].Output != 1200 {
+		t.Fatalf("outputs %+v", outs)
+	}
+	if outs, _ := s.ListOutputs(as(sishui.RoleCounty, CountyB, 0), 2026); len(outs) != 0 {
+		t.Fatalf("county B sees %+v", outs)
+	}
+
+	// Customer accounts and reads.
+	accts := []*sishui.CustomerAccount{
+		{Number: "H001", Name: "住户一", Region: CountyA, Class: "residential", Meter: sishui.MeterIndividual, Opened: date(2020, 1, 1)},
+		{Number: "N001", Name: "商户", Region: CountyB, Class: "non_residential", Meter: sishui.MeterIndividual, UserID: u.ID, PlanM3: 100, Opened: date(2020, 1, 1)},
+	}
+	must(t, s.UpsertCustomerAccounts(ctx, accts))
+	id0 := accts[0].ID
+	accts[0].Name = "住户一(改)"
+	must(t, s.UpsertCustomerAccounts(ctx, accts[:1]))
+	if accts[0].ID != id0 {
+		t.Fatal("an upsert by number must keep the id")
+	}
+	got, err := s.GetCustomerAccount(ctx, id0)
+	must(t, err)
+	if got.Name != "住户一(改)" || !got.Opened.Equal(date(2020, 1, 1)) {
+		t.Fatalf("account %+v", got)
+	}
+	wantCode(t, s.UpsertCustomerAccounts(ctx, []*sishui.CustomerAccount{{Number: "S", Name: "x", Region: CountyA, Class: "residential", Meter: sishui.MeterShared, Opened: date(2020, 1, 1)}}), sishui.EINVALID, "accounts[0].persons")
+	wantCode(t, s.UpsertCustomerAccounts(as(sishui.RoleCounty, CountyB, 0), accts[:1]), sishui.EFORBIDDEN, "")
+	list, n, err := s.ListCustomerAccounts(as(sishui.RoleCounty, CountyA, 0), "", sishui.Page{})
+	must(t, err)
+	if n != 1 || list[0].Number != "H001" {
+		t.Fatalf("county A accounts %d %+v", n, list)
+	}
+	if _, err := s.GetCustomerAccount(as(sishui.RoleEnterprise, "", u.ID), id0); sishui.ErrorCode(err) != sishui.ENOTFOUND {
+		t.Fatalf("enterprise sees a household: %v", err)
+	}
+
+	must(t, s.AddMeterReads(ctx, []sishui.MeterRead{
+		{Number: "H001", ReadOn: date(2026, 10, 31), ReadingM3: 100},
+		{Number: "H001", ReadOn: date(2026, 11, 30), ReadingM3: 112, Estimated: true},
+		{Account: accts[1].ID, ReadOn: date(2026, 11, 30), ReadingM3: 500},
+	}))
+	must(t, s.AddMeterReads(ctx, []sishui.MeterRead{{Number: "H001", ReadOn: date(2026, 11, 30), ReadingM3: 115}})) // actual replaces the estimate
+	reads, err := s.MeterReads(ctx, 0, date(2026, 10, 1), date(2026, 12, 1))
+	must(t, err)
+	if len(reads) != 3 || reads[1].ReadingM3 != 115 || reads[1].Estimated || reads[0].Account != id0 {
+		t.Fatalf("reads %+v", reads)
+	}
+	wantCode(t, s.AddMeterReads(ctx, []sishui.MeterRead{{Number: "NOPE", ReadOn: date(2026, 11, 30), ReadingM3: 1}}), sishui.EINVALID, "account")
+	wantCode(t, s.AddMeterReads(ctx, []sishui.MeterRead{{Number: "H001", ReadOn: date(2026, 11, 30), ReadingM3: -1}}), sishui.EINVALID, "reading_m3")
+	if rs, _ := s.MeterReads(as(sishui.RoleCounty, CountyB, 0), id0, date(2026, 1, 1), date(2027, 1, 1)); len(rs) != 0 {
+		t.Fatalf("county B sees reads %+v", rs)
+	}
+
+	// Bills: drafts are replaced, issued bills stay.
+	mk := func(sub int64, region string, total int64, kind string) *sishui.Bill {
+		return &sishui.Bill{Subject: sishui.BillAccount, SubjectID: sub, Region: region, Period: 202611, Kind: kind, VolumeM3: 15, TotalFen: total, Rules: []int64{r.ID}, Lines: json.RawMessage(`[]`)}
+	}
+	must(t, s.ReplaceDraftBills(ctx, sishui.BillAccount, 202611, []*sishui.Bill{mk(id0, CountyA, 100, sishui.BillRegular), mk(accts[1].ID, CountyB, 200, sishui.BillRegular)}))
+	must(t, s.ReplaceDraftBills(ctx, sishui.BillAccount, 202611, []*sishui.Bill{mk(id0, CountyA, 101, sishui.BillRegular)}))
+	bills, n, err := s.ListBills(ctx, sishui.BillFilter{Period: 202611})
+	must(t, err)
+	if n != 1 || bills[0].TotalFen != 101 || bills[0].Status != sishui.StatusDraft || len(bills[0].Rules) != 1 {
+		t.Fatalf("after rerun %d %+v", n, bills)
+	}
+	wantCode(t, s.ReplaceDraftBills(ctx, sishui.BillAccount, 202611, []*sishui.Bill{mk(id0, CountyA, 1, sishui.BillRegular), mk(id0, CountyA, 2, sishui.BillRegular)}), sishui.ECONFLICT, "")
+	wantCode(t, s.ReplaceDraftBills(as(sishui.RoleCounty, CountyA, 0), sishui.BillAccount, 202611, nil), sishui.EFORBIDDEN, "")
+	k, err := s.IssueBills(ctx, sishui.BillAccount, 202611)
+	must(t, err)
+	if k != 1 {
+		t.Fatalf("issued %d", k)
+	}
+	must(t, s.ReplaceDraftBills(ctx, sishui.BillAccount, 202611, []*sishui.Bill{mk(id0, CountyA, -5, sishui.BillAdjustment)}))
+	issued, err := s.IssuedBills(ctx, sishui.BillAccount, 202611)
+	must(t, err)
+	if len(issued) != 1 || issued[0].TotalFen != 101 || issued[0].Issued.IsZero() {
+		t.Fatalf("issued %+v", issued)
+	}
+	if _, n, _ := s.ListBills(as(sishui.RoleCounty, CountyB, 0), sishui.BillFilter{}); n != 0 {
+		t.Fatalf("county B sees %d bills", n)
+	}
+	if _, err := s.GetBill(ctx, issued[0].ID); err != nil {
+		t.Fatal(err)
+	}
+
+	// Verifications: draft → sent → disputed; a rerun replaces only drafts.
+	v := &sishui.TaxVerification{UserID: u.ID, Region: CountyA, Period: "2026Q4", TotalFen: 300, Rule: 1, Lines: json.RawMessage(`[]`)}
+	must(t, s.ReplaceDraftVerifications(ctx, "2026Q4", []*sishui.TaxVerification{v}))
+	must(t, s.ReplaceDraftVerifications(ctx, "2026Q4", []*sishui.TaxVerification{v}))
+	vs, n, err := s.ListVerifications(ctx, sishui.VerificationFilter{Period: "2026Q4"})
+	must(t, err)
+	if n != 1 {
+		t.Fatalf("verifications %d", n)
+	}
+	ent := as(sishui.RoleEnterprise, "", u.ID)
+	wantCode(t, s.AnswerVerification(ent, vs[0].ID, true, ""), sishui.ECONFLICT, "")
+	wantCode(t, s.SendVerification(ent, vs[0].ID), sishui.EFORBIDDEN, "")
+	must(t, s.SendVerification(ctx, vs[0].ID))
+	wantCode(t, s.ReplaceDraftVerifications(ctx, "2026Q4", []*sishui.TaxVerification{v}), sishui.ECONFLICT, "")
+	wantCode(t, s.AnswerVerification(ent, vs[0].ID, false, " "), sishui.EINVALID, "reason")
+	if err := s.AnswerVerification(as(sishui.RoleEnterprise, "", u.ID+1), vs[0].ID, true, ""); sishui.ErrorCode(err) != sishui.ENOTFOUND {
+		t.Fatalf("another taxpayer answers: %v", err)
+	}
+	must(t, s.AnswerVerification(ent, vs[0].ID, false, "3 月表计故障期间估算偏高"))
+	got2, err := s.GetVerification(ent, vs[0].ID)
+	must(t, err)
+	if got2.Status != sishui.VerifyDisputed || got2.Reason == "" || got2.Sent.IsZero() || got2.Answered.IsZero() {
+		t.Fatalf("verification %+v", got2)
+	}
+	must(t, s.ReplaceDraftVerifications(ctx, "2026Q4", []*sishui.TaxVerification{v})) // back at the bureau: a new draft
+
+	// Certifications: applied → reviewed → certified, valid a year.
+	c := &sishui.Certification{UserID: u.ID, Year: 2025, Sector: "industry", Product: "paper", UsedM3: 18000, Output: 1000}
+	must(t, s.ApplyCertification(ent, c))
+	wantCode(t, s.AdvanceCertification(ctx, c.ID, sishui.CertCertified, "", date(2026, 1, 1)), sishui.ECONFLICT, "")
+	wantCode(t, s.AdvanceCertification(ent, c.ID, sishui.CertReviewed, "", time.Time{}), sishui.EFORBIDDEN, "")
+	must(t, s.AdvanceCertification(ctx, c.ID, sishui.CertReviewed, "水利局审核通过", time.Time{}))
+	wantCode(t, s.AdvanceCertification(ctx, c.ID, sishui.CertCertified, "", time.Time{}), sishui.EINVALID, "valid_from")
+	must(t, s.AdvanceCertification(ctx, c.ID, sishui.CertCertified, "税务局认定", date(2026, 3, 1)))
+	certs, err := s.ListCertifications(ent, 0)
+	must(t, err)
+	if len(certs) != 1 || !certs[0].ValidTo.Equal(date(2027, 2, 28)) || !certs[0].ValidOn(date(2027, 2, 28)) || certs[0].ValidOn(date(2027, 3, 1)) {
+		t.Fatalf("certifications %+v", certs)
+	}
+	if cs, _ := s.ListCertifications(as(sishui.RoleCounty, CountyB, 0), 0); len(cs) != 0 {
+		t.Fatalf("county B sees %+v", cs)
+	}
+}
