@@ -1,0 +1,315 @@
+package billing
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+// RowError is a bad row of an import.
+type RowError struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Reason) }
+
+// ImportSummary counts what an import did.
+type ImportSummary struct {
+	Rows     int        `json:"rows"`     // data rows read in this run
+	Skipped  int        `json:"skipped"`  // rows an earlier run committed
+	Accepted int        `json:"accepted"` // rows stored
+	Rejected int        `json:"rejected"`
+	Errors   []RowError `json:"errors,omitempty"` // the first 1000
+	LastLine int        `json:"last_line"`        // last line committed (the checkpoint)
+}
+
+func (s *ImportSummary) reject(line int, err error) {
+	s.Rejected++
+	if len(s.Errors) < 1000 {
+		s.Errors = append(s.Errors, RowError{line, err.Error()})
+	}
+}
+
+// Import kinds.
+const (
+	ImportAccounts = "accounts" // number,name,region,class,meter[,persons,supplier,user_id,plan_m3],opened[,closed]
+	ImportReads    = "reads"    // number,read_on,reading_m3[,estimated]
+)
+
+// ImportOptions tune an import.
+type ImportOptions struct {
+	// Checkpoint is the progress file: after each durable batch it holds the
+	// last committed line, and a rerun skips the rows up to it; removed when
+	// the import finishes. "" means none.
+	Checkpoint string
+	BatchSize  int // rows per transaction; default 5000
+	Progress   func(line int)
+}
+
+// ImportFile imports a CSV file of accounts or reads with its checkpoint at FILE.progress.
+func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	defer f.Close()
+	if opts.Checkpoint == "" {
+		opts.Checkpoint = path + ".progress"
+	}
+	return ImportCSV(ctx, st, kind, f, opts)
+}
+
+// ImportCSV imports customer accounts or meter reads from CSV with a header
+// naming the columns (any order, others ignored; dates yyyy-mm-dd). A bad row
+// never stops the import: it is listed with its line and reason. Rows are
+// stored in batches; when the store refuses a batch for bad input, its rows
+// are stored one by one so that only the bad ones are rejected. Accounts
+// upsert by number and reads by account and day, so a rerun is harmless.
+func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+	var sum ImportSummary
+	if kind != ImportAccounts && kind != ImportReads {
+		return sum, fmt.Errorf("import: kind must be accounts or reads, got %q", kind)
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = 5000
+	}
+	resume, err := readCheckpoint(opts.Checkpoint)
+	if err != nil {
+		return sum, err
+	}
+	sum.LastLine = resume
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err != nil {
+		return sum, fmt.Errorf("import: header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+	}
+	need := []string{"number", "read_on", "reading_m3"}
+	if kind == ImportAccounts {
+		need = []string{"number", "name", "region", "class", "meter", "opened"}
+	}
+	for _, n := range need {
+		if _, ok := col[n]; !ok {
+			return sum, fmt.Errorf("import: the header must name %s", strings.Join(need, ", "))
+		}
+	}
+	type row struct {
+		line int
+		acct *sishui.CustomerAccount
+		read sishui.MeterRead
+	}
+	var batch []row
+	store := func(rows []row) error {
+		if kind == ImportAccounts {
+			as := make([]*sishui.CustomerAccount, len(rows))
+			for i, r := range rows {
+				as[i] = r.acct
+			}
+			return st.UpsertCustomerAccounts(ctx, as)
+		}
+		rs := make([]sishui.MeterRead, len(rows))
+		for i, r := range rows {
+			rs[i] = r.read
+		}
+		return st.AddMeterReads(ctx, rs)
+	}
+	flush := func(last int) error {
+		if len(batch) > 0 {
+			err := store(batch)
+			if code := sishui.ErrorCode(err); code == sishui.EINVALID || code == sishui.ECONFLICT {
+				err = nil
+				for _, r := range batch {
+					if e := store([]row{r}); e != nil {
+						if c := sishui.ErrorCode(e); c != sishui.EINVALID && c != sishui.ECONFLICT {
+							return e
+						}
+						sum.reject(r.line, e)
+						continue
+					}
+					sum.Accepted++
+				}
+			} else if err != nil {
+				return err
+			} else {
+				sum.Accepted += len(batch)
+			}
+		}
+		batch = batch[:0]
+		sum.LastLine = last
+		if opts.Progress != nil {
+			opts.Progress(last)
+		}
+		return writeCheckpoint(opts.Checkpoint, last)
+	}
+	line := 1
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line++
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				if line > resume {
+					sum.Rows++
+					sum.reject(line, err)
+				}
+				continue
+			}
+			return sum, err
+		}
+		if line <= resume {
+			sum.Skipped++
+			continue
+		}
+		sum.Rows++
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		var rw row
+		rw.line = line
+		if kind == ImportAccounts {
+			rw.acct, err = parseAccount(get)
+		} else {
+			rw.read, err = parseRead(get)
+		}
+		if err != nil {
+			sum.reject(line, err)
+			continue
+		}
+		batch = append(batch, rw)
+		if len(batch) >= opts.BatchSize {
+			if err := flush(line); err != nil {
+				return sum, err
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+	}
+	if err := flush(line); err != nil {
+		return sum, err
+	}
+	if opts.Checkpoint != "" {
+		if err := os.Remove(opts.Checkpoint); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return sum, err
+		}
+	}
+	return sum, nil
+}
+
+func parseDate(field, s string, required bool) (time.Time, error) {
+	if s == "" && !required {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return t, sishui.Invalid(field, "must be a date yyyy-mm-dd, got %q", s)
+	}
+	return t, nil
+}
+
+func parseInt(field, s string) (int64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return 0, sishui.Invalid(field, "must be a whole number, got %q", s)
+	}
+	return v, nil
+}
+
+func parseAccount(get func(string) string) (*sishui.CustomerAccount, error) {
+	a := &sishui.CustomerAccount{Number: get("number"), Name: get("name"), Region: get("region"), Class: get("class"),
+		Meter: get("meter"), Supplier: get("supplier")}
+	var err error
+	var persons int64
+	if persons, err = parseInt("persons", get("persons")); err != nil {
+		return nil, err
+	}
+	a.Persons = int(persons)
+	if a.UserID, err = parseInt("user_id", get("user_id")); err != nil {
+		return nil, err
+	}
+	if a.PlanM3, err = parseInt("plan_m3", get("plan_m3")); err != nil {
+		return nil, err
+	}
+	if a.Opened, err = parseDate("opened", get("opened"), true); err != nil {
+		return nil, err
+	}
+	if a.Closed, err = parseDate("closed", get("closed"), false); err != nil {
+		return nil, err
+	}
+	return a, a.Validate()
+}
+
+func parseRead(get func(string) string) (sishui.MeterRead, error) {
+	r := sishui.MeterRead{Number: get("number")}
+	var err error
+	if r.ReadOn, err = parseDate("read_on", get("read_on"), true); err != nil {
+		return r, err
+	}
+	if get("reading_m3") == "" {
+		return r, sishui.Invalid("reading_m3", "is required")
+	}
+	if r.ReadingM3, err = parseInt("reading_m3", get("reading_m3")); err != nil {
+		return r, err
+	}
+	switch strings.ToLower(get("estimated")) {
+	case "", "0", "false", "no", "否":
+	case "1", "true", "yes", "是", "估":
+		r.Estimated = true
+	default:
+		return r, sishui.Invalid("estimated", "must be true or false")
+	}
+	return r, r.Validate()
+}
+
+func readCheckpoint(path string) (int, error) {
+	if path == "" {
+		return 0, nil
+	}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(string(b)), "line "))
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("import: checkpoint %s: bad content %q", path, b)
+	}
+	return n, nil
+}
+
+// writeCheckpoint replaces the checkpoint atomically.
+func writeCheckpoint(path string, line int) error {
+	if path == "" {
+		return nil
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(fmt.Sprintf("line %d\n", line)), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
