@@ -37,6 +37,8 @@ Commands:
   user add|list|disable|enable|passwd   manage accounts (sishui user add --role county --region 371502 NAME)
   token create|list|revoke              API tokens for machines (shown once, stored hashed)
   model allocate|forecast|supply|capacity …   run a model on a scenario file (default: the Liaocheng demo) to JSON
+  billing run|issue|import|rules …   prices and bills: sishui billing run --period 2026-11
+  tax run|send|export …              水资源税 取用水量核定: sishui tax run --period 2026Q4
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -78,6 +80,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"user":     cmdUser,
 		"token":    cmdToken,
 		"model":    cmdModel,
+		"billing":  cmdBilling,
+		"tax":      cmdTax,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -10,8 +10,10 @@ import (
 	"github.com/sishui/sishui/internal/pricing"
 )
 
-// TaxPurpose maps a sector to a tax purpose by its group (configurable by
-// sector code in Purposes, which wins).
+// TaxPurpose maps a permit's sector to a tax purpose: domestic sectors are
+// public supply, agriculture agriculture, ecology commissioned ecological
+// use, the rest (industry, services) industry and commerce (工商业).
+// Purposes, by sector code, overrides the default.
 type TaxPurpose struct {
 	Purposes map[string]string // sector code → purpose
 }
@@ -24,7 +26,7 @@ func (tp TaxPurpose) of(sector *sishui.Sector, code string) string {
 		return pricing.PurposeIndustry
 	}
 	switch sector.Group {
-	case sishui.GroupDomestic, sishui.GroupPublic:
+	case sishui.GroupDomestic:
 		return pricing.PurposePublicSupply
 	case sishui.GroupAgriculture:
 		return pricing.PurposeAgriculture

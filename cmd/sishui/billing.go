@@ -1,0 +1,263 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/data/liaocheng"
+	"github.com/sishui/sishui/internal/billing"
+	"github.com/sishui/sishui/internal/pricing"
+)
+
+const billingUsage = `usage:
+  sishui billing run --period 2026-11 [--issue]    bill every customer account and permit holder (idempotent)
+  sishui billing issue --period 2026-11            issue the month's drafts
+  sishui billing import accounts|reads FILE.csv    import from the water supplier (per-row errors, resumable)
+  sishui billing rules load [FILE.json|DIR]        load rule tables (default: the Liaocheng demo set)
+  sishui billing rules list                        list rule versions`
+
+// cmdBilling is `sishui billing …`.
+func cmdBilling(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, billingUsage)
+		return exitError(2)
+	}
+	sub, args := args[0], args[1:]
+	if sub == "rules" && len(args) > 0 {
+		sub, args = "rules "+args[0], args[1:]
+	}
+	fset, cfg, err := e.newFlags("billing "+sub, args)
+	if err != nil {
+		return err
+	}
+	period := fset.String("period", "", "billing month, yyyy-mm")
+	issue := fset.Bool("issue", false, "issue the drafts after the run")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx = sishui.WithActor(ctx, sishui.SystemActor)
+	month := func() (billing.Month, error) {
+		if *period == "" {
+			return billing.Month{}, fmt.Errorf("--period yyyy-mm is required")
+		}
+		return billing.ParseMonth(*period)
+	}
+	switch sub {
+	case "run":
+		m, err := month()
+		if err != nil {
+			return err
+		}
+		var bar *progressBar
+		sum, err := billing.RunBilling(ctx, st, m, func(done, total int) {
+			if bar == nil {
+				bar = newProgressBar(e.stderr, int64(total))
+			}
+			bar.set(int64(done))
+		})
+		if bar != nil {
+			bar.done()
+		}
+		if err != nil {
+			return err
+		}
+		printSummary(e, "bills", sum)
+		if *issue {
+			return issueBills(ctx, e, st, m)
+		}
+		return nil
+	case "issue":
+		m, err := month()
+		if err != nil {
+			return err
+		}
+		return issueBills(ctx, e, st, m)
+	case "import":
+		if fset.NArg() != 2 {
+			return fmt.Errorf("usage: sishui billing import accounts|reads FILE.csv")
+		}
+		data, err := os.ReadFile(fset.Arg(1))
+		if err != nil {
+			return err
+		}
+		bar := newProgressBar(e.stderr, int64(strings.Count(string(data), "\n")))
+		sum, err := billing.ImportFile(ctx, st, fset.Arg(0), fset.Arg(1), billing.ImportOptions{Progress: func(line int) { bar.set(int64(line)) }})
+		fmt.Fprintln(e.stderr)
+		fmt.Fprintf(e.stdout, "rows %d, accepted %d, rejected %d, skipped (already imported) %d\n", sum.Rows, sum.Accepted, sum.Rejected, sum.Skipped)
+		for _, re := range sum.Errors {
+			fmt.Fprintln(e.stdout, " ", re.Error())
+		}
+		if err != nil {
+			return fmt.Errorf("%w (rerun the same command to resume after line %d)", err, sum.LastLine)
+		}
+		return nil
+	case "rules load":
+		var fsys fs.FS = liaocheng.Pricing
+		dir := "pricing"
+		if fset.NArg() == 1 {
+			fsys, dir = os.DirFS(fset.Arg(0)), "."
+			if info, err := os.Stat(fset.Arg(0)); err == nil && !info.IsDir() {
+				fsys, dir = os.DirFS(path.Dir(fset.Arg(0))), path.Base(fset.Arg(0))
+			}
+		}
+		n, err := loadRules(ctx, st, fsys, dir)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "loaded %d rule versions\n", n)
+		return nil
+	case "rules list":
+		rules, err := st.ListRules(ctx, sishui.RuleFilter{})
+		if err != nil {
+			return err
+		}
+		for _, r := range rules {
+			mark := "unverified"
+			if r.Verified {
+				mark = "verified"
+			}
+			if r.Demo {
+				mark += ", demo"
+			}
+			fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\tfrom %s\t%s\t%s\n", r.ID, r.Kind, r.Region, r.Key, r.EffectiveFrom.Format("2006-01-02"), mark, r.Source)
+		}
+		return nil
+	}
+	fmt.Fprintln(e.stderr, billingUsage)
+	return exitError(2)
+}
+
+func issueBills(ctx context.Context, e *env, st sishui.Store, m billing.Month) error {
+	for _, subject := range []string{sishui.BillAccount, sishui.BillPermit} {
+		n, err := st.IssueBills(ctx, subject, m.Key())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "issued %d %s bills of %s\n", n, subject, m)
+	}
+	return nil
+}
+
+func printSummary(e *env, what string, s billing.Summary) {
+	fmt.Fprintf(e.stdout, "subjects %d, draft %s %d (adjustments %d), unchanged %d, skipped %d, total %s 元\n",
+		s.Subjects, what, s.Drafts, s.Adjustments, s.Unchanged, s.Skipped, pricing.Fen(s.TotalFen))
+	for _, p := range s.Problems {
+		fmt.Fprintln(e.stdout, " ", p)
+	}
+}
+
+// loadRules loads rule files: a JSON array of rules each (the file, or every
+// *.json file of the directory).
+func loadRules(ctx context.Context, st sishui.BillingStore, fsys fs.FS, name string) (int, error) {
+	files := []string{name}
+	if info, err := fs.Stat(fsys, name); err == nil && info.IsDir() {
+		if files, err = fs.Glob(fsys, path.Join(name, "*.json")); err != nil {
+			return 0, err
+		}
+	}
+	n := 0
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return n, err
+		}
+		var rules []*sishui.Rule
+		if err := json.Unmarshal(b, &rules); err != nil {
+			return n, fmt.Errorf("%s: %w", f, err)
+		}
+		for i, r := range rules {
+			if err := billing.SaveRule(ctx, st, r); err != nil {
+				return n, fmt.Errorf("%s: rule %d (%s %s %s): %w", f, i, r.Kind, r.Region, r.Key, err)
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// cmdTax is `sishui tax …`.
+func cmdTax(ctx context.Context, e *env, args []string) error {
+	const usage = `usage:
+  sishui tax run --period 2026Q4       draft the 取用水量核定 of every taxpayer (idempotent)
+  sishui tax send --id N               send a draft to the taxpayer and the tax bureau
+  sishui tax export --id N --out F.xlsx`
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, usage)
+		return exitError(2)
+	}
+	sub, args := args[0], args[1:]
+	fset, cfg, err := e.newFlags("tax "+sub, args)
+	if err != nil {
+		return err
+	}
+	period := fset.String("period", "", "declaration period: yyyyQn or yyyy-mm")
+	id := fset.Int64("id", 0, "verification id")
+	out := fset.String("out", "", "output file")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx = sishui.WithActor(ctx, sishui.SystemActor)
+	switch sub {
+	case "run":
+		p, err := billing.ParseTaxPeriod(*period)
+		if err != nil {
+			return err
+		}
+		var bar *progressBar
+		sum, err := billing.RunTax(ctx, st, p, billing.TaxPurpose{}, func(done, total int) {
+			if bar == nil {
+				bar = newProgressBar(e.stderr, int64(total))
+			}
+			bar.set(int64(done))
+		})
+		if bar != nil {
+			bar.done()
+		}
+		if err != nil {
+			return err
+		}
+		printSummary(e, "verifications", sum)
+		return nil
+	case "send":
+		return st.SendVerification(ctx, *id)
+	case "export":
+		v, err := st.GetVerification(ctx, *id)
+		if err != nil {
+			return err
+		}
+		u, err := st.GetWaterUser(ctx, v.UserID)
+		if err != nil {
+			return err
+		}
+		b, err := billing.VerificationXLSX(v, u)
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			*out = fmt.Sprintf("verification-%s-%d.xlsx", strings.ToLower(v.Period), v.ID)
+		}
+		if err := os.WriteFile(*out, b, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, "wrote", *out)
+		return nil
+	}
+	fmt.Fprintln(e.stderr, usage)
+	return exitError(2)
+}
