@@ -187,6 +187,9 @@ func (s *DB) AdvanceCertification(ctx context.Context, id int64, to, note string
 	if err := canRunBatch(ctx, op); err != nil {
 		return err
 	}
+	if to != sishui.CertReviewed && to != sishui.CertCertified && to != sishui.CertRejected {
+		return sishui.Invalid("status", "must be reviewed, certified or rejected")
+	}
 	var c *sishui.Certification
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error

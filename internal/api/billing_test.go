@@ -1,0 +1,91 @@
+package api_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/billing"
+)
+
+func TestBillingAPI(t *testing.T) {
+	f := newFixture(t)
+	tariff := sishui.Rule{Kind: sishui.RuleTariff, Region: "371500", Key: "residential", EffectiveFrom: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Demo: true, Source: "demo", Body: json.RawMessage(`{"tiers":{"cycle":"month","basis":"household","up_to_m3":[10]},"components":[{"code":"basic","name":"基本水价","rates":[30000,45000]}]}`)}
+	var eb api.ErrorBody
+	bad := tariff
+	bad.Body = json.RawMessage(`{"tiers":{"cycle":"month","basis":"household","up_to_m3":[10]},"components":[{"code":"basic","rates":[1,2,3]}]}`)
+	if code := f.do(t, "city", "POST", "/api/v1/rules", bad, &eb); code != 400 || eb.Error.Field != "body.components" {
+		t.Fatalf("bad tariff: %d %+v", code, eb)
+	}
+	if code := f.do(t, "county", "POST", "/api/v1/rules", tariff, nil); code != 403 {
+		t.Fatalf("county writes a tariff: %d", code)
+	}
+	if code := f.do(t, "city", "POST", "/api/v1/rules", tariff, nil); code != 201 {
+		t.Fatalf("tariff: %d", code)
+	}
+	var rules []sishui.Rule
+	if code := f.do(t, "", "GET", "/api/v1/rules?kind=tariff", nil, &rules); code != 200 || len(rules) != 1 {
+		t.Fatalf("public rules: %d %+v", code, rules)
+	}
+	accts := []*sishui.CustomerAccount{{Number: "H1", Name: "住户", Region: "371502", Class: "residential", Meter: sishui.MeterIndividual, Opened: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	if code := f.do(t, "county", "POST", "/api/v1/customer-accounts", accts, &accts); code != 200 || accts[0].ID == 0 {
+		t.Fatalf("accounts: %d", code)
+	}
+	reads := []sishui.MeterRead{{Number: "H1", ReadOn: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), ReadingM3: 100},
+		{Number: "H1", ReadOn: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), ReadingM3: 112, Estimated: true}}
+	if code := f.do(t, "county", "POST", "/api/v1/meter-reads", reads, nil); code != 204 {
+		t.Fatalf("reads: %d", code)
+	}
+	var got []sishui.MeterRead
+	if code := f.do(t, "county", "GET", fmt.Sprintf("/api/v1/customer-accounts/%d/reads?from=2026-11-01", accts[0].ID), nil, &got); code != 200 || len(got) != 1 || !got[0].Estimated {
+		t.Fatalf("reads back: %d %+v", code, got)
+	}
+	if code := f.do(t, "county2", "GET", fmt.Sprintf("/api/v1/customer-accounts/%d", accts[0].ID), nil, nil); code != 404 {
+		t.Fatalf("another county reads the account: %d", code)
+	}
+	if code := f.do(t, "city", "POST", "/api/v1/billing/runs", api.PeriodInput{Period: "2026-13"}, &eb); code != 400 || eb.Error.Field != "period" {
+		t.Fatalf("bad period: %d %+v", code, eb)
+	}
+	var sum billing.Summary
+	if code := f.do(t, "county", "POST", "/api/v1/billing/runs", api.PeriodInput{Period: "2026-11"}, nil); code != 403 {
+		t.Fatalf("county runs billing: %d", code)
+	}
+	if code := f.do(t, "city", "POST", "/api/v1/billing/runs", api.PeriodInput{Period: "2026-11"}, &sum); code != 200 || sum.Drafts != 1 {
+		t.Fatalf("run: %d %+v", code, sum)
+	}
+	var bills api.List[*sishui.Bill]
+	if code := f.do(t, "county", "GET", "/api/v1/bills?period=202611&subject=account", nil, &bills); code != 200 || bills.Total != 1 || bills.Items[0].TotalFen != 10*300+2*450 || !bills.Items[0].Estimated {
+		t.Fatalf("bills: %d %+v", code, bills)
+	}
+	var issued api.IssueOutput
+	if code := f.do(t, "city", "POST", "/api/v1/billing/issue", api.PeriodInput{Period: "2026-11"}, &issued); code != 200 || issued.Accounts != 1 {
+		t.Fatalf("issue: %d %+v", code, issued)
+	}
+
+	// Certification workflow through the API.
+	c := sishui.Certification{UserID: f.ent.ID, Year: 2025, Sector: "industry", Product: "paper", UsedM3: 1, Output: 1}
+	if code := f.do(t, "enterprise", "POST", "/api/v1/certifications", c, &c); code != 201 || c.Status != sishui.CertApplied {
+		t.Fatalf("apply: %d %+v", code, c)
+	}
+	path := fmt.Sprintf("/api/v1/certifications/%d/advance", c.ID)
+	if code := f.do(t, "enterprise", "POST", path, api.AdvanceInput{Status: sishui.CertReviewed}, nil); code != 403 {
+		t.Fatalf("enterprise reviews itself: %d", code)
+	}
+	if code := f.do(t, "city", "POST", path, api.AdvanceInput{Status: "approved"}, &eb); code != 400 || eb.Error.Field != "status" {
+		t.Fatalf("bad status: %d %+v", code, eb)
+	}
+	if code := f.do(t, "city", "POST", path, api.AdvanceInput{Status: sishui.CertCertified}, nil); code != 409 {
+		t.Fatalf("certify before review: %d", code)
+	}
+	var tsum billing.Summary
+	if code := f.do(t, "city", "POST", "/api/v1/tax/runs", api.PeriodInput{Period: "2026Q4"}, &tsum); code != 200 {
+		t.Fatalf("tax run: %d", code)
+	}
+	if code := f.do(t, "city", "GET", "/api/v1/tax/verifications/999999?format=xlsx", nil, nil); code != 404 {
+		t.Fatalf("missing verification: %d", code)
+	}
+}
