@@ -17,14 +17,14 @@ import (
 // engines lists the stores the tests run on: SQLite always, PostgreSQL when
 // SISHUI_TEST_POSTGRES is set.
 func engines() map[string]func(t *testing.T) sishui.Store {
-	m := map[string]func(t *testing.T) sishui.Store{"sqlite": openSQLite}
+	m := map[string]func(t *testing.T) sishui.Store{"sqlite": func(t *testing.T) sishui.Store { return openSQLite(t) }}
 	if os.Getenv("SISHUI_TEST_POSTGRES") != "" {
 		m["postgres"] = func(t *testing.T) sishui.Store { return pgtest.Open(t) }
 	}
 	return m
 }
 
-func openSQLite(t *testing.T) sishui.Store {
+func openSQLite(t testing.TB) sishui.Store {
 	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "b.db"))
 	if err != nil {
 		t.Fatal(err)
