@@ -59,20 +59,9 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		var bar *progressBar
-		sum, err := billing.RunBilling(ctx, st, m, func(done, total int) {
-			if bar == nil {
-				bar = newProgressBar(e.stderr, int64(total))
-			}
-			bar.set(int64(done))
-		})
-		if bar != nil {
-			bar.done()
-		}
-		if err != nil {
+		if err := runBatch(e, "bills", func(p billing.Progress) (billing.Summary, error) { return billing.RunBilling(ctx, st, m, p) }); err != nil {
 			return err
 		}
-		printSummary(e, "bills", sum)
 		if *issue {
 			return issueBills(ctx, e, st, m)
 		}
@@ -149,6 +138,25 @@ func issueBills(ctx context.Context, e *env, st sishui.Store, m billing.Month) e
 	return nil
 }
 
+// runBatch runs a batch job with a progress bar and prints its summary.
+func runBatch(e *env, what string, job func(billing.Progress) (billing.Summary, error)) error {
+	var bar *progressBar
+	sum, err := job(func(done, total int) {
+		if bar == nil {
+			bar = newProgressBar(e.stderr, int64(total))
+		}
+		bar.set(int64(done))
+	})
+	if bar != nil {
+		bar.done()
+	}
+	if err != nil {
+		return err
+	}
+	printSummary(e, what, sum)
+	return nil
+}
+
 func printSummary(e *env, what string, s billing.Summary) {
 	fmt.Fprintf(e.stdout, "subjects %d, draft %s %d (adjustments %d), unchanged %d, skipped %d, total %s 元\n",
 		s.Subjects, what, s.Drafts, s.Adjustments, s.Unchanged, s.Skipped, pricing.Fen(s.TotalFen))
@@ -219,21 +227,9 @@ func cmdTax(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		var bar *progressBar
-		sum, err := billing.RunTax(ctx, st, p, billing.TaxPurpose{}, func(done, total int) {
-			if bar == nil {
-				bar = newProgressBar(e.stderr, int64(total))
-			}
-			bar.set(int64(done))
+		return runBatch(e, "verifications", func(pr billing.Progress) (billing.Summary, error) {
+			return billing.RunTax(ctx, st, p, billing.TaxPurpose{}, pr)
 		})
-		if bar != nil {
-			bar.done()
-		}
-		if err != nil {
-			return err
-		}
-		printSummary(e, "verifications", sum)
-		return nil
 	case "send":
 		return st.SendVerification(ctx, *id)
 	case "export":

@@ -268,21 +268,11 @@ func usesByPermit(ctx context.Context, st sishui.Store, months []Month) (map[int
 	return out, byID, nil
 }
 
-// allPermits pages through every permit in scope.
+// allPermits returns every permit in scope.
 func allPermits(ctx context.Context, st sishui.RegistryStore) ([]*sishui.Permit, error) {
-	var out []*sishui.Permit
-	f := sishui.PermitFilter{Page: sishui.Page{Limit: sishui.MaxPageLimit}}
-	for {
-		ps, total, err := st.ListPermits(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		f.Offset += len(ps)
-		if len(ps) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.AllPages(func(p sishui.Page) ([]*sishui.Permit, int, error) {
+		return st.ListPermits(ctx, sishui.PermitFilter{Page: p})
+	})
 }
 
 // planFor is a permit's planned volume over months: the monthly plan when

@@ -207,19 +207,9 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 }
 
 func allVerifications(ctx context.Context, st sishui.BillingStore, period string) ([]*sishui.TaxVerification, error) {
-	var out []*sishui.TaxVerification
-	f := sishui.VerificationFilter{Period: period, Page: sishui.Page{Limit: sishui.MaxPageLimit}}
-	for {
-		vs, total, err := st.ListVerifications(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, vs...)
-		f.Offset += len(vs)
-		if len(vs) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.AllPages(func(p sishui.Page) ([]*sishui.TaxVerification, int, error) {
+		return st.ListVerifications(ctx, sishui.VerificationFilter{Period: period, Page: p})
+	})
 }
 
 // VerificationLines decodes a verification's lines.
