@@ -18,7 +18,7 @@ import (
 const billingUsage = `usage:
   sishui billing run --period 2026-11 [--issue]    bill every customer account and permit holder (idempotent)
   sishui billing issue --period 2026-11            issue the month's drafts
-  sishui billing import accounts|reads FILE.csv    import from the water supplier (per-row errors, resumable)
+  sishui billing import accounts|reads|norms FILE.csv   import (per-row errors, resumable)
   sishui billing rules load [FILE.json|DIR]        load rule tables (default: the Liaocheng demo set)
   sishui billing rules list                        list rule versions`
 
@@ -74,7 +74,7 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 		return issueBills(ctx, e, st, m)
 	case "import":
 		if fset.NArg() != 2 {
-			return fmt.Errorf("usage: sishui billing import accounts|reads FILE.csv")
+			return fmt.Errorf("usage: sishui billing import accounts|reads|norms FILE.csv")
 		}
 		data, err := os.ReadFile(fset.Arg(1))
 		if err != nil {

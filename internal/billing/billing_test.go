@@ -159,3 +159,27 @@ func TestRuleValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestImportNorms(t *testing.T) {
+	st := openSQLite(t)
+	seed(t, st)
+	csv := "region,sector,product,name,unit,general,advanced,standard,effective_from,verified\n" +
+		"371500,industry,paper,机制纸,t,25.5,18,DB37/T demo,2026-01-01,false\n" +
+		"371500,irrigation,wheat,小麦,mu,180,150.25,DB37/T demo,2026-01-01,\n" +
+		"371500,industry,beer,啤酒,kL,5.2,7,DB37/T demo,2026-01-01,\n" + // advanced above general
+		"371500,industry,glass,玻璃,t,0.0001,,DB37/T demo,2026-01-01,\n" // four decimals
+	sum, err := ImportCSV(sys, st, ImportNorms, strings.NewReader(csv), ImportOptions{})
+	must(t, err)
+	if sum.Accepted != 2 || sum.Rejected != 2 || !strings.Contains(sum.Errors[0].Reason, "advanced_milli") || sum.Errors[1].Line != 5 {
+		t.Fatalf("norms import %+v", sum)
+	}
+	cat, err := LoadCatalog(sys, st)
+	must(t, err)
+	n, ok := cat.NormFor(county, "industry", "paper", day(2026, 6, 1))
+	if !ok || n.GeneralMilli != 25_500 || n.QuotaM3(100, false) != 2550 || n.QuotaM3(100, true) != 1800 || n.Verified {
+		t.Fatalf("norm %+v", n)
+	}
+	if _, ok := cat.NormFor(county, "industry", "paper", day(2025, 12, 31)); ok {
+		t.Fatal("a norm applies before its effective date")
+	}
+}

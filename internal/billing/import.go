@@ -3,6 +3,7 @@ package billing
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/pricing"
 )
 
 // RowError is a bad row of an import.
@@ -43,6 +45,10 @@ func (s *ImportSummary) reject(line int, err error) {
 const (
 	ImportAccounts = "accounts" // number,name,region,class,meter[,persons,supplier,user_id,plan_m3],opened[,closed]
 	ImportReads    = "reads"    // number,read_on,reading_m3[,estimated]
+	// ImportNorms loads a standard's norm table (用水定额):
+	// region,sector,product,name,unit,general,advanced,standard,effective_from[,verified,demo,source],
+	// values in m³ per unit with at most 3 decimals.
+	ImportNorms = "norms"
 )
 
 // ImportOptions tune an import.
@@ -76,8 +82,8 @@ func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, 
 // upsert by number and reads by account and day, so a rerun is harmless.
 func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	if kind != ImportAccounts && kind != ImportReads {
-		return sum, fmt.Errorf("import: kind must be accounts or reads, got %q", kind)
+	if kind != ImportAccounts && kind != ImportReads && kind != ImportNorms {
+		return sum, fmt.Errorf("import: kind must be accounts, reads or norms, got %q", kind)
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
@@ -99,8 +105,11 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
 	}
 	need := []string{"number", "read_on", "reading_m3"}
-	if kind == ImportAccounts {
+	switch kind {
+	case ImportAccounts:
 		need = []string{"number", "name", "region", "class", "meter", "opened"}
+	case ImportNorms:
+		need = []string{"region", "sector", "product", "unit", "general", "standard", "effective_from"}
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
@@ -111,10 +120,19 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		line int
 		acct *sishui.CustomerAccount
 		read sishui.MeterRead
+		rule *sishui.Rule
 	}
 	var batch []row
 	store := func(rows []row) error {
-		if kind == ImportAccounts {
+		switch kind {
+		case ImportNorms:
+			for _, r := range rows {
+				if err := SaveRule(ctx, st, r.rule); err != nil {
+					return err
+				}
+			}
+			return nil
+		case ImportAccounts:
 			as := make([]*sishui.CustomerAccount, len(rows))
 			for i, r := range rows {
 				as[i] = r.acct
@@ -186,9 +204,12 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		}
 		var rw row
 		rw.line = line
-		if kind == ImportAccounts {
+		switch kind {
+		case ImportAccounts:
 			rw.acct, err = parseAccount(get)
-		} else {
+		case ImportNorms:
+			rw.rule, err = parseNorm(get)
+		default:
 			rw.read, err = parseRead(get)
 		}
 		if err != nil {
@@ -262,6 +283,52 @@ func parseAccount(get func(string) string) (*sishui.CustomerAccount, error) {
 	return a, a.Validate()
 }
 
+func parseBool(field, s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "0", "false", "no", "否":
+		return false, nil
+	case "1", "true", "yes", "是", "估":
+		return true, nil
+	}
+	return false, sishui.Invalid(field, "must be true or false")
+}
+
+func parseNorm(get func(string) string) (*sishui.Rule, error) {
+	n := pricing.Norm{Sector: get("sector"), Product: get("product"), Name: get("name"), Unit: get("unit"), Standard: get("standard")}
+	g, err := pricing.ParseMilli(get("general"))
+	if err != nil {
+		return nil, sishui.Invalid("general", "%v", err)
+	}
+	var a pricing.Milli
+	if get("advanced") != "" {
+		if a, err = pricing.ParseMilli(get("advanced")); err != nil {
+			return nil, sishui.Invalid("advanced", "%v", err)
+		}
+	}
+	n.GeneralMilli, n.AdvancedMilli = int64(g), int64(a)
+	r := &sishui.Rule{Kind: sishui.RuleNorm, Region: get("region"), Key: n.Sector + "/" + n.Product, Name: n.Name, Source: get("source")}
+	if r.Source == "" {
+		r.Source = n.Standard
+	}
+	if r.EffectiveFrom, err = parseDate("effective_from", get("effective_from"), true); err != nil {
+		return nil, err
+	}
+	if r.Verified, err = parseBool("verified", get("verified")); err != nil {
+		return nil, err
+	}
+	if r.Demo, err = parseBool("demo", get("demo")); err != nil {
+		return nil, err
+	}
+	if r.Body, err = json.Marshal(n); err != nil {
+		return nil, err
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	_, err = Decode(r)
+	return r, err
+}
+
 func parseRead(get func(string) string) (sishui.MeterRead, error) {
 	r := sishui.MeterRead{Number: get("number")}
 	var err error
@@ -274,12 +341,8 @@ func parseRead(get func(string) string) (sishui.MeterRead, error) {
 	if r.ReadingM3, err = parseInt("reading_m3", get("reading_m3")); err != nil {
 		return r, err
 	}
-	switch strings.ToLower(get("estimated")) {
-	case "", "0", "false", "no", "否":
-	case "1", "true", "yes", "是", "估":
-		r.Estimated = true
-	default:
-		return r, sishui.Invalid("estimated", "must be true or false")
+	if r.Estimated, err = parseBool("estimated", get("estimated")); err != nil {
+		return r, err
 	}
 	return r, r.Validate()
 }
