@@ -382,4 +382,14 @@ type BillingStore interface {
 	// rejected; city staff). Certifying sets the validity: validFrom and one year.
 	AdvanceCertification(ctx context.Context, id int64, to, note string, validFrom time.Time) error
 	ListCertifications(ctx context.Context, userID int64) ([]*Certification, error)
+
+	// UpsertBudget creates or replaces the budget of (year, subject, source,
+	// sector), setting ID and Region (city staff; county staff in their region).
+	UpsertBudget(ctx context.Context, b *WaterBudget) error
+	// ListBudgets lists a year's budgets in scope (subject "" for both kinds).
+	ListBudgets(ctx context.Context, year int, subject string) ([]*WaterBudget, error)
+	// CreateSavingContract registers a contract, setting ID and Region.
+	CreateSavingContract(ctx context.Context, c *SavingContract) error
+	ListSavingContracts(ctx context.Context, userID int64) ([]*SavingContract, error)
+	GetSavingContract(ctx context.Context, id int64) (*SavingContract, error)
 }

@@ -3,6 +3,7 @@ package storetest
 import (
 	"database/sql"
 	"encoding/json"
+	"strconv"
 	"testing"
 	"time"
 
@@ -170,6 +171,66 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 		t.Fatalf("certifications %+v", certs)
 	}
 	if cs, _ := s.ListCertifications(as(sishui.RoleCounty, CountyB, 0), 0); len(cs) != 0 {
+		t.Fatalf("county B sees %+v", cs)
+	}
+}
+
+func testBudgets(t *testing.T, s sishui.Store, _ *sql.DB) {
+	ctx := as(sishui.RoleCity, "", 0)
+	Seed(t, s)
+	u := newUser(CountyA, 1)
+	must(t, s.CreateWaterUser(ctx, u))
+	months := func(v int64) []int64 {
+		m := make([]int64, 12)
+		for i := range m {
+			m[i] = v
+		}
+		return m
+	}
+	rb := &sishui.WaterBudget{Year: 2026, Subject: sishui.BudgetRegion, SubjectID: CountyA, AnnualM3: 1200, MonthlyM3: months(100), Basis: "cap"}
+	must(t, s.UpsertBudget(ctx, rb))
+	ub := &sishui.WaterBudget{Year: 2026, Subject: sishui.BudgetUser, SubjectID: strconv.FormatInt(u.ID, 10), AnnualM3: 120, MonthlyM3: months(10), Basis: "permits"}
+	must(t, s.UpsertBudget(as(sishui.RoleCounty, CountyA, 0), ub))
+	if ub.Region != CountyA {
+		t.Fatalf("user budget region %q", ub.Region)
+	}
+	rb2 := *rb
+	rb2.AnnualM3, rb2.MonthlyM3 = 2400, months(200)
+	must(t, s.UpsertBudget(ctx, &rb2))
+	if rb2.ID != rb.ID {
+		t.Fatal("an upsert of the same key must replace")
+	}
+	bs, err := s.ListBudgets(ctx, 2026, "")
+	must(t, err)
+	if len(bs) != 2 || bs[0].AnnualM3 != 2400 || bs[0].MonthlyM3[11] != 200 {
+		t.Fatalf("budgets %+v", bs)
+	}
+	if bs, _ := s.ListBudgets(as(sishui.RoleEnterprise, "", u.ID), 2026, ""); len(bs) != 1 || bs[0].Subject != sishui.BudgetUser {
+		t.Fatalf("enterprise sees %+v", bs)
+	}
+	if bs, _ := s.ListBudgets(as(sishui.RoleCounty, CountyB, 0), 2026, ""); len(bs) != 0 {
+		t.Fatalf("county B sees %+v", bs)
+	}
+	bad := *rb
+	bad.MonthlyM3 = months(99)
+	wantCode(t, s.UpsertBudget(ctx, &bad), sishui.EINVALID, "monthly_m3")
+	bad = *ub
+	bad.SubjectID = "999999"
+	wantCode(t, s.UpsertBudget(ctx, &bad), sishui.EINVALID, "subject_id")
+	wantCode(t, s.UpsertBudget(as(sishui.RoleCounty, CountyB, 0), rb), sishui.EFORBIDDEN, "")
+
+	c := &sishui.SavingContract{UserID: u.ID, Company: "节水服务公司", Model: "share", Sector: "industry", Product: "paper",
+		BaselineYear: 2025, StartYear: 2026, EndYear: 2030, Share: 600, Price: 50000}
+	must(t, s.CreateSavingContract(ctx, c))
+	got, err := s.GetSavingContract(as(sishui.RoleEnterprise, "", u.ID), c.ID)
+	must(t, err)
+	if got.Region != CountyA || got.Share != 600 || got.Company != c.Company {
+		t.Fatalf("contract %+v", got)
+	}
+	bc := *c
+	bc.StartYear = 2025
+	wantCode(t, s.CreateSavingContract(ctx, &bc), sishui.EINVALID, "start_year")
+	if cs, _ := s.ListSavingContracts(as(sishui.RoleCounty, CountyB, 0), 0); len(cs) != 0 {
 		t.Fatalf("county B sees %+v", cs)
 	}
 }

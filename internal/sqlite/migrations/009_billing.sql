@@ -97,3 +97,38 @@ CREATE TABLE certifications (
 	actor TEXT NOT NULL
 );
 CREATE INDEX certifications_user ON certifications(user_id, year);
+CREATE TABLE water_budgets (
+	id INTEGER PRIMARY KEY,
+	year INTEGER NOT NULL,
+	subject TEXT NOT NULL,
+	subject_id TEXT NOT NULL,
+	region TEXT NOT NULL,
+	source TEXT NOT NULL DEFAULT '',
+	sector TEXT NOT NULL DEFAULT '',
+	annual_m3 INTEGER NOT NULL,
+	monthly TEXT NOT NULL,
+	basis TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT '',
+	actor TEXT NOT NULL,
+	updated_ms INTEGER NOT NULL,
+	UNIQUE (year, subject, subject_id, source, sector)
+);
+CREATE TABLE saving_contracts (
+	id INTEGER PRIMARY KEY,
+	user_id INTEGER NOT NULL REFERENCES water_users(id),
+	region TEXT NOT NULL,
+	company TEXT NOT NULL,
+	model TEXT NOT NULL,
+	sector TEXT NOT NULL,
+	product TEXT NOT NULL,
+	baseline_year INTEGER NOT NULL,
+	start_year INTEGER NOT NULL,
+	end_year INTEGER NOT NULL,
+	guaranteed INTEGER NOT NULL,
+	share INTEGER NOT NULL,
+	price INTEGER NOT NULL,
+	fee_fen INTEGER NOT NULL,
+	note TEXT NOT NULL DEFAULT '',
+	actor TEXT NOT NULL,
+	updated_ms INTEGER NOT NULL
+);
