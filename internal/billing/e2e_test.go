@@ -114,6 +114,60 @@ func TestEndToEnd(t *testing.T) {
 			if len(x) < 1000 {
 				t.Fatalf("xlsx of %d bytes", len(x))
 			}
+
+			// Budgets: the county's cap (2000 m³) and the user's permit plans
+			// (12 × 1000 m³), executed against the accounted use to December.
+			must(t, st.UpsertCap(sys, &sishui.RegionCap{Region: county, Year: 2026, TotalM3: 2000}))
+			n, err = DeriveBudgets(sys, st, 2026, 10_000)
+			must(t, err)
+			if n != 2 {
+				t.Fatalf("derived %d budgets", n)
+			}
+			reps, err := BudgetExecution(sys, st, 2026, 12, DefaultThresholds)
+			must(t, err)
+			if len(reps) != 2 {
+				t.Fatalf("budget reports %+v", reps)
+			}
+			for _, r := range reps {
+				ex := r.Execution
+				last := ex.Months[11]
+				switch r.Budget.Subject {
+				case sishui.BudgetRegion:
+					if last.CumUseM3 != 3200 || ex.Level != "over" || ex.Months[9].Level != "ok" {
+						t.Fatalf("county execution %+v", ex)
+					}
+				case sishui.BudgetUser:
+					if last.CumUseM3 != 3200 || last.CumBudgetM3 != 12000 || ex.Level != "ok" || ex.SurplusM3 != 8800 {
+						t.Fatalf("user execution %+v", ex)
+					}
+				}
+			}
+
+			// Contract water saving: baseline 2025 (4000 m³ for 1000 t) against 2026
+			// (3200 m³ for 1000 t): 800 m³ saved at 5.00 元, 60 % to the company.
+			base := []sishui.Sample{
+				{Point: pt.ID, Metric: sishui.MetricVolumeM3, Time: time.Date(2025, 9, 30, 16, 0, 0, 0, time.UTC), Value: 0},
+				{Point: pt.ID, Metric: sishui.MetricVolumeM3, Time: time.Date(2025, 10, 31, 16, 0, 0, 0, time.UTC), Value: 4000},
+			}
+			_, err = st.AppendSamples(sys, base)
+			must(t, err)
+			must(t, acct.Update(sys, pt.ID, base[0].Time, base[1].Time))
+			for _, y := range []int{2025, 2026} {
+				must(t, st.UpsertOutput(sys, &sishui.OutputDeclaration{UserID: u.ID, Year: y, Sector: "industry", Product: "paper", Output: 1000}))
+			}
+			sc := &sishui.SavingContract{UserID: u.ID, Company: "节水服务公司", Model: "share", Sector: "industry", Product: "paper",
+				BaselineYear: 2025, StartYear: 2026, EndYear: 2030, Share: 600, Price: 50000}
+			must(t, st.CreateSavingContract(sys, sc))
+			rep, err := ContractSavings(sys, st, sc.ID, 2026)
+			must(t, err)
+			if rep.Baseline.UseM3 != 4000 || rep.Result.SavedM3 != 800 || rep.Result.DueToCompanyFen != 240_000 {
+				t.Fatalf("saving %+v", rep)
+			}
+			cands, err := LoanCandidates(sys, st, 2026)
+			must(t, err)
+			if len(cands) != 1 || cands[0].UserID != u.ID {
+				t.Fatalf("节水贷 candidates %+v", cands)
+			}
 		})
 	}
 }
