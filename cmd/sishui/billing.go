@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
@@ -253,6 +254,65 @@ func cmdTax(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintln(e.stdout, "wrote", *out)
 		return nil
+	}
+	fmt.Fprintln(e.stderr, usage)
+	return exitError(2)
+}
+
+// cmdBudget is `sishui budget …`.
+func cmdBudget(ctx context.Context, e *env, args []string) error {
+	const usage = `usage:
+  sishui budget derive --year 2026 [--major 100000]   budgets from caps and major users' permit plans
+  sishui budget report --year 2026 [--month 11]       execution against metered use, with variance levels`
+	if len(args) == 0 {
+		fmt.Fprintln(e.stderr, usage)
+		return exitError(2)
+	}
+	sub, args := args[0], args[1:]
+	fset, cfg, err := e.newFlags("budget "+sub, args)
+	if err != nil {
+		return err
+	}
+	year := fset.Int("year", 0, "budget year")
+	month := fset.Int("month", 12, "report months 1..month")
+	major := fset.Int64("major", 100_000, "users whose permits allow at least this many m³ a year get a budget of their own")
+	warn := fset.Int64("warn", billing.DefaultThresholds.Warn, "warn above this cumulative variance, thousandths (default invented)")
+	over := fset.Int64("over", billing.DefaultThresholds.Over, "over above this cumulative variance, thousandths (default invented)")
+	if err := fset.Parse(args); err != nil {
+		return err
+	}
+	if *year == 0 {
+		return fmt.Errorf("--year is required")
+	}
+	st, err := openStore(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx = sishui.WithActor(ctx, sishui.SystemActor)
+	switch sub {
+	case "derive":
+		n, err := billing.DeriveBudgets(ctx, st, *year, *major)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote %d budgets for %d\n", n, *year)
+		return nil
+	case "report":
+		th := billing.DefaultThresholds
+		th.Warn, th.Over = *warn, *over
+		reps, err := billing.BudgetExecution(ctx, st, *year, *month, th)
+		if err != nil {
+			return err
+		}
+		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "SUBJECT\tID\tSOURCE\tSECTOR\tANNUAL m³\tBUDGET TO DATE\tUSE TO DATE\tVARIANCE ‰\tLEVEL\tSURPLUS m³")
+		for _, r := range reps {
+			last := r.Execution.Months[len(r.Execution.Months)-1]
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s\t%d\n", r.Budget.Subject, r.Budget.SubjectID, r.Budget.Source, r.Budget.Sector,
+				r.Execution.AnnualM3, last.CumBudgetM3, last.CumUseM3, last.Variance, r.Execution.Level, r.Execution.SurplusM3)
+		}
+		return tw.Flush()
 	}
 	fmt.Fprintln(e.stderr, usage)
 	return exitError(2)

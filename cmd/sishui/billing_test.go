@@ -53,4 +53,10 @@ func TestBillingCommands(t *testing.T) {
 	if code, _, errs := runCmd(t, "", nil, "tax", "run", "--db", db, "--period", "2026Q5"); code == 0 || !strings.Contains(errs, "yyyyQn") {
 		t.Fatalf("bad period accepted: %s", errs)
 	}
+	if code, out, errs := runCmd(t, "", nil, "budget", "derive", "--db", db, "--year", "2026"); code != 0 || !strings.Contains(out, "wrote ") {
+		t.Fatalf("budget derive: %d %s %s", code, out, errs)
+	}
+	if code, out, errs := runCmd(t, "", nil, "budget", "report", "--db", db, "--year", "2026", "--month", "11"); code != 0 || !strings.Contains(out, "371502") {
+		t.Fatalf("budget report: %d %s %s", code, out, errs)
+	}
 }

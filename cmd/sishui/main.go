@@ -39,6 +39,7 @@ Commands:
   model allocate|forecast|supply|capacity …   run a model on a scenario file (default: the Liaocheng demo) to JSON
   billing run|issue|import|rules …   prices and bills: sishui billing run --period 2026-11
   tax run|send|export …              水资源税 取用水量核定: sishui tax run --period 2026Q4
+  budget derive|report …             水预算 from caps and permits, execution against metered use
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -82,6 +83,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"model":    cmdModel,
 		"billing":  cmdBilling,
 		"tax":      cmdTax,
+		"budget":   cmdBudget,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

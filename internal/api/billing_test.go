@@ -88,4 +88,38 @@ func TestBillingAPI(t *testing.T) {
 	if code := f.do(t, "city", "GET", "/api/v1/tax/verifications/999999?format=xlsx", nil, nil); code != 404 {
 		t.Fatalf("missing verification: %d", code)
 	}
+
+	// Budgets, contracts and 节水贷 candidates.
+	monthly := make([]int64, 12)
+	monthly[0] = 500
+	b := sishui.WaterBudget{Year: 2026, Subject: sishui.BudgetRegion, SubjectID: "371502", AnnualM3: 500, MonthlyM3: monthly, Basis: "entered"}
+	if code := f.do(t, "county", "PUT", "/api/v1/budgets", b, &b); code != 200 || b.ID == 0 {
+		t.Fatalf("budget: %d", code)
+	}
+	b.AnnualM3 = 501
+	if code := f.do(t, "county", "PUT", "/api/v1/budgets", b, &eb); code != 400 || eb.Error.Field != "monthly_m3" {
+		t.Fatalf("bad budget: %d %+v", code, eb)
+	}
+	var der api.DeriveOutput
+	if code := f.do(t, "city", "POST", "/api/v1/budgets/derive", api.DeriveInput{Year: 2026, MajorM3: 1_000_000}, &der); code != 200 || der.Budgets == 0 {
+		t.Fatalf("derive: %d %+v", code, der)
+	}
+	var reps []billing.BudgetReport
+	if code := f.do(t, "county", "GET", "/api/v1/budgets/execution?year=2026&month=3", nil, &reps); code != 200 || len(reps) == 0 || len(reps[0].Execution.Months) != 3 {
+		t.Fatalf("execution: %d %+v", code, reps)
+	}
+	if code := f.do(t, "county", "GET", "/api/v1/budgets/execution?year=2026&warn=200&over=100", nil, &eb); code != 400 || eb.Error.Field != "thresholds" {
+		t.Fatalf("bad thresholds: %d %+v", code, eb)
+	}
+	sc := sishui.SavingContract{UserID: f.ent.ID, Company: "节水公司", Model: "guarantee", Sector: "industry", Product: "paper", BaselineYear: 2025, StartYear: 2026, EndYear: 2028, Guaranteed: 100, Price: 50000, FeeFen: 100}
+	if code := f.do(t, "city", "POST", "/api/v1/saving-contracts", sc, &sc); code != 201 || sc.ID == 0 {
+		t.Fatalf("contract: %d", code)
+	}
+	if code := f.do(t, "enterprise", "GET", fmt.Sprintf("/api/v1/saving-contracts/%d/savings?year=2026", sc.ID), nil, &eb); code != 400 || eb.Error.Field != "year" {
+		t.Fatalf("savings without outputs: %d %+v", code, eb)
+	}
+	var cands []billing.LoanCandidate
+	if code := f.do(t, "city", "GET", "/api/v1/saving-loans/candidates?year=2026", nil, &cands); code != 200 {
+		t.Fatalf("candidates: %d", code)
+	}
 }

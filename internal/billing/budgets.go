@@ -263,7 +263,7 @@ func LoanCandidates(ctx context.Context, st sishui.Store, year int) ([]LoanCandi
 		return nil, err
 	}
 	seen := map[int64]bool{}
-	var out []LoanCandidate
+	out := []LoanCandidate{}
 	name := func(id int64) string {
 		if u, err := st.GetWaterUser(ctx, id); err == nil {
 			return u.Name
