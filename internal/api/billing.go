@@ -177,6 +177,16 @@ func (s *Server) billingRoutes() []Route {
 				out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key())
 				return reply(w, out, err)
 			}},
+		{Method: "GET", Path: "/api/v1/billing/registered", Summary: "Billed (registered) volume of a month per water works, from the bills in force (for the leakage indicator)", Tag: "billing", Out: map[string]int64{},
+			Query: []Param{{"period", "string", "yyyy-mm"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				m, err := periodOf(PeriodInput{Period: r.URL.Query().Get("period")})
+				if err != nil {
+					return err
+				}
+				v, err := billing.RegisteredVolumes(r.Context(), st, m)
+				return reply(w, v, err)
+			}},
 		{Method: "GET", Path: "/api/v1/bills", Summary: "Bills (lines itemised, estimated volumes marked)", Tag: "billing", Out: List[*sishui.Bill]{},
 			Query: withPage(regionQ, Param{"subject", "string", "account | permit"}, Param{"subject_id", "integer", "account or permit id"},
 				Param{"period", "integer", "yyyymm"}, Param{"status", "string", "draft | issued"}),

@@ -66,6 +66,11 @@ func TestBillingAPI(t *testing.T) {
 		t.Fatalf("issue: %d %+v", code, issued)
 	}
 
+	var reg map[string]int64
+	if code := f.do(t, "city", "GET", "/api/v1/billing/registered?period=2026-11", nil, &reg); code != 200 || reg[""] != 12 {
+		t.Fatalf("registered: %d %v", code, reg)
+	}
+
 	// Certification workflow through the API.
 	c := sishui.Certification{UserID: f.ent.ID, Year: 2025, Sector: "industry", Product: "paper", UsedM3: 1, Output: 1}
 	if code := f.do(t, "enterprise", "POST", "/api/v1/certifications", c, &c); code != 201 || c.Status != sishui.CertApplied {

@@ -135,6 +135,18 @@ func TestImportAndBillAccounts(t *testing.T) {
 	if s5 := run(); s5.Adjustments != 1 || len(billsOf(t, st, sishui.StatusDraft)) != 1 {
 		t.Fatalf("a rerun replaces the draft adjustment: %+v", s5)
 	}
+	// Registered volumes: 30 + 40 + 150 m³ issued; once the adjustment is
+	// issued, H1 counts 20 m³.
+	reg, err := RegisteredVolumes(sys, st, Month{2026, 11})
+	must(t, err)
+	if reg[""] != 220 {
+		t.Fatalf("registered %v", reg)
+	}
+	_, err = st.IssueBills(sys, sishui.BillAccount, 202611)
+	must(t, err)
+	if reg, _ = RegisteredVolumes(sys, st, Month{2026, 11}); reg[""] != 210 {
+		t.Fatalf("registered after the adjustment %v", reg)
+	}
 }
 
 func TestRuleValidation(t *testing.T) {

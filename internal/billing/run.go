@@ -347,3 +347,28 @@ func billPermits(ctx context.Context, st sishui.Store, cat *Catalog, m Month) (S
 	}
 	return sum, st.ReplaceDraftBills(ctx, sishui.BillPermit, m.Key(), drafts)
 }
+
+// RegisteredVolumes returns the billed (registered) volume of a month per
+// water works (the accounts' supplier): the volume of each account's bill in
+// force (its latest issued bill), the figure the leakage indicator needs.
+func RegisteredVolumes(ctx context.Context, st sishui.Store, m Month) (map[string]int64, error) {
+	bills, err := st.IssuedBills(ctx, sishui.BillAccount, m.Key())
+	if err != nil {
+		return nil, err
+	}
+	latest := map[int64]int64{}
+	for _, b := range bills { // by subject and id: the last one is in force
+		latest[b.SubjectID] = b.VolumeM3
+	}
+	accounts, err := st.AllCustomerAccounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, a := range accounts {
+		if v, ok := latest[a.ID]; ok {
+			out[a.Supplier] += v
+		}
+	}
+	return out, nil
+}
