@@ -13,6 +13,7 @@ const (
 	RuleSurcharge = "surcharge" // 超定额(计划)累进加价 bands for a class
 	RuleTax       = "tax"       // 水资源税 rates, exemptions, loss rate, multipliers, relief
 	RuleNorm      = "norm"      // 用水定额 of a sector's product or crop
+	RuleBudget    = "budget"    // 水预算 variance thresholds
 )
 
 // Rule is one version of a rule table: a tariff, a surcharge rule, a tax table
@@ -39,9 +40,9 @@ type Rule struct {
 // Validate checks the rule's envelope (the body is checked by internal/pricing).
 func (r *Rule) Validate() error {
 	switch r.Kind {
-	case RuleTariff, RuleSurcharge, RuleTax, RuleNorm:
+	case RuleTariff, RuleSurcharge, RuleTax, RuleNorm, RuleBudget:
 	default:
-		return Invalid("kind", "must be tariff, surcharge, tax or norm")
+		return Invalid("kind", "must be tariff, surcharge, tax, norm or budget")
 	}
 	if !isDigits(r.Region, 6) {
 		return Invalid("region", "must be a 6-digit region code")

@@ -13,6 +13,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/billing"
+	"github.com/sishui/sishui/internal/budget"
 	"github.com/sishui/sishui/internal/pricing"
 )
 
@@ -276,8 +277,8 @@ func cmdBudget(ctx context.Context, e *env, args []string) error {
 	year := fset.Int("year", 0, "budget year")
 	month := fset.Int("month", 12, "report months 1..month")
 	major := fset.Int64("major", 100_000, "users whose permits allow at least this many m³ a year get a budget of their own")
-	warn := fset.Int64("warn", billing.DefaultThresholds.Warn, "warn above this cumulative variance, thousandths (default invented)")
-	over := fset.Int64("over", billing.DefaultThresholds.Over, "over above this cumulative variance, thousandths (default invented)")
+	warn := fset.Int64("warn", -1, "override: warn above this cumulative variance, thousandths (default: the budget rule)")
+	over := fset.Int64("over", -1, "override: over above this cumulative variance, thousandths")
 	if err := fset.Parse(args); err != nil {
 		return err
 	}
@@ -299,9 +300,11 @@ func cmdBudget(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "wrote %d budgets for %d\n", n, *year)
 		return nil
 	case "report":
-		th := billing.DefaultThresholds
-		th.Warn, th.Over = *warn, *over
-		reps, err := billing.BudgetExecution(ctx, st, *year, *month, th)
+		var override *budget.Thresholds
+		if *warn >= 0 || *over >= 0 {
+			override = &budget.Thresholds{Warn: max(*warn, 0), Over: max(*over, *warn, 0)}
+		}
+		reps, err := billing.BudgetExecution(ctx, st, *year, *month, override)
 		if err != nil {
 			return err
 		}

@@ -15,7 +15,7 @@ func TestBillingCommands(t *testing.T) {
 	if code, out, errs := runCmd(t, "", nil, "import", "--db", db, "../../data/liaocheng"); code != 0 {
 		t.Fatalf("import: %d %s %s", code, out, errs)
 	}
-	if code, out, errs := runCmd(t, "", nil, "billing", "rules", "load", "--db", db); code != 0 || !strings.Contains(out, "loaded 13") {
+	if code, out, errs := runCmd(t, "", nil, "billing", "rules", "load", "--db", db); code != 0 || !strings.Contains(out, "loaded 14") {
 		t.Fatalf("rules load: %d %s %s", code, out, errs)
 	}
 	accts := filepath.Join(dir, "accounts.csv")

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/billing"
+	"github.com/sishui/sishui/internal/budget"
 )
 
 // DeriveInput asks for a year's budgets from caps and permits.
@@ -63,7 +64,7 @@ func (s *Server) budgetRoutes() []Route {
 			}},
 		{Method: "GET", Path: "/api/v1/budgets/execution", Summary: "Monthly execution of every budget against metered use, with variance levels and tradeable surplus", Tag: "budgets", Out: []billing.BudgetReport{},
 			Query: []Param{{"year", "integer", "year"}, {"month", "integer", "months 1..month (default 12)"},
-				{"warn", "integer", "warn above this cumulative variance, thousandths (default 50, invented)"}, {"over", "integer", "over above this, thousandths (default 100, invented)"}},
+				{"warn", "integer", "override: warn above this cumulative variance, thousandths (default: the budget rule)"}, {"over", "integer", "override: over above this, thousandths"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				y, err := qYear(r)
 				if err != nil {
@@ -76,22 +77,17 @@ func (s *Server) budgetRoutes() []Route {
 				if m == 0 {
 					m = 12
 				}
-				th := billing.DefaultThresholds
-				if r.URL.Query().Has("warn") {
-					v, err := qInt64(r, "warn")
-					if err != nil {
+				var override *budget.Thresholds
+				if q := r.URL.Query(); q.Has("warn") || q.Has("over") {
+					override = &budget.Thresholds{}
+					if override.Warn, err = qInt64(r, "warn"); err != nil {
 						return err
 					}
-					th.Warn = v
-				}
-				if r.URL.Query().Has("over") {
-					v, err := qInt64(r, "over")
-					if err != nil {
+					if override.Over, err = qInt64(r, "over"); err != nil {
 						return err
 					}
-					th.Over = v
 				}
-				reps, err := billing.BudgetExecution(r.Context(), st, y, m, th)
+				reps, err := billing.BudgetExecution(r.Context(), st, y, m, override)
 				return reply(w, reps, err)
 			}},
 		{Method: "GET", Path: "/api/v1/saving-contracts", Summary: "Contract water-saving (合同节水管理) contracts", Tag: "budgets", Out: []*sishui.SavingContract{},

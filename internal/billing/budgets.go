@@ -13,9 +13,9 @@ import (
 	"github.com/sishui/sishui/internal/saving"
 )
 
-// DefaultThresholds are the budget variance levels used when none are given:
-// warn above +5 % of the budget to date, over above +10 %. Invented, not from
-// any document: configure them per run.
+// DefaultThresholds are the budget variance levels used where no budget rule
+// applies: warn above +5 % of the budget to date, over above +10 %. Invented,
+// not from any document: load a "budget" rule per city or county.
 var DefaultThresholds = budget.Thresholds{Warn: 50, Over: 100}
 
 // userUse is each water user's metered use per month of a year (litres),
@@ -143,20 +143,30 @@ func DeriveBudgets(ctx context.Context, st sishui.Store, year int, majorM3 int64
 
 // BudgetReport is a budget with its execution.
 type BudgetReport struct {
-	Budget    *sishui.WaterBudget `json:"budget"`
-	Execution budget.Execution    `json:"execution"`
+	Budget     *sishui.WaterBudget `json:"budget"`
+	Thresholds budget.Thresholds   `json:"thresholds"`
+	Rule       int64               `json:"rule"` // the budget rule applied; 0: the override or the invented default
+	Execution  budget.Execution    `json:"execution"`
 }
 
 // BudgetExecution reports every budget of the year in scope against the
-// metered (and entered) use of its first upTo months.
-func BudgetExecution(ctx context.Context, st sishui.Store, year, upTo int, th budget.Thresholds) ([]BudgetReport, error) {
-	if err := th.Validate(); err != nil {
-		return nil, sishui.Invalid("thresholds", "%v", err)
+// metered (and entered) use of its first upTo months, with the thresholds of
+// the budget rule in force for its region on 1 January (override, when not
+// nil, for all).
+func BudgetExecution(ctx context.Context, st sishui.Store, year, upTo int, override *budget.Thresholds) ([]BudgetReport, error) {
+	if override != nil {
+		if err := override.Validate(); err != nil {
+			return nil, sishui.Invalid("thresholds", "%v", err)
+		}
 	}
 	if upTo < 1 || upTo > 12 {
 		return nil, sishui.Invalid("month", "must be 1–12")
 	}
 	bs, err := st.ListBudgets(ctx, year, "")
+	if err != nil {
+		return nil, err
+	}
+	cat, err := LoadCatalog(ctx, st)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +189,14 @@ func BudgetExecution(ctx context.Context, st sishui.Store, year, upTo int, th bu
 		}
 		var monthly [12]int64
 		copy(monthly[:], b.MonthlyM3)
-		out = append(out, BudgetReport{Budget: b, Execution: budget.Execute(monthly, toM3(use), upTo, th)})
+		rep := BudgetReport{Budget: b, Thresholds: DefaultThresholds}
+		if override != nil {
+			rep.Thresholds = *override
+		} else if r, ok := pricing.Select(cat.Budgets, cat.Chain(b.Region), "", time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)); ok {
+			rep.Thresholds, rep.Rule = r.Thresholds, r.ID
+		}
+		rep.Execution = budget.Execute(monthly, toM3(use), upTo, rep.Thresholds)
+		out = append(out, rep)
 	}
 	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/budget"
 	"github.com/sishui/sishui/internal/pricing"
 )
 
@@ -123,7 +124,7 @@ func TestEndToEnd(t *testing.T) {
 			if n != 2 {
 				t.Fatalf("derived %d budgets", n)
 			}
-			reps, err := BudgetExecution(sys, st, 2026, 12, DefaultThresholds)
+			reps, err := BudgetExecution(sys, st, 2026, 12, nil)
 			must(t, err)
 			if len(reps) != 2 {
 				t.Fatalf("budget reports %+v", reps)
@@ -141,6 +142,20 @@ func TestEndToEnd(t *testing.T) {
 						t.Fatalf("user execution %+v", ex)
 					}
 				}
+			}
+
+			// A county budget rule replaces the default thresholds.
+			must(t, SaveRule(sys, st, &sishui.Rule{Kind: sishui.RuleBudget, Region: county, EffectiveFrom: day(2026, 1, 1), Source: "test",
+				Body: json.RawMessage(`{"warn": 0, "over": 2000}`)}))
+			reps, err = BudgetExecution(sys, st, 2026, 10, nil)
+			must(t, err)
+			for _, r := range reps {
+				if r.Rule == 0 || r.Thresholds.Over != 2000 {
+					t.Fatalf("budget rule not applied: %+v", r)
+				}
+			}
+			if _, err := BudgetExecution(sys, st, 2026, 10, &budget.Thresholds{Warn: 10, Over: 5}); sishui.ErrorField(err) != "thresholds" {
+				t.Fatalf("bad override: %v", err)
 			}
 
 			// Contract water saving: baseline 2025 (4000 m³ for 1000 t) against 2026

@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/budget"
 	"github.com/sishui/sishui/internal/pricing"
 )
 
@@ -21,7 +22,15 @@ type Catalog struct {
 	Surcharges []*pricing.SurchargeRule
 	Taxes      []*pricing.TaxTable
 	Norms      []*pricing.Norm
+	Budgets    []*BudgetRule
 	regions    map[string]*sishui.Region
+}
+
+// BudgetRule is a region's budget variance thresholds from a date.
+type BudgetRule struct {
+	pricing.Version
+	ID int64 `json:"id,omitempty"`
+	budget.Thresholds
 }
 
 // Decode decodes and validates a rule's body into its pricing table, with
@@ -63,6 +72,17 @@ func Decode(r *sishui.Rule) (any, error) {
 		v.Class = ""
 		t.Version, t.ID = v, r.ID
 		return &t, prefix(t.Validate())
+	case sishui.RuleBudget:
+		var b BudgetRule
+		if err := dec(&b.Thresholds); err != nil {
+			return nil, err
+		}
+		v.Class = ""
+		b.Version, b.ID = v, r.ID
+		if err := b.Thresholds.Validate(); err != nil {
+			return nil, sishui.Invalid("body.warn", "%v", err)
+		}
+		return &b, nil
 	case sishui.RuleNorm:
 		var n pricing.Norm
 		if err := dec(&n); err != nil {
@@ -118,6 +138,8 @@ func LoadCatalog(ctx context.Context, st sishui.Store) (*Catalog, error) {
 			c.Taxes = append(c.Taxes, t)
 		case *pricing.Norm:
 			c.Norms = append(c.Norms, t)
+		case *BudgetRule:
+			c.Budgets = append(c.Budgets, t)
 		}
 	}
 	regions, err := st.ListRegions(ctx, sishui.RegionFilter{})
