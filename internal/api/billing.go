@@ -309,7 +309,7 @@ func (s *Server) billingRoutes() []Route {
 				}
 				return replyCreated(w, &in, st.ApplyCertification(r.Context(), &in))
 			}},
-		{Method: "POST", Path: "/api/v1/certifications/{id}/advance", Summary: "Review (审核), certify (认定, valid a year) or reject an application", Tag: "tax", In: AdvanceInput{},
+		{Method: "POST", Path: "/api/v1/certifications/{id}/advance", Summary: "Review (审核: use per output checked against the advanced value of the norm), certify (认定, valid a year) or reject an application", Tag: "tax", In: AdvanceInput{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				id, err := pathID(r)
 				if err != nil {
@@ -318,6 +318,9 @@ func (s *Server) billingRoutes() []Route {
 				var in AdvanceInput
 				if err := decode(r, &in); err != nil {
 					return err
+				}
+				if in.Status == sishui.CertReviewed { // the review checks the evidence against the norm
+					return replyNoContent(w, billing.ReviewCertification(r.Context(), st, id, in.Note))
 				}
 				return replyNoContent(w, st.AdvanceCertification(r.Context(), id, in.Status, in.Note, in.ValidFrom))
 			}},

@@ -328,3 +328,56 @@ func LoanCandidates(ctx context.Context, st sishui.Store, year int) ([]LoanCandi
 	sort.Slice(out, func(i, j int) bool { return out[i].UserID < out[j].UserID })
 	return out, nil
 }
+
+// ReviewCertification is the water bureau's review (审核) of an
+// advanced-quota application: the larger of the declared and the metered use
+// of the year, per unit of the declared output, must be at or below the
+// advanced value (先进值) of the norm in force for the product. When it is,
+// the application moves to reviewed; when not, ECONFLICT says why (the
+// reviewer may then reject it).
+func ReviewCertification(ctx context.Context, st sishui.Store, id int64, note string) error {
+	switch sishui.ActorFrom(ctx).Role {
+	case sishui.RoleAdmin, sishui.RoleCity, sishui.RoleSystem:
+	default:
+		return sishui.Errorf(sishui.EFORBIDDEN, "only the water bureau reviews certifications")
+	}
+	cs, err := st.ListCertifications(ctx, 0)
+	if err != nil {
+		return err
+	}
+	var c *sishui.Certification
+	for _, x := range cs {
+		if x.ID == id {
+			c = x
+		}
+	}
+	if c == nil {
+		return sishui.NotFound("certification %d not found", id)
+	}
+	cat, err := LoadCatalog(ctx, st)
+	if err != nil {
+		return err
+	}
+	n, ok := cat.NormFor(c.Region, c.Sector, c.Product, time.Date(c.Year, 12, 31, 0, 0, 0, 0, time.UTC))
+	if !ok || n.AdvancedMilli == 0 {
+		return sishui.Errorf(sishui.ECONFLICT, "no norm with an advanced value for %s/%s in %s", c.Sector, c.Product, c.Region)
+	}
+	use, _, err := userUse(ctx, st, c.Year)
+	if err != nil {
+		return err
+	}
+	used := c.UsedM3
+	if u := use[c.UserID]; u != nil {
+		var l int64
+		for _, v := range u {
+			l += v
+		}
+		used = max(used, pricing.LitresToM3(l))
+	}
+	if !n.MeetsAdvanced(used, c.Output) {
+		return sishui.Errorf(sishui.ECONFLICT, "%d m³ for %d %s is above the advanced value %s m³/%s (norm %d)",
+			used, c.Output, n.Unit, pricing.Milli(n.AdvancedMilli), n.Unit, n.ID)
+	}
+	return st.AdvanceCertification(ctx, id, sishui.CertReviewed, fmt.Sprintf("%s (use %d m³ for %d %s, advanced %s m³/%s, norm %d)",
+		note, used, c.Output, n.Unit, pricing.Milli(n.AdvancedMilli), n.Unit, n.ID), time.Time{})
+}

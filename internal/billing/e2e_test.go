@@ -102,7 +102,18 @@ func TestEndToEnd(t *testing.T) {
 			// The advanced-quota certification gives 20 % off industrial lines.
 			c := &sishui.Certification{UserID: u.ID, Year: 2025, Sector: "industry", Product: "paper", UsedM3: 18000, Output: 1000}
 			must(t, st.ApplyCertification(ent, c))
-			must(t, st.AdvanceCertification(sys, c.ID, sishui.CertReviewed, "", time.Time{}))
+			// Review: no norm yet → refused; with the paper norm (advanced 18 m³/t), 18,000 m³ for 1000 t passes.
+			if err := ReviewCertification(sys, st, c.ID, "水利局审核"); sishui.ErrorCode(err) != sishui.ECONFLICT {
+				t.Fatalf("review without a norm: %v", err)
+			}
+			must(t, SaveRule(sys, st, &sishui.Rule{Kind: sishui.RuleNorm, Region: city, Key: "industry/paper", EffectiveFrom: day(2020, 1, 1), Source: "test",
+				Body: json.RawMessage(`{"sector":"industry","product":"paper","unit":"t","general_milli":25000,"advanced_milli":17000,"standard":"test"}`)}))
+			if err := ReviewCertification(sys, st, c.ID, "水利局审核"); sishui.ErrorCode(err) != sishui.ECONFLICT {
+				t.Fatalf("review above the advanced value: %v", err)
+			}
+			must(t, SaveRule(sys, st, &sishui.Rule{Kind: sishui.RuleNorm, Region: city, Key: "industry/paper", EffectiveFrom: day(2020, 1, 1), Source: "test",
+				Body: json.RawMessage(`{"sector":"industry","product":"paper","unit":"t","general_milli":25000,"advanced_milli":18000,"standard":"test"}`)}))
+			must(t, ReviewCertification(sys, st, c.ID, "水利局审核"))
 			must(t, st.AdvanceCertification(sys, c.ID, sishui.CertCertified, "", day(2026, 1, 1)))
 			_, err = RunTax(sys, st, TaxPeriod{Label: "2026Q4", Months: []Month{{2026, 10}, {2026, 11}, {2026, 12}}}, TaxPurpose{}, nil)
 			must(t, err)
