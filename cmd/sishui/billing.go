@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -40,15 +41,11 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 	}
 	period := fset.String("period", "", "billing month, yyyy-mm")
 	issue := fset.Bool("issue", false, "issue the drafts after the run")
-	if err := fset.Parse(args); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg.DB)
+	st, ctx, err := openAsSystem(ctx, fset, cfg, args)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx = sishui.WithActor(ctx, sishui.SystemActor)
 	month := func() (billing.Month, error) {
 		if *period == "" {
 			return billing.Month{}, fmt.Errorf("--period yyyy-mm is required")
@@ -140,6 +137,16 @@ func issueBills(ctx context.Context, e *env, st sishui.Store, m billing.Month) e
 	return nil
 }
 
+// openAsSystem parses the flags and opens the store, acting as the system
+// (the batch commands run with the platform's own authority).
+func openAsSystem(ctx context.Context, fset *flag.FlagSet, cfg *Config, args []string) (sishui.Store, context.Context, error) {
+	if err := fset.Parse(args); err != nil {
+		return nil, ctx, err
+	}
+	st, err := openStore(ctx, cfg.DB)
+	return st, sishui.WithActor(ctx, sishui.SystemActor), err
+}
+
 // runBatch runs a batch job with a progress bar and prints its summary.
 func runBatch(e *env, what string, job func(billing.Progress) (billing.Summary, error)) error {
 	var bar *progressBar
@@ -214,15 +221,11 @@ func cmdTax(ctx context.Context, e *env, args []string) error {
 	period := fset.String("period", "", "declaration period: yyyyQn or yyyy-mm")
 	id := fset.Int64("id", 0, "verification id")
 	out := fset.String("out", "", "output file")
-	if err := fset.Parse(args); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg.DB)
+	st, ctx, err := openAsSystem(ctx, fset, cfg, args)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx = sishui.WithActor(ctx, sishui.SystemActor)
 	switch sub {
 	case "run":
 		p, err := billing.ParseTaxPeriod(*period)
@@ -279,18 +282,14 @@ func cmdBudget(ctx context.Context, e *env, args []string) error {
 	major := fset.Int64("major", 100_000, "users whose permits allow at least this many m³ a year get a budget of their own")
 	warn := fset.Int64("warn", -1, "override: warn above this cumulative variance, thousandths (default: the budget rule)")
 	over := fset.Int64("over", -1, "override: over above this cumulative variance, thousandths")
-	if err := fset.Parse(args); err != nil {
-		return err
-	}
-	if *year == 0 {
-		return fmt.Errorf("--year is required")
-	}
-	st, err := openStore(ctx, cfg.DB)
+	st, ctx, err := openAsSystem(ctx, fset, cfg, args)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx = sishui.WithActor(ctx, sishui.SystemActor)
+	if *year == 0 {
+		return fmt.Errorf("--year is required")
+	}
 	switch sub {
 	case "derive":
 		n, err := billing.DeriveBudgets(ctx, st, *year, *major)
