@@ -221,6 +221,7 @@ func cmdTax(ctx context.Context, e *env, args []string) error {
 	period := fset.String("period", "", "declaration period: yyyyQn or yyyy-mm")
 	id := fset.Int64("id", 0, "verification id")
 	out := fset.String("out", "", "output file")
+	purposes := fset.String("purposes", "", "tax purpose of sectors beyond the defaults, e.g. mining=dewatering,car_wash=special")
 	st, ctx, err := openAsSystem(ctx, fset, cfg, args)
 	if err != nil {
 		return err
@@ -232,8 +233,16 @@ func cmdTax(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		tp := billing.TaxPurpose{Purposes: map[string]string{}}
+		for _, kv := range strings.Split(*purposes, ",") {
+			if k, v, ok := strings.Cut(strings.TrimSpace(kv), "="); ok {
+				tp.Purposes[k] = v
+			} else if kv != "" {
+				return fmt.Errorf("--purposes: want sector=purpose, got %q", kv)
+			}
+		}
 		return runBatch(e, "verifications", func(pr billing.Progress) (billing.Summary, error) {
-			return billing.RunTax(ctx, st, p, billing.TaxPurpose{}, pr)
+			return billing.RunTax(ctx, st, p, tp, pr)
 		})
 	case "send":
 		return st.SendVerification(ctx, *id)

@@ -50,6 +50,9 @@ func TestBillingCommands(t *testing.T) {
 	if code, out, errs := runCmd(t, "", nil, "tax", "run", "--db", db, "--period", "2026Q4"); code != 0 || !strings.Contains(out, "draft verifications") {
 		t.Fatalf("tax run: %d %s %s", code, out, errs)
 	}
+	if code, _, errs := runCmd(t, "", nil, "tax", "run", "--db", db, "--period", "2026Q4", "--purposes", "industry"); code == 0 || !strings.Contains(errs, "sector=purpose") {
+		t.Fatalf("bad --purposes accepted: %s", errs)
+	}
 	if code, _, errs := runCmd(t, "", nil, "tax", "run", "--db", db, "--period", "2026Q5"); code == 0 || !strings.Contains(errs, "yyyyQn") {
 		t.Fatalf("bad period accepted: %s", errs)
 	}

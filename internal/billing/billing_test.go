@@ -195,3 +195,23 @@ func TestImportNorms(t *testing.T) {
 		t.Fatal("a norm applies before its effective date")
 	}
 }
+
+func TestTaxPurposeMapping(t *testing.T) {
+	tp := TaxPurpose{Purposes: map[string]string{"mining": pricing.PurposeDewatering}}
+	for _, tc := range []struct {
+		sector *sishui.Sector
+		code   string
+		want   string
+	}{
+		{&sishui.Sector{Group: sishui.GroupDomestic}, "domestic_urban", pricing.PurposePublicSupply},
+		{&sishui.Sector{Group: sishui.GroupAgriculture}, "irrigation", pricing.PurposeAgriculture},
+		{&sishui.Sector{Group: sishui.GroupEcology}, "ecology", pricing.PurposeEcological},
+		{&sishui.Sector{Group: sishui.GroupPublic}, "public_services", pricing.PurposeIndustry},
+		{&sishui.Sector{Group: sishui.GroupIndustry}, "mining", pricing.PurposeDewatering},
+		{nil, "unknown", pricing.PurposeIndustry},
+	} {
+		if got := tp.of(tc.sector, tc.code); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.code, got, tc.want)
+		}
+	}
+}
