@@ -2,18 +2,27 @@ package billing
 
 import (
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 )
 
 // BenchmarkBilling100k bills 100,000 generated customer accounts (households
 // on the yearly tiered tariff, some shared meters, non-residential users
-// with plans and surcharges) in one run on SQLite. Run with -benchtime=1x.
+// with plans and surcharges) in one run, on SQLite (and PostgreSQL when
+// SISHUI_TEST_POSTGRES is set). Run with -benchtime=1x.
 func BenchmarkBilling100k(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchBilling(b, openSQLite(b)) })
+	if os.Getenv("SISHUI_TEST_POSTGRES") != "" {
+		b.Run("postgres", func(b *testing.B) { benchBilling(b, pgtest.Open(b)) })
+	}
+}
+
+func benchBilling(b *testing.B, st sishui.Store) {
 	const n = 100_000
-	st := openSQLite(b)
 	seed(b, st)
 	start := time.Now()
 	var reads []sishui.MeterRead
