@@ -195,6 +195,8 @@ type RightsTrade struct {
 	NoticeTo   time.Time `json:"notice_to"` // last day of the public notice
 	SettleTx   int64     `json:"settle_tx,omitempty"`
 	Created    time.Time `json:"created,omitzero"`
+	SellerName string    `json:"seller_name,omitempty"`
+	BuyerName  string    `json:"buyer_name,omitempty"`
 }
 
 // Objection is an objection raised during a trade's public notice (公示异议).
@@ -235,6 +237,21 @@ type RightsBalance struct {
 	MaxM3    int64  `json:"max_m3"`
 }
 
+// RightsAllocable is the allocable total of a source in a year (river share,
+// groundwater indicator, transfer-project quota): allocations never exceed it.
+type RightsAllocable struct {
+	Source   string `json:"source"`
+	Year     int    `json:"year"`
+	VolumeM3 int64  `json:"volume_m3"`
+}
+
+// RightsVerification says what VerifyRights replayed.
+type RightsVerification struct {
+	Transactions int `json:"transactions"`
+	Entries      int `json:"entries"`
+	Accounts     int `json:"accounts"`
+}
+
 // RightsFilter selects ledger rows.
 type RightsFilter struct {
 	Holder int64
@@ -268,6 +285,9 @@ type RightsStore interface {
 	// UpsertRightsHolder creates or updates a holder by code, setting ID.
 	UpsertRightsHolder(ctx context.Context, h *RightsHolder) error
 	ListRightsHolders(ctx context.Context) ([]*RightsHolder, error)
+	// SetRightsAllocable sets a source's allocable total for a year (city staff).
+	SetRightsAllocable(ctx context.Context, a RightsAllocable) error
+	ListRightsAllocable(ctx context.Context) ([]RightsAllocable, error)
 	// PostRightsTx checks and appends a direct transaction (allocation,
 	// buy-back, expiry, correction), setting IDs. Market movements (listing,
 	// release, trade, lease) are posted only by the market methods.
@@ -277,6 +297,9 @@ type RightsStore interface {
 	RightsBalances(ctx context.Context, f RightsFilter, day time.Time) ([]RightsBalance, error)
 	// EachRightsTx streams every transaction in ID order (for verification and export).
 	EachRightsTx(ctx context.Context, fn func(*RightsTx) error) error
+	// VerifyRights replays the stored ledger under the rules and checks every
+	// invariant; a broken one is an ECONFLICT error wrapping the rights error.
+	VerifyRights(ctx context.Context) (*RightsVerification, error)
 
 	CreateListing(ctx context.Context, l *Listing) error
 	CancelListing(ctx context.Context, id int64, reason string) error

@@ -1,6 +1,7 @@
 package rights
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -275,28 +276,38 @@ func (b *Book) NoticeTrades() []*sishui.RightsTrade {
 // CheckEscrow checks that the escrow account holds exactly what the open
 // listings and the trades in notice have frozen, on every day.
 func (b *Book) CheckEscrow() error {
+	return checkEscrow(b.Ledger, b.Escrow, b.OpenListings(), b.NoticeTrades())
+}
+
+func checkEscrow(l *Ledger, escrow int64, open []*sishui.Listing, notice []*sishui.RightsTrade) error {
 	want := NewLedger()
-	want.AddHolder(b.Ledger.Holder(b.Escrow))
 	add := func(source string, v int64, from, to time.Time) {
-		for _, e := range move(0, b.Escrow, source, v, from, to) {
-			if e.Holder == b.Escrow {
-				want.apply(&sishui.RightsTx{Entries: []sishui.RightsEntry{e}}, 1)
-			}
+		for _, sp := range Spans(from, to) {
+			want.Load(Key{escrow, source, sp.Year}, sp.From, sp.To, v)
 		}
 	}
-	for _, l := range b.OpenListings() {
-		add(l.Source, l.RemainingM3, l.From, l.To)
+	for _, x := range open {
+		add(x.Source, x.RemainingM3, x.From, x.To)
 	}
-	for _, t := range b.NoticeTrades() {
+	for _, t := range notice {
 		add(t.Source, t.VolumeM3, t.From, t.To)
 	}
-	for k, a := range b.Ledger.accts {
-		if k.Holder != b.Escrow {
-			continue
+	keys := map[Key]bool{}
+	for k := range l.accts {
+		if k.Holder == escrow {
+			keys[k] = true
 		}
-		w := want.accts[k]
-		for d, v := range a {
-			var x int64
+	}
+	for k := range want.accts {
+		keys[k] = true
+	}
+	for k := range keys {
+		a, w := l.accts[k], want.accts[k]
+		for d := 0; d < DaysIn(k.Year); d++ {
+			var v, x int64
+			if a != nil {
+				v = a[d]
+			}
 			if w != nil {
 				x = w[d]
 			}
@@ -307,4 +318,47 @@ func (b *Book) CheckEscrow() error {
 		}
 	}
 	return nil
+}
+
+// Verifier replays a stored ledger transaction by transaction under the
+// rules (balanced, no balance below zero, reversed once, pool and escrow legs
+// only for their reasons), then checks the whole.
+type Verifier struct {
+	l      *Ledger
+	escrow int64
+	// Counts of what was replayed.
+	Transactions, Entries int
+}
+
+// NewVerifier returns a verifier over the holders and allocable totals.
+func NewVerifier(holders []*sishui.RightsHolder, allocable []sishui.RightsAllocable) *Verifier {
+	v := &Verifier{l: NewLedger()}
+	for _, h := range holders {
+		v.l.AddHolder(h)
+		if h.Kind == sishui.HolderEscrow && v.escrow == 0 {
+			v.escrow = h.ID
+		}
+	}
+	for _, a := range allocable {
+		v.l.SetAllocable(a.Source, a.Year, a.VolumeM3)
+	}
+	return v
+}
+
+// Add replays one transaction (in ID order).
+func (v *Verifier) Add(tx *sishui.RightsTx) error {
+	v.Transactions++
+	v.Entries += len(tx.Entries)
+	if err := v.l.Post(tx); err != nil {
+		return fmt.Errorf("transaction %d (%s): %w", tx.ID, tx.Reason, err)
+	}
+	return nil
+}
+
+// Finish checks the whole ledger and the escrow against the open market.
+func (v *Verifier) Finish(open []*sishui.Listing, notice []*sishui.RightsTrade) (accounts int, err error) {
+	if err := v.l.Verify(); err != nil {
+		return len(v.l.accts), err
+	}
+	return len(v.l.accts), checkEscrow(v.l, v.escrow, open, notice)
 }

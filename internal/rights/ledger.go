@@ -75,6 +75,17 @@ func (l *Ledger) SetAllocable(source string, year int, m3 int64) {
 	l.allocable[sourceYear{source, year}] = m3
 }
 
+// Load adds v m³ to an account over a window (zero from: the whole year)
+// without checks: a store loading the sums of stored entries.
+func (l *Ledger) Load(k Key, from, to time.Time, v int64) {
+	e := sishui.RightsEntry{Year: k.Year, From: from, To: to}
+	a := l.acct(k)
+	lo, hi := window(&e)
+	for d := lo; d <= hi; d++ {
+		a[d] += v
+	}
+}
+
 // MarkReversed records that a transaction was reversed (a store loading state).
 func (l *Ledger) MarkReversed(tx int64) { l.reversed[tx] = true }
 

@@ -44,14 +44,14 @@ func NewWorld() *World {
 	w.Escrow = add(sishui.RightsHolder{Kind: sishui.HolderEscrow, Code: "escrow"})
 	add(sishui.RightsHolder{Kind: sishui.HolderReserve, Code: "reserve", Region: "371500"})
 	add(sishui.RightsHolder{Kind: sishui.HolderBuyback, Code: "buyback", Region: "371500"})
-	for i, r := range []string{"371502", "371521", "371522", "371523"} {
+	for i, r := range []string{"371500", "371502", "371522", "371571"} {
 		add(sishui.RightsHolder{Kind: sishui.HolderRegion, Region: r, OverExtraction: i == 3})
 	}
 	for i := 0; i < 6; i++ {
 		add(sishui.RightsHolder{Kind: sishui.HolderPermit, Region: "371502", Permit: int64(i + 1), PublicSupplier: i == 0, Ecological: i == 1, OverExtraction: i == 5})
 	}
 	for i := 0; i < 4; i++ {
-		add(sishui.RightsHolder{Kind: sishui.HolderCollective, Region: "371521"})
+		add(sishui.RightsHolder{Kind: sishui.HolderCollective, Region: "371522"})
 	}
 	return w
 }
