@@ -22,6 +22,9 @@ import (
 // SetNow replaces the store's clock (tests and replays).
 func (s *DB) SetNow(now func() time.Time) { s.Now = now }
 
+// RightsRules returns the market's configurable rules.
+func (s *DB) RightsRules() rights.Config { return s.Rights }
+
 func (s *DB) today() time.Time { return rights.Day(s.Now()) }
 
 const holderCols = `id, code, kind, name, region, water_user, permit, public_supplier, ecological, over_extraction`
