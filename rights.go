@@ -252,6 +252,17 @@ type RightsVerification struct {
 	Accounts     int `json:"accounts"`
 }
 
+// CapShift is what settled regional trades add to a region's caps on a day
+// (sold water counts negative): the caps table itself is never edited.
+type CapShift struct {
+	BoughtM3 int64 `json:"bought_m3"`
+	SoldM3   int64 `json:"sold_m3"`
+	GroundM3 int64 `json:"ground_m3"` // net, groundwater sources only
+}
+
+// TotalM3 is the net shift of the total-use cap.
+func (s CapShift) TotalM3() int64 { return s.BoughtM3 - s.SoldM3 }
+
 // RightsFilter selects ledger rows.
 type RightsFilter struct {
 	Holder int64
@@ -297,6 +308,9 @@ type RightsStore interface {
 	RightsBalances(ctx context.Context, f RightsFilter, day time.Time) ([]RightsBalance, error)
 	// EachRightsTx streams every transaction in ID order (for verification and export).
 	EachRightsTx(ctx context.Context, fn func(*RightsTx) error) error
+	// CapShifts returns, per region code, what settled regional trades add to
+	// its caps on a day (used by 限批 and the cap warnings; unscoped).
+	CapShifts(ctx context.Context, day time.Time) (map[string]CapShift, error)
 	// VerifyRights replays the stored ledger under the rules and checks every
 	// invariant; a broken one is an ECONFLICT error wrapping the rights error.
 	VerifyRights(ctx context.Context) (*RightsVerification, error)

@@ -311,7 +311,8 @@ func (s *Server) rightsRoutes() []Route {
 					return err
 				}
 				if d.IsZero() {
-					d = rights.Day(time.Now().In(sishui.BeijingTime))
+					bj := time.Now().In(sishui.BeijingTime)
+					d = time.Date(bj.Year(), bj.Month(), bj.Day(), 0, 0, 0, 0, time.UTC)
 				}
 				v, err := effectiveCaps(r, st, s.rightsRules(), d)
 				return reply(w, v, err)

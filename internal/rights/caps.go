@@ -17,37 +17,56 @@ type EffectiveCap struct {
 	EffectiveM3 int64  `json:"effective_m3"`
 }
 
-// EffectiveCaps returns the effective caps of the regions on a day: a settled
-// regional trade whose term contains the day raises the buyer's and lowers
-// the seller's cap by its volume when UseCountedOn is "buyer"; with "seller"
-// the traded water stays counted against the seller and the caps do not
-// move. regionOf maps a holder ID to its region code (regional holders only).
-func (c Config) EffectiveCaps(caps []*sishui.RegionCap, trades []*sishui.RightsTrade, regionOf map[int64]string, day time.Time) []EffectiveCap {
-	day = Day(day)
-	idx := map[string]int{}
-	out := make([]EffectiveCap, 0, len(caps))
-	for _, cp := range caps {
-		if cp.Year != day.Year() {
-			continue
-		}
-		idx[cp.Region] = len(out)
-		out = append(out, EffectiveCap{Region: cp.Region, Year: cp.Year, OwnM3: cp.TotalM3, EffectiveM3: cp.TotalM3})
-	}
+// CapShifts returns, per region, the net volume of the settled regional
+// trades whose term contains the day: bought less sold, in the total cap and,
+// for groundwater sources, in the groundwater cap. When UseCountedOn is
+// "seller" the traded water stays counted against the seller and nothing
+// shifts. regionOf maps a holder ID to its region code (regional holders only).
+func (c Config) CapShifts(trades []*sishui.RightsTrade, regionOf map[int64]string, groundwater map[string]bool, day time.Time) map[string]sishui.CapShift {
+	out := map[string]sishui.CapShift{}
 	if c.UseCountedOn == "seller" {
 		return out
 	}
+	day = Day(day)
 	for _, t := range trades {
 		if t.Type != sishui.TradeRegional || t.Status != sishui.TradeSettled || day.Before(Day(t.From)) || day.After(Day(t.To)) {
 			continue
 		}
-		if i, ok := idx[regionOf[t.Buyer]]; ok {
-			out[i].BoughtM3 += t.VolumeM3
-			out[i].EffectiveM3 += t.VolumeM3
+		for _, side := range []struct {
+			holder int64
+			sign   int64
+		}{{t.Buyer, 1}, {t.Seller, -1}} {
+			r, ok := regionOf[side.holder]
+			if !ok {
+				continue
+			}
+			sh := out[r]
+			if side.sign > 0 {
+				sh.BoughtM3 += t.VolumeM3
+			} else {
+				sh.SoldM3 += t.VolumeM3
+			}
+			if groundwater[t.Source] {
+				sh.GroundM3 += side.sign * t.VolumeM3
+			}
+			out[r] = sh
 		}
-		if i, ok := idx[regionOf[t.Seller]]; ok {
-			out[i].SoldM3 += t.VolumeM3
-			out[i].EffectiveM3 -= t.VolumeM3
+	}
+	return out
+}
+
+// EffectiveCaps returns the effective caps of the regions on a day: their own
+// caps moved by CapShifts. The caps table is never edited.
+func (c Config) EffectiveCaps(caps []*sishui.RegionCap, trades []*sishui.RightsTrade, regionOf map[int64]string, day time.Time) []EffectiveCap {
+	shift := c.CapShifts(trades, regionOf, nil, day)
+	out := make([]EffectiveCap, 0, len(caps))
+	for _, cp := range caps {
+		if cp.Year != Day(day).Year() {
+			continue
 		}
+		sh := shift[cp.Region]
+		out = append(out, EffectiveCap{Region: cp.Region, Year: cp.Year, OwnM3: cp.TotalM3, BoughtM3: sh.BoughtM3, SoldM3: sh.SoldM3,
+			EffectiveM3: cp.TotalM3 + sh.TotalM3()})
 	}
 	return out
 }

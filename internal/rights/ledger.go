@@ -305,12 +305,13 @@ func (l *Ledger) checkTouched(tx *sishui.RightsTx) error {
 		a := l.accts[Key{e.Holder, e.Source, e.Year}]
 		lo, hi := window(e)
 		pool := l.holders[e.Holder].Kind == sishui.HolderPool
+		lim := l.allocable[sourceYear{e.Source, e.Year}]
 		for d := lo; d <= hi; d++ {
 			if pool {
 				if a[d] > 0 {
 					return refuse(ErrNegative, "%s %d: more returned to the pool than was allocated", e.Source, e.Year)
 				}
-				if lim := l.allocable[sourceYear{e.Source, e.Year}]; lim > 0 && -a[d] > lim {
+				if lim > 0 && -a[d] > lim {
 					return refuse(ErrOverAllocated, "%s %d: %d m³ allocated, allocable %d m³", e.Source, e.Year, -a[d], lim)
 				}
 			} else if a[d] < 0 {
@@ -347,13 +348,14 @@ func (l *Ledger) Verify() error {
 			sums[sy] = s
 		}
 		pool := l.holders[k.Holder] != nil && l.holders[k.Holder].Kind == sishui.HolderPool
+		lim := l.allocable[sy]
 		for d, v := range a {
 			s[d] += v
 			switch {
 			case pool && v > 0:
 				return refuse(ErrNegative, "pool %s %d on %s: %d m³", k.Source, k.Year, Date(k.Year, d).Format(time.DateOnly), v)
-			case pool && l.allocable[sy] > 0 && -v > l.allocable[sy]:
-				return refuse(ErrOverAllocated, "%s %d: %d m³ allocated, allocable %d m³", k.Source, k.Year, -v, l.allocable[sy])
+			case pool && lim > 0 && -v > lim:
+				return refuse(ErrOverAllocated, "%s %d: %d m³ allocated, allocable %d m³", k.Source, k.Year, -v, lim)
 			case !pool && v < 0:
 				return refuse(ErrNegative, "holder %d, %s %d, on %s: %d m³", k.Holder, k.Source, k.Year, Date(k.Year, d).Format(time.DateOnly), v)
 			}

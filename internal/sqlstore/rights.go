@@ -25,7 +25,13 @@ func (s *DB) SetNow(now func() time.Time) { s.Now = now }
 // RightsRules returns the market's configurable rules.
 func (s *DB) RightsRules() rights.Config { return s.Rights }
 
-func (s *DB) today() time.Time { return rights.Day(s.Now()) }
+// today is the store clock's date in Beijing (as a UTC-midnight date).
+func (s *DB) today() time.Time { return beijingDay(s.Now()) }
+
+func beijingDay(t time.Time) time.Time {
+	bj := t.In(sishui.BeijingTime)
+	return time.Date(bj.Year(), bj.Month(), bj.Day(), 0, 0, 0, 0, time.UTC)
+}
 
 const holderCols = `id, code, kind, name, region, water_user, permit, public_supplier, ecological, over_extraction`
 
@@ -517,6 +523,51 @@ func (s *DB) EachRightsTx(ctx context.Context, fn func(*sishui.RightsTx) error) 
 		return fn(cur)
 	}
 	return nil
+}
+
+// CapShifts returns what settled regional trades add to each region's caps on a day.
+func (s *DB) CapShifts(ctx context.Context, day time.Time) (map[string]sishui.CapShift, error) {
+	return s.capShifts(ctx, s.DB, day)
+}
+
+type sqlQueryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *DB) capShifts(ctx context.Context, q sqlQueryer, day time.Time) (map[string]sishui.CapShift, error) {
+	d := ms(rights.Day(day))
+	rows, err := q.QueryContext(ctx, s.q(`SELECT t.buyer, hb.region, t.seller, hs.region, t.source, t.volume_m3, t.from_ms, t.to_ms, s.groundwater
+		FROM rights_trades t JOIN rights_holders hb ON hb.id = t.buyer JOIN rights_holders hs ON hs.id = t.seller JOIN sources s ON s.code = t.source
+		WHERE t.type = ? AND t.status = ? AND t.from_ms <= ? AND t.to_ms >= ?`), sishui.TradeRegional, sishui.TradeSettled, d, d)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var trades []*sishui.RightsTrade
+	regionOf := map[int64]string{}
+	ground := map[string]bool{}
+	for rows.Next() {
+		t := &sishui.RightsTrade{Type: sishui.TradeRegional, Status: sishui.TradeSettled}
+		var br, sr sql.NullString
+		var from, to int64
+		var gw bool
+		if err := rows.Scan(&t.Buyer, &br, &t.Seller, &sr, &t.Source, &t.VolumeM3, &from, &to, &gw); err != nil {
+			return nil, err
+		}
+		t.From, t.To = fromMS(from), fromMS(to)
+		if br.Valid {
+			regionOf[t.Buyer] = br.String
+		}
+		if sr.Valid {
+			regionOf[t.Seller] = sr.String
+		}
+		ground[t.Source] = gw
+		trades = append(trades, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return s.Rights.CapShifts(trades, regionOf, ground, day), nil
 }
 
 // VerifyRights replays the stored ledger under the rules.

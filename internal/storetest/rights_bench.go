@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -62,7 +64,10 @@ func BenchRights(b *testing.B, open func(testing.TB) (sishui.Store, *sql.DB), ve
 	}
 	b.Run("Verify1M", func(b *testing.B) {
 		s, db := open(b)
-		const holders, txs = 1000, 500_000
+		holders, txs := 1000, 500_000
+		if n, err := strconv.Atoi(os.Getenv("SISHUI_RIGHTS_VERIFY_TXS")); err == nil && n > 0 {
+			txs = n // a smaller ledger for profiling
+		}
 		fillLedger(b, s, db, holders, txs)
 		ctx := context.Background()
 		b.ResetTimer()

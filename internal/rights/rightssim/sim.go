@@ -388,31 +388,36 @@ func (r *Runner) post(tx *sishui.RightsTx) (error, error) {
 	return err, terr
 }
 
-// openListing picks an open listing, dropping finished ones from the list.
-func (r *Runner) openListing() *sishui.Listing {
-	for len(r.listings) > 0 {
-		i := r.rng.IntN(len(r.listings))
-		l := r.Book.Listing(r.listings[i])
-		if l != nil && l.Status == sishui.ListingOpen {
-			return l
+// pickLive picks a random live item of ids, dropping the ones no longer live.
+func pickLive[T any](r *Runner, ids *[]int64, get func(int64) (T, bool)) (T, bool) {
+	for len(*ids) > 0 {
+		i := r.rng.IntN(len(*ids))
+		if v, ok := get((*ids)[i]); ok {
+			return v, true
 		}
-		r.listings[i] = r.listings[len(r.listings)-1]
-		r.listings = r.listings[:len(r.listings)-1]
+		(*ids)[i] = (*ids)[len(*ids)-1]
+		*ids = (*ids)[:len(*ids)-1]
 	}
-	return nil
+	var zero T
+	return zero, false
 }
 
+// openListing picks an open listing.
+func (r *Runner) openListing() *sishui.Listing {
+	l, _ := pickLive(r, &r.listings, func(id int64) (*sishui.Listing, bool) {
+		l := r.Book.Listing(id)
+		return l, l != nil && l.Status == sishui.ListingOpen
+	})
+	return l
+}
+
+// noticeTrade picks a trade in notice.
 func (r *Runner) noticeTrade() *sishui.RightsTrade {
-	for len(r.trades) > 0 {
-		i := r.rng.IntN(len(r.trades))
-		t := r.Book.Trade(r.trades[i])
-		if t != nil && t.Status == sishui.TradeNotice {
-			return t
-		}
-		r.trades[i] = r.trades[len(r.trades)-1]
-		r.trades = r.trades[:len(r.trades)-1]
-	}
-	return nil
+	t, _ := pickLive(r, &r.trades, func(id int64) (*sishui.RightsTrade, bool) {
+		t := r.Book.Trade(id)
+		return t, t != nil && t.Status == sishui.TradeNotice
+	})
+	return t
 }
 
 // Check verifies every invariant of the reference: the ledger's own
