@@ -91,3 +91,31 @@ func TestPropose(t *testing.T) {
 		}
 	}
 }
+
+func TestCertificates(t *testing.T) {
+	rows := []rights.CertificateRow{{Holder: 2, AreaMu: 1000, QuotaM3PerMu: 200}, {Holder: 3, AreaMu: 500.5, QuotaM3PerMu: 200}, {Holder: 4, AreaMu: 0, QuotaM3PerMu: 200}}
+	sum := func(tx *sishui.RightsTx) map[int64]int64 {
+		out := map[int64]int64{}
+		for _, e := range tx.Entries {
+			out[e.Holder] += e.VolumeM3
+		}
+		return out
+	}
+	tx, err := rights.Certificates(1, "yellow_river", 2026, 1_000_000, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum(tx); got[2] != 200_000 || got[3] != 100_100 || got[4] != 0 || got[1] != -300_100 {
+		t.Fatalf("within the right: %v", got)
+	}
+	tx, err = rights.Certificates(1, "yellow_river", 2026, 150_050, rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sum(tx); got[1] != -150_050 || got[2] != 100_000 || got[3] != 50_050 {
+		t.Fatalf("scaled to the district's right: %v", got)
+	}
+	if _, err := rights.Certificates(1, "yellow_river", 2026, 1, []rights.CertificateRow{{Holder: 2, AreaMu: -1}}); sishui.ErrorCode(err) != sishui.EINVALID {
+		t.Fatalf("negative area: %v", err)
+	}
+}
