@@ -4,6 +4,8 @@ import (
 	"flag"
 	"testing"
 
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/rights"
 	"github.com/sishui/sishui/internal/rights/rightssim"
 )
 
@@ -43,4 +45,33 @@ func BenchmarkProperty1M(b *testing.B) {
 		b.ReportMetric(float64(r.Stats.Entries), "entries")
 		b.ReportMetric(float64(r.Stats.Settled), "settled")
 	}
+}
+
+// BenchmarkVerify1M replays a million ledger entries (500,000 allocations to
+// 1,000 holders) through the Verifier, as `sishui rights verify` does after
+// reading them from the store.
+func BenchmarkVerify1M(b *testing.B) {
+	holders := []*sishui.RightsHolder{{ID: 1, Kind: sishui.HolderPool}, {ID: 2, Kind: sishui.HolderEscrow}}
+	for i := 0; i < 1000; i++ {
+		holders = append(holders, &sishui.RightsHolder{ID: int64(3 + i), Kind: sishui.HolderRegion})
+	}
+	txs := make([]*sishui.RightsTx, 500_000)
+	for i := range txs {
+		v := int64(1 + i%1000)
+		txs[i] = &sishui.RightsTx{ID: int64(i + 1), Reason: sishui.ReasonAllocation, Entries: []sishui.RightsEntry{
+			{Holder: 1, Source: "yellow_river", Year: 2026, VolumeM3: -v}, {Holder: int64(3 + (i*7919)%1000), Source: "yellow_river", Year: 2026, VolumeM3: v}}}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v := rights.NewVerifier(holders, nil)
+		for _, tx := range txs {
+			if err := v.Add(tx); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := v.Finish(nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(1_000_000, "entries")
 }
