@@ -160,6 +160,7 @@ type Store interface {
 	SeriesStore
 	AccountingStore
 	BillingStore
+	RightsStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -40,6 +40,7 @@ Commands:
   billing run|issue|import|rules …   prices and bills: sishui billing run --period 2026-11
   tax run|send|export …              水资源税 取用水量核定: sishui tax run --period 2026Q4
   budget derive|report …             水预算 from caps and permits, execution against metered use
+  rights allocate|verify|export         water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -84,6 +85,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"billing":  cmdBilling,
 		"tax":      cmdTax,
 		"budget":   cmdBudget,
+		"rights":   cmdRights,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -248,6 +248,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("load Liaocheng data: %w", err)
 	}
+	if _, err := adoptDemoAllocation(ctx, a.store); err != nil {
+		return fmt.Errorf("demo water-rights allocation: %w", err)
+	}
 	if err := a.listen(); err != nil {
 		return err
 	}

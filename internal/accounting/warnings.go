@@ -149,6 +149,11 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 	if err != nil {
 		return nil, nil, err
 	}
+	// Settled regional water-rights trades move the caps for their term (effective caps).
+	shifts, err := s.store.CapShifts(ctx, now)
+	if err != nil {
+		return nil, nil, err
+	}
 	gwSources := y.groundwaterSources()
 	for _, c := range caps {
 		if _, ok := ri.byCode[c.Region]; !ok {
@@ -156,10 +161,11 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 		}
 		t, proj := y.ytd(indicator.Filter{Region: c.Region})
 		subj := "region:" + c.Region
-		add(warning.Observation{Kind: warning.RegionTotalUse, Subject: subj, Value: t.VolumeM3(), Projected: proj, Limit: float64(c.TotalM3)}, owner{region: c.Region})
+		sh := shifts[c.Region]
+		add(warning.Observation{Kind: warning.RegionTotalUse, Subject: subj, Value: t.VolumeM3(), Projected: proj, Limit: float64(c.TotalM3 + sh.TotalM3())}, owner{region: c.Region})
 		if c.GroundwaterM3 > 0 {
 			g, gproj := y.ytd(indicator.Filter{Region: c.Region, Sources: gwSources})
-			add(warning.Observation{Kind: warning.GroundwaterZoneCap, Subject: subj, Value: g.VolumeM3(), Projected: gproj, Limit: float64(c.GroundwaterM3)}, owner{region: c.Region})
+			add(warning.Observation{Kind: warning.GroundwaterZoneCap, Subject: subj, Value: g.VolumeM3(), Projected: gproj, Limit: float64(c.GroundwaterM3 + sh.GroundM3)}, owner{region: c.Region})
 		}
 	}
 

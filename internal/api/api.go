@@ -95,6 +95,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes[:0], s.registryRoutes()...)
 	s.routes = append(s.routes, s.correctionRoutes()...)
 	s.routes = append(s.routes, s.billingRoutes()...)
+	s.routes = append(s.routes, s.rightsRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 	}

@@ -823,6 +823,10 @@ func (s *DB) capRefusal(ctx context.Context, tx *sql.Tx, region, source string) 
 	if err != nil {
 		return "", err
 	}
+	shifts, err := s.capShifts(ctx, tx, s.today())
+	if err != nil {
+		return "", err
+	}
 	for _, r := range regions {
 		var total, gw int64
 		err := tx.QueryRowContext(ctx, s.q(`SELECT total_m3, groundwater_m3 FROM caps WHERE region = ? AND year = ?`), r, year).Scan(&total, &gw)
@@ -832,6 +836,8 @@ func (s *DB) capRefusal(ctx context.Context, tx *sql.Tx, region, source string) 
 		if err != nil {
 			return "", err
 		}
+		// The effective caps: settled regional water-rights trades move them for their term.
+		total, gw = total+shifts[r].TotalM3(), gw+shifts[r].GroundM3
 		tree, err := s.treeOf(ctx, tx, r)
 		if err != nil {
 			return "", err

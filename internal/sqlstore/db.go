@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/rights"
 )
 
 // Dialect describes how an engine differs in the SQL this package writes.
@@ -35,6 +36,8 @@ type DB struct {
 	Now func() time.Time
 	// Metering decides Permit.OnlineRequired.
 	Metering sishui.MeteringRule
+	// Rights holds the water-rights market's configurable rules.
+	Rights rights.Config
 	// Migrations are applied in order by Migrate; each runs once.
 	Migrations []Migration
 
@@ -55,7 +58,7 @@ type Migration struct {
 
 // New returns a store on db.
 func New(db *sql.DB, d Dialect, migrations []Migration) *DB {
-	return &DB{DB: db, Dialect: d, Now: time.Now, Metering: sishui.DefaultMeteringRule(), Migrations: migrations}
+	return &DB{DB: db, Dialect: d, Now: time.Now, Metering: sishui.DefaultMeteringRule(), Rights: rights.DefaultConfig(), Migrations: migrations}
 }
 
 // Close closes the database.

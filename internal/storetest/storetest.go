@@ -39,6 +39,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Billing", testBilling},
 		{"Budgets", testBudgets},
 		{"ConcurrentAppends", testConcurrentAppends},
+		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)
