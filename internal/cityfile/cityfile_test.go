@@ -129,6 +129,10 @@ func TestErrorsNameFileItemAndField(t *testing.T) {
 		{"bad region", fstest.MapFS{"regions.yaml": {Data: []byte("- {code: \"3715\", name: x, level: city}\n")}}, []string{"regions.yaml", "item 1", "code"}},
 		{"unknown holder", fstest.MapFS{"permits.yaml": {Data: []byte("- {number: P1, holder: \"X\", region: \"371500\", source: s, sector: s, annual_m3: 1, valid_from: \"2024-01-01\", valid_to: \"2025-01-01\", status: active}\n")}}, []string{"permits.yaml", "holder"}},
 		{"bad date", fstest.MapFS{"permits.yaml": {Data: []byte("- {number: P1, holder: \"X\", valid_from: \"2024/01/01\", valid_to: \"2025-01-01\"}\n")}}, []string{"valid_from"}},
+		{"county caps above the city cap", fstest.MapFS{
+			"regions.yaml": {Data: []byte("- {code: \"371500\", name: c, level: city}\n- {code: \"371502\", name: a, level: county, parent: \"371500\"}\n- {code: \"371503\", name: b, level: county, parent: \"371500\"}\n")},
+			"caps.yaml":    {Data: []byte("- {region: \"371500\", year: 2026, total_m3: 100, groundwater_m3: 0}\n- {region: \"371502\", year: 2026, total_m3: 60, groundwater_m3: 0}\n- {region: \"371503\", year: 2026, total_m3: 41, groundwater_m3: 0}\n")},
+		}, []string{"caps.yaml", "add up to 101", "371500"}},
 		{"unknown permit ref", fstest.MapFS{"points.yaml": {Data: []byte("- {code: \"01\", name: x, kind: withdrawal, protocol: sl651, region: \"371500\", permit: nope, multiplier: 1, interval_seconds: 3600}\n")}}, []string{"points.yaml", "permit"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
