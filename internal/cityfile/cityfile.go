@@ -38,7 +38,7 @@ func (c Counts) String() string {
 }
 
 // Files in load order; missing files are skipped.
-var order = []string{"regions", "sources", "sectors", "indicators", "caps", "statistics", "sections", "zones", "users", "permits", "points"}
+var order = []string{"regions", "sources", "sectors", "indicators", "caps", "statistics", "sections", "zones", "users", "permits", "points", "units", "tasks", "works", "projects"}
 
 // Load reads the directory's files and writes them to the store.
 func Load(ctx context.Context, fsys fs.FS, st sishui.Store) (Counts, error) {
@@ -198,6 +198,8 @@ func (l *loader) load(ctx context.Context, name string, b []byte) error {
 		return l.permitsFile(ctx, b)
 	case "points":
 		return l.pointsFile(ctx, b)
+	default:
+		return l.planFile(ctx, name, b)
 	}
 	return nil
 }

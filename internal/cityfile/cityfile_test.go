@@ -100,6 +100,27 @@ func TestLiaocheng(t *testing.T) {
 			}
 		}
 	}
+	// The plan's tasks: every numbered item of 一 to 五, with the plan's lead units and targets.
+	if c1["units"] != 16 || c1["tasks"] != 20 {
+		t.Fatalf("units %d, tasks %d; want 16 and 20", c1["units"], c1["tasks"])
+	}
+	ctxCity := sishui.WithActor(ctx, &sishui.Actor{Username: "c", Role: sishui.RoleCity})
+	irr, err := s.GetTask(ctxCity, "4_2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if irr.Title != "实施大中型灌区现代化改造" || strings.Join(irr.Lead, ",") != "water,agri,ndrc" || len(irr.Targets) != 3 ||
+		irr.Targets[0].Value != 70 || irr.Targets[0].Unit != "万亩" || irr.Targets[1].Value != 10 || irr.Targets[2].Value != 0.64 {
+		t.Errorf("task 4_2 %+v", irr)
+	}
+	rigid, _ := s.GetTask(ctxCity, "1_1")
+	if rigid == nil || rigid.Targets[1].Value != 47.5 || rigid.Targets[1].Baseline != 54.3 || rigid.Targets[1].BaselineYear != 2024 {
+		t.Errorf("task 1_1 %+v", rigid)
+	}
+	sewer, _ := s.GetTask(ctxCity, "3_3")
+	if sewer == nil || len(sewer.Counties) != 6 || sewer.Lead[0] != "ecology" {
+		t.Errorf("task 3_3 %+v", sewer)
+	}
 	// Binding vs expected as in the annex.
 	inds, _ := s.ListIndicators(ctx)
 	binding := map[string]bool{}
