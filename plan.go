@@ -269,9 +269,11 @@ type PlanStore interface {
 	// GetAttachment returns an attachment with its data; ENOTFOUND when unknown.
 	GetAttachment(ctx context.Context, id int64) (*Attachment, error)
 
-	// EnterStatistic stores an entry in state entered. A department may enter
-	// only its unit's metrics, a county only its regions.
-	EnterStatistic(ctx context.Context, e *StatisticEntry) error
+	// EnterStatistics stores entries in state entered, all or none (a form
+	// or an uploaded sheet). A department may enter only its unit's metrics, a
+	// county only its regions; EINVALID names the entry (entries[i].field) when
+	// there are several.
+	EnterStatistics(ctx context.Context, es []*StatisticEntry) error
 	// ReviewStatistic accepts (writing the statistic) or rejects an entered entry;
 	// city staff and administrators only. ECONFLICT when it was already reviewed.
 	ReviewStatistic(ctx context.Context, id int64, accept bool, note string) (*StatisticEntry, error)

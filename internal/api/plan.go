@@ -1,13 +1,19 @@
 package api
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/plan"
+	"github.com/sishui/sishui/internal/report"
 )
 
 // TaskView is a task with its city-level status.
@@ -263,8 +269,12 @@ func (s *Server) planRoutes() []Route {
 					return err
 				}
 				e := &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: in.Region, Year: in.Year, Metric: in.Metric, Value: in.Value, Source: in.Source, Note: in.Note}}
-				return replyCreated(w, e, st.EnterStatistic(r.Context(), e))
+				return replyCreated(w, e, st.EnterStatistics(r.Context(), []*sishui.StatisticEntry{e}))
 			}},
+		{Method: "GET", Path: "/api/v1/statistics/template.xlsx", Summary: "xlsx template of the statistics to enter (a department: its unit's metrics), with accepted values filled in", Tag: "plan",
+			Query: []Param{{Name: "year", Type: "integer", Doc: "default: last year"}, {Name: "unit", Type: "string", Doc: "city staff: the template of this unit"}}, Handler: s.statTemplate},
+		{Method: "POST", Path: "/api/v1/statistics/entries.xlsx", Summary: "Upload a filled-in template (body: the xlsx file): every row with a value is entered for review, all or none", Tag: "plan",
+			Out: []*sishui.StatisticEntry{}, Handler: s.statUpload},
 		{Method: "GET", Path: "/api/v1/statistics/entries", Summary: "Entered statistics, newest first (departments see their unit's)", Tag: "plan",
 			Query: []Param{{Name: "status", Type: "string", Doc: "entered | accepted | rejected"}, {Name: "unit", Type: "string"}, {Name: "region", Type: "string"}, {Name: "year", Type: "integer"}},
 			Out:   []*sishui.StatisticEntry{},
@@ -292,6 +302,94 @@ func (s *Server) planRoutes() []Route {
 				return reply(w, e, err)
 			}},
 	}
+}
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// statTemplate writes the xlsx template of the statistics the actor enters:
+// a department its unit's metrics, others every metric (or ?unit=); the
+// regions are the city and its counties (a county: its own).
+func (s *Server) statTemplate(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	year, err := qInt(r, "year")
+	if err != nil {
+		return err
+	}
+	if year == 0 {
+		year = time.Now().In(sishui.BeijingTime).Year() - 1
+	}
+	a := sishui.ActorFrom(ctx)
+	unitCode := r.URL.Query().Get("unit")
+	if a.Role == sishui.RoleDepartment {
+		unitCode = a.Unit
+	}
+	title := fmt.Sprintf("%d年 统计数据", year)
+	var metrics []string
+	if unitCode != "" {
+		u, err := s.Store.GetUnit(ctx, unitCode)
+		if err != nil {
+			return err
+		}
+		metrics, title = u.Metrics, u.Name+" "+title
+	} else {
+		for m := range sishui.StatisticMetrics {
+			metrics = append(metrics, m)
+		}
+		sort.Strings(metrics)
+	}
+	regions, err := s.Store.ListRegions(ctx, sishui.RegionFilter{})
+	if err != nil {
+		return err
+	}
+	have := map[string]float64{}
+	if a.SeesAll() || a.Role == sishui.RoleCounty {
+		stats, err := s.Store.ListStatistics(ctx, sishui.StatisticFilter{Year: year})
+		if err != nil {
+			return err
+		}
+		for _, x := range stats {
+			have[x.Region+"/"+x.Metric] = x.Value
+		}
+	}
+	var rows []report.TemplateRow
+	for _, reg := range regions {
+		if reg.Level != sishui.LevelCity && reg.Level != sishui.LevelCounty || a.Role == sishui.RoleCounty && reg.Code != a.Region {
+			continue
+		}
+		for _, m := range metrics {
+			row := report.TemplateRow{Region: reg.Code, RegionName: reg.Name, Year: year, Metric: m, Label: report.MetricLabels[m]}
+			if v, ok := have[reg.Code+"/"+m]; ok {
+				row.Value = &v
+			}
+			rows = append(rows, row)
+		}
+	}
+	w.Header().Set("Content-Type", xlsxType)
+	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=sishui-statistics-%d.xlsx", year))
+	return report.WriteStatisticTemplate(w, title, rows)
+}
+
+// statUpload enters every filled-in row of an uploaded template for review, all or none.
+func (s *Server) statUpload(w http.ResponseWriter, r *http.Request) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return err
+	}
+	if len(body) > MaxBody {
+		return sishui.Invalid("body", "is larger than %d bytes", MaxBody)
+	}
+	stats, err := report.ReadStatisticSheet(bytes.NewReader(body))
+	if err != nil {
+		return sishui.Invalid("body", "%s", strings.TrimPrefix(err.Error(), report.ErrInvalid.Error()+": "))
+	}
+	if len(stats) == 0 {
+		return sishui.Invalid("body", "no row has a value (column G, 数值 value)")
+	}
+	es := make([]*sishui.StatisticEntry, len(stats))
+	for i := range stats {
+		es[i] = &sishui.StatisticEntry{Statistic: stats[i]}
+	}
+	return replyCreated(w, es, s.Store.EnterStatistics(r.Context(), es))
 }
 
 func nonNil[T any](v []T) []T {

@@ -1,18 +1,23 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/plan"
+	"github.com/sishui/sishui/internal/report"
 )
 
 // addDepartment creates and logs in a department account of unit.
@@ -157,5 +162,48 @@ func TestPlanEndpoints(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("accepted statistic not written: %+v", stats)
+	}
+}
+
+// TestStatisticTemplate: 市统计局 downloads its xlsx template, fills in a value
+// and uploads it; the row is entered for review under its unit.
+func TestStatisticTemplate(t *testing.T) {
+	f := newFixture(t)
+	f.addDepartment(t, "tongji", "stats")
+	send := func(method, path string, body []byte) (*http.Response, []byte) {
+		req, _ := http.NewRequest(method, f.srv.URL+path, bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+f.tokens["tongji"])
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	resp, b := send("GET", "/api/v1/statistics/template.xlsx?year=2025", nil)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/vnd.openxmlformats") {
+		t.Fatalf("template: %d %s", resp.StatusCode, b)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows(report.StatSheet)
+	// 9 regions (city + 8 counties) × 4 metrics of 市统计局.
+	if len(rows) != 2+9*4 || rows[2][0] != "371500" || rows[2][3] != "gdp_10k_cny" {
+		t.Fatalf("template rows %d: %v", len(rows), rows[:3])
+	}
+	_ = x.SetCellValue(report.StatSheet, "G3", 31_000_000)
+	var filled bytes.Buffer
+	_, _ = x.WriteTo(&filled)
+	resp, b = send("POST", "/api/v1/statistics/entries.xlsx", filled.Bytes())
+	var es []sishui.StatisticEntry
+	_ = json.Unmarshal(b, &es)
+	if resp.StatusCode != 201 || len(es) != 1 || es[0].Unit != "stats" || es[0].Value != 31_000_000 || es[0].Status != "entered" {
+		t.Fatalf("upload: %d %s", resp.StatusCode, b)
+	}
+	if resp, b := send("POST", "/api/v1/statistics/entries.xlsx", []byte("garbage")); resp.StatusCode != 400 {
+		t.Fatalf("garbage upload: %d %s", resp.StatusCode, b)
 	}
 }

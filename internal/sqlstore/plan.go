@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sishui/sishui"
 )
@@ -321,44 +322,60 @@ func scanEntry(sc scanner) (*sishui.StatisticEntry, error) {
 	return &e, err
 }
 
-// EnterStatistic stores an entry for review.
-func (s *DB) EnterStatistic(ctx context.Context, e *sishui.StatisticEntry) error {
-	const op = "enter statistic"
-	if err := e.Statistic.Validate(); err != nil {
-		return s.mapErr(op, err, "")
-	}
+// EnterStatistics stores entries for review, all or none.
+func (s *DB) EnterStatistics(ctx context.Context, es []*sishui.StatisticEntry) error {
+	const op = "enter statistics"
 	a := sishui.ActorFrom(ctx)
+	var unit *sishui.Unit
 	switch a.Role {
-	case sishui.RoleAdmin, sishui.RoleCity, sishui.RoleSystem:
-	case sishui.RoleCounty:
-		if err := s.canWrite(ctx, op, e.Region); err != nil {
-			return err
-		}
+	case sishui.RoleAdmin, sishui.RoleCity, sishui.RoleSystem, sishui.RoleCounty:
 	case sishui.RoleDepartment:
-		u, err := s.GetUnit(ctx, a.Unit)
-		if err != nil {
+		var err error
+		if unit, err = s.GetUnit(ctx, a.Unit); err != nil {
 			return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "the account's unit " + a.Unit + " is not registered"}
 		}
-		if !contains(u.Metrics, e.Metric) {
-			return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: fmt.Sprintf("%s (%s) does not enter %s", u.Name, u.Code, e.Metric)}
-		}
-		e.Unit = a.Unit
 	default:
 		return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "this account may not enter statistics"}
 	}
-	e.Status, e.EnteredBy, e.Entered = sishui.EntryEntered, a.Username, fromMS(ms(s.Now()))
-	e.ReviewedBy, e.Reviewed, e.ReviewNote = "", fromMS(0), ""
+	now := fromMS(ms(s.Now()))
+	for i, e := range es {
+		if err := e.Statistic.Validate(); err != nil {
+			if len(es) > 1 {
+				return sishui.Invalid(fmt.Sprintf("entries[%d].%s", i, sishui.ErrorField(err)), "%s", sishui.ErrorMessage(err))
+			}
+			return s.mapErr(op, err, "")
+		}
+		if a.Role == sishui.RoleCounty {
+			if err := s.canWrite(ctx, op, e.Region); err != nil {
+				return err
+			}
+		}
+		e.Unit = ""
+		if unit != nil {
+			if !contains(unit.Metrics, e.Metric) {
+				return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: fmt.Sprintf("%s (%s) does not enter %s", unit.Name, unit.Code, e.Metric)}
+			}
+			e.Unit = unit.Code
+		}
+		e.Status, e.EnteredBy, e.Entered = sishui.EntryEntered, a.Username, now
+		e.ReviewedBy, e.Reviewed, e.ReviewNote = "", time.Time{}, ""
+	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, s, tx, "regions", "code", e.Region, "region"); err != nil {
-			return err
+		for _, e := range es {
+			if err := exists(ctx, s, tx, "regions", "code", e.Region, "region"); err != nil {
+				return err
+			}
+			var err error
+			e.ID, err = s.insertID(ctx, tx, `INSERT INTO statistic_entries (region, year, metric, value, source, note, unit, status, entered_by, entered_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				e.Region, e.Year, e.Metric, e.Value, e.Source, e.Note, e.Unit, e.Status, e.EnteredBy, ms(e.Entered))
+			if err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, "enter", "statistic_entry", strconv.FormatInt(e.ID, 10), nil, e, ""); err != nil {
+				return err
+			}
 		}
-		var err error
-		e.ID, err = s.insertID(ctx, tx, `INSERT INTO statistic_entries (region, year, metric, value, source, note, unit, status, entered_by, entered_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Region, e.Year, e.Metric, e.Value, e.Source, e.Note, e.Unit, e.Status, e.EnteredBy, ms(e.Entered))
-		if err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, "enter", "statistic_entry", strconv.FormatInt(e.ID, 10), nil, e, "")
+		return nil
 	})
 	return s.mapErr(op, err, "")
 }

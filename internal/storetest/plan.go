@@ -77,13 +77,13 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 
 	// Department statistics: entered → accepted (written) or rejected.
 	e := &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "gdp_10k_cny", Value: 28_000_000}}
-	must(t, s.EnterStatistic(asUnit("stats"), e))
+	must(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{e}))
 	if e.ID == 0 || e.Status != sishui.EntryEntered || e.Unit != "stats" {
 		t.Fatalf("entry %+v", e)
 	}
-	wantCode(t, s.EnterStatistic(asUnit("stats"), &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "network_leakage_rate", Value: 8}}), sishui.EFORBIDDEN, "")
-	wantCode(t, s.EnterStatistic(asUnit("ghost"), &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "gdp_10k_cny", Value: 1}}), sishui.EFORBIDDEN, "")
-	wantCode(t, s.EnterStatistic(asUnit("stats"), &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "gdp_10k_cny", Value: -1}}), sishui.EINVALID, "value")
+	wantCode(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{&sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "network_leakage_rate", Value: 8}}}), sishui.EFORBIDDEN, "")
+	wantCode(t, s.EnterStatistics(asUnit("ghost"), []*sishui.StatisticEntry{&sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "gdp_10k_cny", Value: 1}}}), sishui.EFORBIDDEN, "")
+	wantCode(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{&sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "gdp_10k_cny", Value: -1}}}), sishui.EINVALID, "value")
 	_, err = s.ReviewStatistic(asUnit("stats"), e.ID, true, "")
 	wantCode(t, err, sishui.EFORBIDDEN, "")
 	if st, _ := s.ListStatistics(ctx, sishui.StatisticFilter{Region: City, Metric: "gdp_10k_cny"}); len(st) != 0 {
@@ -102,7 +102,7 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 	_, err = s.ReviewStatistic(ctx, e.ID, false, "again")
 	wantCode(t, err, sishui.ECONFLICT, "")
 	e2 := &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: City, Year: 2025, Metric: "industrial_va_10k_cny", Value: 9}}
-	must(t, s.EnterStatistic(asUnit("stats"), e2))
+	must(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{e2}))
 	_, err = s.ReviewStatistic(ctx, e2.ID, false, "")
 	wantCode(t, err, sishui.EINVALID, "note")
 	_, err = s.ReviewStatistic(ctx, e2.ID, false, "数值单位应为万元")
@@ -117,6 +117,19 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 	}
 	if mine, _ := s.ListStatisticEntries(asUnit("water"), sishui.StatisticEntryFilter{}); len(mine) != 0 {
 		t.Fatalf("a department sees another unit's entries: %+v", mine)
+	}
+	// A sheet is entered all or none; the error names the entry.
+	before, _ := s.ListStatisticEntries(ctx, sishui.StatisticEntryFilter{})
+	wantCode(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{
+		{Statistic: sishui.Statistic{Region: CountyA, Year: 2025, Metric: "gdp_10k_cny", Value: 1}},
+		{Statistic: sishui.Statistic{Region: CountyB, Year: 2025, Metric: "gdp_10k_cny", Value: -5}},
+	}), sishui.EINVALID, "entries[1].value")
+	wantCode(t, s.EnterStatistics(asUnit("stats"), []*sishui.StatisticEntry{
+		{Statistic: sishui.Statistic{Region: CountyA, Year: 2025, Metric: "gdp_10k_cny", Value: 1}},
+		{Statistic: sishui.Statistic{Region: "379999", Year: 2025, Metric: "gdp_10k_cny", Value: 5}},
+	}), sishui.EINVALID, "region")
+	if after, _ := s.ListStatisticEntries(ctx, sishui.StatisticEntryFilter{}); len(after) != len(before) {
+		t.Fatalf("a failed sheet left %d entries behind", len(after)-len(before))
 	}
 	// Audited.
 	audit, _, err := s.ListAudit(as(sishui.RoleAdmin, "", 0), sishui.AuditFilter{Entity: "statistic_entry"})
