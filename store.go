@@ -162,6 +162,7 @@ type Store interface {
 	SeriesStore
 	AccountingStore
 	PlanStore
+	WorksStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -37,6 +37,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Corrections", testCorrections},
 		{"Meters", testMeters},
 		{"Plan", testPlan},
+		{"Works", testWorks},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
