@@ -190,4 +190,3 @@ func (s *DB) ListMeasurements(ctx context.Context, year int, kind string) ([]*si
 			return &m, err
 		})
 }
-
