@@ -200,18 +200,19 @@ func (l *WorkLink) Validate() error {
 
 // Measurement metrics on works, the inputs of the computed indicators.
 const (
-	MeasGrossWithdrawalM3 = "gross_withdrawal_m3"  // irrigation district: head withdrawal (渠首引水量)
-	MeasFieldNetM3PerMu   = "field_net_m3_per_mu"  // typical field: net irrigation water per 亩 (净灌溉用水量)
-	MeasFieldAreaMu       = "field_area_mu"        // typical field area, or the district's irrigated area of the season
-	MeasSuppliedM3        = "supplied_m3"          // water works: 供水总量
-	MeasRegisteredM3      = "registered_m3"        // water works: 注册用户用水量 (billed + unbilled registered)
-	MeasResidentsK        = "residents_served_10k" // water works: residents served (万人), for the CJJ 92 correction
-	MeasPipeLengthKm      = "pipe_length_km"       // water works: DN ≥ 75 network length
-	MeasMeanPressureMPa   = "mean_pressure_mpa"    // water works: mean outlet pressure
-	MeasConventionalM3    = "conventional_m3"      // chemical park: conventional sources
-	MeasUnconventionalM3  = "unconventional_m3"    // chemical park: reclaimed, brackish, rain
-	MeasReusedM3          = "reused_m3"            // enterprise: 重复利用水量
-	MeasIntakeM3          = "intake_m3"            // enterprise: 取水量
+	MeasGrossWithdrawalM3 = "gross_withdrawal_m3" // irrigation district: head withdrawal (渠首引水量)
+	MeasFieldNetM3PerMu   = "field_net_m3_per_mu" // typical field: net irrigation water per 亩 (净灌溉用水量)
+	MeasFieldAreaMu       = "field_area_mu"       // typical field area, or the district's irrigated area of the season
+	MeasSuppliedM3        = "supplied_m3"         // water works: 供水总量
+	MeasRegisteredM3      = "registered_m3"       // water works: 注册用户用水量 (billed + unbilled registered)
+	MeasResidentialM3     = "residential_m3"      // water works: residential use metered to the household (抄表到户)
+	MeasFrostDepthM       = "frost_depth_m"       // water works: maximum frost depth of the place
+	MeasPipeLengthKm      = "pipe_length_km"      // water works: DN ≥ 75 network length
+	MeasMeanPressureMPa   = "mean_pressure_mpa"   // water works: mean outlet pressure
+	MeasConventionalM3    = "conventional_m3"     // chemical park: conventional sources
+	MeasUnconventionalM3  = "unconventional_m3"   // chemical park: reclaimed, brackish, rain
+	MeasReusedM3          = "reused_m3"           // enterprise: 重复利用水量
+	MeasIntakeM3          = "intake_m3"           // enterprise: 取水量
 )
 
 // Measurement is a recorded figure on a work for a year (and, for irrigation,

@@ -307,7 +307,7 @@ func TestIndicatorsLiaocheng(t *testing.T) {
 		"network_leakage_rate":           {BasisEntered, ""},
 		"industrial_reuse_rate":          {BasisEntered, ""},
 		"chem_park_unconventional_share": {BasisEntered, ""},
-		"wwtp_upgrade_rate":              {BasisEntered, "at_risk"},
+		"wwtp_upgrade_rate":              {BasisComputed, "at_risk"}, // from the plant register (works.yaml)
 	}
 	for i, x := range got {
 		if x.Seq != i+1 {

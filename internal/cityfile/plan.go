@@ -2,9 +2,16 @@ package cityfile
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/sishui/sishui"
 )
+
+type worksFile struct {
+	Works        []sishui.Work        `json:"works"`
+	Links        []sishui.WorkLink    `json:"links"`
+	Measurements []sishui.Measurement `json:"measurements"`
+}
 
 type tasksFile struct {
 	Source string        `json:"source"`
@@ -40,6 +47,29 @@ func (l *loader) planFile(ctx context.Context, name string, b []byte) error {
 			}
 		}
 		l.counts["tasks"] += len(f.Tasks)
+	case "works":
+		var f worksFile
+		if err := decodeYAML(b, &f); err != nil {
+			return err
+		}
+		for i := range f.Works {
+			if err := l.st.UpsertWork(ctx, &f.Works[i]); err != nil {
+				return fmt.Errorf("works: %w", at(i, err))
+			}
+		}
+		for i := range f.Links {
+			if err := l.st.UpsertWorkLink(ctx, &f.Links[i]); err != nil {
+				return fmt.Errorf("links: %w", at(i, err))
+			}
+		}
+		for i := range f.Measurements {
+			if err := l.st.PutMeasurement(ctx, &f.Measurements[i]); err != nil {
+				return fmt.Errorf("measurements: %w", at(i, err))
+			}
+		}
+		l.counts["works"] += len(f.Works)
+		l.counts["work_links"] += len(f.Links)
+		l.counts["measurements"] += len(f.Measurements)
 	}
 	return nil
 }
