@@ -136,13 +136,13 @@ var atParam = Param{Name: "at", Type: "string", Doc: "evaluate at this date (YYY
 // statistics departments enter for review.
 func (s *Server) planRoutes() []Route {
 	st := s.Store
-	return []Route{
-		{Method: "GET", Path: "/api/v1/plan/units", Summary: "Units (单位) that lead the plan's tasks, with the statistics each enters", Tag: "plan", Out: []*sishui.Unit{},
+	return append(s.worksRoutes(),
+		Route{Method: "GET", Path: "/api/v1/plan/units", Summary: "Units (单位) that lead the plan's tasks, with the statistics each enters", Tag: "plan", Out: []*sishui.Unit{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				u, err := st.ListUnits(r.Context())
 				return reply(w, u, err)
 			}},
-		{Method: "GET", Path: "/api/v1/plan/tasks", Summary: "The plan's tasks with their status (on_track, late, done, at_risk with the reason)", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/tasks", Summary: "The plan's tasks with their status (on_track, late, done, at_risk with the reason)", Tag: "plan",
 			Query: []Param{atParam}, Out: []TaskView{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p, err := s.loadPlan(r)
@@ -151,7 +151,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, p.views())
 			}},
-		{Method: "GET", Path: "/api/v1/plan/tasks/{code}", Summary: "A task with its status, reports and the status of each county carrying it", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/tasks/{code}", Summary: "A task with its status, reports and the status of each county carrying it", Tag: "plan",
 			Query: []Param{atParam}, Out: TaskDetail{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p, err := s.loadPlan(r)
@@ -173,7 +173,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, d)
 			}},
-		{Method: "POST", Path: "/api/v1/plan/tasks/{code}/reports", Summary: "File a quarterly progress report (text, figures, attachments); lead units, counties for their region, city staff; audited", Tag: "plan",
+		Route{Method: "POST", Path: "/api/v1/plan/tasks/{code}/reports", Summary: "File a quarterly progress report (text, figures, attachments); lead units, counties for their region, city staff; audited", Tag: "plan",
 			In: TaskReportInput{}, Out: sishui.TaskReport{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in TaskReportInput
@@ -195,7 +195,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return replyCreated(w, rep, err)
 			}},
-		{Method: "GET", Path: "/api/v1/plan/tasks/{code}/reports", Summary: "A task's reports, oldest first", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/tasks/{code}/reports", Summary: "A task's reports, oldest first", Tag: "plan",
 			Query: []Param{{Name: "region", Type: "string", Doc: "only this region's"}, {Name: "year", Type: "integer"}}, Out: []*sishui.TaskReport{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				year, err := qInt(r, "year")
@@ -208,7 +208,7 @@ func (s *Server) planRoutes() []Route {
 				out, err := st.ListTaskReports(r.Context(), sishui.TaskReportFilter{Task: r.PathValue("code"), Region: r.URL.Query().Get("region"), Year: year})
 				return reply(w, out, err)
 			}},
-		{Method: "GET", Path: "/api/v1/attachments/{id}", Summary: "Download an attachment (photo, document) stored in the database", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/attachments/{id}", Summary: "Download an attachment (photo, document) stored in the database", Tag: "plan",
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				id, err := pathID(r)
 				if err != nil {
@@ -223,7 +223,7 @@ func (s *Server) planRoutes() []Route {
 				_, err = w.Write(a.Data)
 				return err
 			}},
-		{Method: "GET", Path: "/api/v1/plan/reminders", Summary: "Reports due soon (reminders to the lead units) and overdue (warnings), city-wide and per county", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/reminders", Summary: "Reports due soon (reminders to the lead units) and overdue (warnings), city-wide and per county", Tag: "plan",
 			Query: []Param{atParam}, Out: []plan.Reminder{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p, err := s.loadPlan(r)
@@ -239,7 +239,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, out)
 			}},
-		{Method: "GET", Path: "/api/v1/plan/overview/units", Summary: "Per lead unit: its tasks and how many are on track, late, done, at risk", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/overview/units", Summary: "Per lead unit: its tasks and how many are on track, late, done, at risk", Tag: "plan",
 			Query: []Param{atParam}, Out: []plan.UnitOverview{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p, err := s.loadPlan(r)
@@ -252,7 +252,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, nonNil(plan.ByUnit(p.units, p.tasks, sts)))
 			}},
-		{Method: "GET", Path: "/api/v1/plan/overview/counties", Summary: "Per county: the tasks it carries (named by the plan or reported on) and their status", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/plan/overview/counties", Summary: "Per county: the tasks it carries (named by the plan or reported on) and their status", Tag: "plan",
 			Query: []Param{atParam}, Out: []plan.CountyOverview{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				p, err := s.loadPlan(r)
@@ -261,7 +261,7 @@ func (s *Server) planRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, plan.ByCounty(p.counties, p.tasks, p.reports, p.now, p.rules))
 			}},
-		{Method: "POST", Path: "/api/v1/statistics/entries", Summary: "Enter a statistic for the water bureau to review (departments: their unit's metrics; counties: their regions); audited", Tag: "plan",
+		Route{Method: "POST", Path: "/api/v1/statistics/entries", Summary: "Enter a statistic for the water bureau to review (departments: their unit's metrics; counties: their regions); audited", Tag: "plan",
 			In: StatisticEntryInput{}, Out: sishui.StatisticEntry{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in StatisticEntryInput
@@ -271,11 +271,11 @@ func (s *Server) planRoutes() []Route {
 				e := &sishui.StatisticEntry{Statistic: sishui.Statistic{Region: in.Region, Year: in.Year, Metric: in.Metric, Value: in.Value, Source: in.Source, Note: in.Note}}
 				return replyCreated(w, e, st.EnterStatistics(r.Context(), []*sishui.StatisticEntry{e}))
 			}},
-		{Method: "GET", Path: "/api/v1/statistics/template.xlsx", Summary: "xlsx template of the statistics to enter (a department: its unit's metrics), with accepted values filled in", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/statistics/template.xlsx", Summary: "xlsx template of the statistics to enter (a department: its unit's metrics), with accepted values filled in", Tag: "plan",
 			Query: []Param{{Name: "year", Type: "integer", Doc: "default: last year"}, {Name: "unit", Type: "string", Doc: "city staff: the template of this unit"}}, Handler: s.statTemplate},
-		{Method: "POST", Path: "/api/v1/statistics/entries.xlsx", Summary: "Upload a filled-in template (body: the xlsx file): every row with a value is entered for review, all or none", Tag: "plan",
+		Route{Method: "POST", Path: "/api/v1/statistics/entries.xlsx", Summary: "Upload a filled-in template (body: the xlsx file): every row with a value is entered for review, all or none", Tag: "plan",
 			Out: []*sishui.StatisticEntry{}, Handler: s.statUpload},
-		{Method: "GET", Path: "/api/v1/statistics/entries", Summary: "Entered statistics, newest first (departments see their unit's)", Tag: "plan",
+		Route{Method: "GET", Path: "/api/v1/statistics/entries", Summary: "Entered statistics, newest first (departments see their unit's)", Tag: "plan",
 			Query: []Param{{Name: "status", Type: "string", Doc: "entered | accepted | rejected"}, {Name: "unit", Type: "string"}, {Name: "region", Type: "string"}, {Name: "year", Type: "integer"}},
 			Out:   []*sishui.StatisticEntry{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -287,7 +287,7 @@ func (s *Server) planRoutes() []Route {
 				out, err := st.ListStatisticEntries(r.Context(), sishui.StatisticEntryFilter{Status: q.Get("status"), Unit: q.Get("unit"), Region: q.Get("region"), Year: year})
 				return reply(w, out, err)
 			}},
-		{Method: "POST", Path: "/api/v1/statistics/entries/{id}/review", Summary: "Accept (writes the statistic) or reject an entered statistic; the water bureau; audited", Tag: "plan",
+		Route{Method: "POST", Path: "/api/v1/statistics/entries/{id}/review", Summary: "Accept (writes the statistic) or reject an entered statistic; the water bureau; audited", Tag: "plan",
 			In: ReviewInput{}, Out: sishui.StatisticEntry{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				id, err := pathID(r)
@@ -301,7 +301,7 @@ func (s *Server) planRoutes() []Route {
 				e, err := st.ReviewStatistic(r.Context(), id, in.Accept, in.Note)
 				return reply(w, e, err)
 			}},
-	}
+	)
 }
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -207,3 +207,43 @@ func TestStatisticTemplate(t *testing.T) {
 		t.Fatalf("garbage upload: %d %s", resp.StatusCode, b)
 	}
 }
+
+// TestWorksEndpoints: the register with the plan's names, the network, and
+// measurements scoped by region.
+func TestWorksEndpoints(t *testing.T) {
+	f := newFixture(t)
+	var ds []sishui.Work
+	if code := f.do(t, "city", "GET", "/api/v1/works?kind=irrigation_district", nil, &ds); code != 200 || len(ds) != 8 {
+		t.Fatalf("districts: %d, %d", code, len(ds))
+	}
+	names := map[string]bool{}
+	for _, d := range ds {
+		names[d.Name] = true
+	}
+	for _, n := range []string{"位山灌区", "彭楼灌区", "陶城铺灌区", "郭口灌区", "班庄灌区", "仲子庙灌区"} {
+		if !names[n] {
+			t.Errorf("no %s", n)
+		}
+	}
+	var net api.Network
+	if code := f.do(t, "county", "GET", "/api/v1/works/network", nil, &net); code != 200 || len(net.Links) < 10 || len(net.Works) < 50 {
+		t.Fatalf("network: %d, %d works, %d links", code, len(net.Works), len(net.Links))
+	}
+	var res sishui.Work
+	if code := f.do(t, "city", "GET", "/api/v1/works/res_dashahe", nil, &res); code != 200 || res.Name != "冠县大沙河水库" || res.Status != sishui.WorkConstructing || len(res.LevelStorage) != 4 {
+		t.Fatalf("大沙河: %d %+v", code, res)
+	}
+	m := map[string]any{"year": 2025, "metric": "supplied_m3", "value": 1e7}
+	if code := f.do(t, "county", "PUT", "/api/v1/works/ww_chiping/measurements", m, nil); code != 403 {
+		t.Fatalf("东昌府 county measured 茌平's works: %d", code)
+	}
+	if code := f.do(t, "county", "PUT", "/api/v1/works/ww_dongjiao/measurements", m, nil); code != 200 {
+		t.Fatalf("own county: %d", code)
+	}
+	if code := f.do(t, "city", "PUT", "/api/v1/works/ww_dongjiao/measurements", map[string]any{"year": 2025, "metric": "supplied_m3", "value": -1}, nil); code != 400 {
+		t.Fatalf("negative value: %d", code)
+	}
+	if code := f.do(t, "enterprise", "GET", "/api/v1/works", nil, nil); code != 403 {
+		t.Fatalf("enterprise reads the register: %d", code)
+	}
+}
