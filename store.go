@@ -163,6 +163,7 @@ type Store interface {
 	AccountingStore
 	PlanStore
 	WorksStore
+	ProjectStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -136,7 +136,7 @@ var atParam = Param{Name: "at", Type: "string", Doc: "evaluate at this date (YYY
 // statistics departments enter for review.
 func (s *Server) planRoutes() []Route {
 	st := s.Store
-	return append(s.worksRoutes(),
+	return append(append(s.worksRoutes(), s.projectRoutes()...),
 		Route{Method: "GET", Path: "/api/v1/plan/units", Summary: "Units (单位) that lead the plan's tasks, with the statistics each enters", Tag: "plan", Out: []*sishui.Unit{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				u, err := st.ListUnits(r.Context())

@@ -247,3 +247,51 @@ func TestWorksEndpoints(t *testing.T) {
 		t.Fatalf("enterprise reads the register: %d", code)
 	}
 }
+
+// TestProjectEndpoints: the register, a milestone update by the county, the
+// Gantt bars and the late-milestone warnings.
+func TestProjectEndpoints(t *testing.T) {
+	f := newFixture(t)
+	var ps []sishui.Project
+	if code := f.do(t, "city", "GET", "/api/v1/projects?task=3_3", nil, &ps); code != 200 || len(ps) != 7 {
+		t.Fatalf("projects of 3_3: %d, %d", code, len(ps))
+	}
+	var late []plan.LateMilestone
+	f.do(t, "city", "GET", "/api/v1/projects/late-milestones?at=2026-08-01&region=371502", nil, &late)
+	found := false
+	for _, l := range late {
+		found = found || l.Project == "leakage_urban" || l.Project == "sewer_371502"
+	}
+	if found {
+		t.Fatalf("东昌府's projects have no late milestone on 2026-08-01: %+v", late)
+	}
+	f.do(t, "city", "GET", "/api/v1/projects/late-milestones?at=2026-08-01", nil, &late)
+	var dashahe *plan.LateMilestone
+	for i := range late {
+		if late[i].Project == "res_dashahe" {
+			dashahe = &late[i]
+		}
+	}
+	if dashahe == nil || dashahe.Milestone != "配套管网完工" || dashahe.DaysLate != 32 {
+		t.Fatalf("大沙河 late milestone %+v", dashahe)
+	}
+	// 冠县 is not 东昌府: the county account of 371502 may not update it.
+	upd := map[string]any{"progress_pct": 70, "reached": map[string]string{"2": "2026-07-15"}, "attachments": []any{map[string]any{"name": "管网.jpg", "content_type": "image/jpeg", "data": []byte("jpg")}}}
+	if code := f.do(t, "county", "POST", "/api/v1/projects/res_dashahe/progress", upd, nil); code != 403 {
+		t.Fatalf("another county updated: %d", code)
+	}
+	var p sishui.Project
+	if code := f.do(t, "city", "POST", "/api/v1/projects/res_dashahe/progress", upd, &p); code != 200 || p.ProgressPct != 70 || p.Milestones[2].Done != "2026-07-15" || len(p.Attachments) != 1 {
+		t.Fatalf("update: %d %+v", code, p)
+	}
+	var bars []plan.GanttBar
+	f.do(t, "city", "GET", "/api/v1/projects/gantt?at=2026-08-01", nil, &bars)
+	for _, b := range bars {
+		if b.ID == "res_dashahe" && (b.Late || b.Progress != 70 || !b.Milestones[2].Done) {
+			t.Fatalf("大沙河 bar after the update %+v", b)
+		}
+	}
+	if len(bars) != 28 {
+		t.Fatalf("%d bars", len(bars))
+	}
+}

@@ -121,6 +121,26 @@ func TestLiaocheng(t *testing.T) {
 	if sewer == nil || len(sewer.Counties) != 6 || sewer.Lead[0] != "ecology" {
 		t.Errorf("task 3_3 %+v", sewer)
 	}
+	// Every project a task names is in the register, and serves that task.
+	projects, err := s.ListProjects(ctxCity, sishui.ProjectFilter{})
+	if err != nil || len(projects) != c1["projects"] || len(projects) < 25 {
+		t.Fatalf("projects %d (%v)", len(projects), err)
+	}
+	serves := map[string]map[string]bool{}
+	for _, p := range projects {
+		serves[p.Code] = map[string]bool{}
+		for _, tk := range p.Tasks {
+			serves[p.Code][tk] = true
+		}
+	}
+	all, _ := s.ListTasks(ctxCity)
+	for _, tk := range all {
+		for _, pc := range tk.Projects {
+			if !serves[pc][tk.Code] {
+				t.Errorf("task %s names project %s, which does not serve it (or does not exist)", tk.Code, pc)
+			}
+		}
+	}
 	// Binding vs expected as in the annex.
 	inds, _ := s.ListIndicators(ctx)
 	binding := map[string]bool{}

@@ -70,6 +70,17 @@ func (l *loader) planFile(ctx context.Context, name string, b []byte) error {
 		l.counts["works"] += len(f.Works)
 		l.counts["work_links"] += len(f.Links)
 		l.counts["measurements"] += len(f.Measurements)
+	case "projects":
+		var rows []sishui.Project
+		if err := decodeYAML(b, &rows); err != nil {
+			return err
+		}
+		for i := range rows {
+			if err := l.st.UpsertProject(ctx, &rows[i]); err != nil {
+				return at(i, err)
+			}
+		}
+		l.counts["projects"] += len(rows)
 	}
 	return nil
 }

@@ -38,6 +38,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Meters", testMeters},
 		{"Plan", testPlan},
 		{"Works", testWorks},
+		{"Projects", testProjects},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -57,3 +57,55 @@ func testWorks(t *testing.T, s sishui.Store, _ *sql.DB) {
 		t.Fatalf("measurements %+v", ms)
 	}
 }
+
+// testProjects: the project register, progress updates with photos, scope.
+func testProjects(t *testing.T, s sishui.Store, _ *sql.DB) {
+	ctx := as(sishui.RoleCity, "", 0)
+	Seed(t, s)
+	p := &sishui.Project{Code: "p1", Name: "雨污分流", Kind: "sewer_separation", Owner: "住建局", Region: CountyA, BudgetFen: 150_000_000_00,
+		Start: "2025-01-01", End: "2027-06-30", ProgressPct: 10, Status: sishui.ProjectInProgress, Basis: sishui.BasisInvented,
+		Milestones: []sishui.Milestone{{Name: "排查", Due: "2025-06-30"}, {Name: "清零", Due: "2027-06-30"}}}
+	must(t, s.UpsertProject(ctx, p))
+	wantCode(t, s.UpsertProject(ctx, &sishui.Project{Code: "p2", Name: "x", Region: CountyA, Start: "2026-01-01", End: "2025-01-01", Status: sishui.ProjectPlanned, Basis: sishui.BasisInvented}), sishui.EINVALID, "end")
+	wantCode(t, s.UpsertProject(ctx, &sishui.Project{Code: "p2", Name: "x", Region: CountyA, Start: "2025-01-01", End: "2026-01-01", Status: sishui.ProjectPlanned, Basis: sishui.BasisInvented,
+		Milestones: []sishui.Milestone{{Name: "m", Due: "2025/06/30"}}}), sishui.EINVALID, "milestones[0].due")
+	wantCode(t, s.UpsertProject(ctx, &sishui.Project{Code: "p2", Name: "x", Region: CountyA, Start: "2025-01-01", End: "2026-01-01", Status: sishui.ProjectPlanned, Basis: sishui.BasisInvented, Tasks: []string{"nope"}}), sishui.EINVALID, "tasks")
+
+	pct := 45.0
+	_, err := s.UpdateProject(as(sishui.RoleCounty, CountyB, 0), "p1", &sishui.ProjectUpdate{ProgressPct: &pct})
+	wantCode(t, err, sishui.EFORBIDDEN, "")
+	bad := 120.0
+	_, err = s.UpdateProject(ctx, "p1", &sishui.ProjectUpdate{ProgressPct: &bad})
+	wantCode(t, err, sishui.EINVALID, "progress_pct")
+	_, err = s.UpdateProject(ctx, "p1", &sishui.ProjectUpdate{Reached: map[int]string{5: "2025-06-30"}})
+	wantCode(t, err, sishui.EINVALID, "reached")
+	got, err := s.UpdateProject(as(sishui.RoleCounty, CountyA, 0), "p1", &sishui.ProjectUpdate{ProgressPct: &pct, Reached: map[int]string{0: "2025-07-02"},
+		Attachments: []sishui.Attachment{{Name: "工地.jpg", ContentType: "image/jpeg", Data: []byte("jpeg")}}, Note: "排查完成"})
+	must(t, err)
+	if got.ProgressPct != 45 || got.Milestones[0].Done != "2025-07-02" || len(got.Attachments) != 1 || got.Attachments[0].Data != nil {
+		t.Fatalf("updated %+v", got)
+	}
+	// Reloading the register keeps the reported progress and the photos.
+	p.BudgetFen = 160_000_000_00
+	must(t, s.UpsertProject(ctx, p))
+	back, err := s.GetProject(ctx, "p1")
+	must(t, err)
+	if len(back.Attachments) != 1 || back.BudgetFen != 160_000_000_00 || back.ProgressPct != 45 || back.Milestones[0].Done != "2025-07-02" {
+		t.Fatalf("project %+v", back)
+	}
+	att, err := s.GetAttachment(ctx, back.Attachments[0].ID)
+	must(t, err)
+	if string(att.Data) != "jpeg" {
+		t.Fatalf("photo %q", att.Data)
+	}
+	list, err := s.ListProjects(ctx, sishui.ProjectFilter{Region: CountyA})
+	must(t, err)
+	if len(list) != 1 {
+		t.Fatalf("projects in %s: %d", CountyA, len(list))
+	}
+	audit, _, err := s.ListAudit(as(sishui.RoleAdmin, "", 0), sishui.AuditFilter{Entity: "project", EntityID: "p1"})
+	must(t, err)
+	if len(audit) != 3 {
+		t.Fatalf("project audit: %d entries, want 3", len(audit))
+	}
+}
