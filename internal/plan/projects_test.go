@@ -10,8 +10,8 @@ func TestLateMilestonesAndGantt(t *testing.T) {
 	ps := []*sishui.Project{
 		{Code: "b", Name: "B", Start: "2025-03-01", End: "2027-12-31", Status: sishui.ProjectInProgress, Milestones: []sishui.Milestone{
 			{Name: "开工", Due: "2025-04-01", Done: "2025-04-20"}, // reached (late, but reached)
-			{Name: "主体完工", Due: "2026-03-31"},                  // open, due: 31 days late on 2026-05-01
-			{Name: "验收", Due: "2027-12-31"},                    // open, not due
+			{Name: "主体完工", Due: "2026-03-31"},                   // open, due: 31 days late on 2026-05-01
+			{Name: "验收", Due: "2027-12-31"},                     // open, not due
 		}},
 		{Code: "a", Name: "A", Start: "2025-01-01", End: "2026-12-31", Status: sishui.ProjectInProgress, Milestones: []sishui.Milestone{
 			{Name: "可研批复", Due: "2026-04-30"}, // due yesterday: 1 day late
