@@ -78,6 +78,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a.api.Extra = append(a.api.Extra, api.AccountingRoutes(a.acct)...)
+	a.api.Extra = append(a.api.Extra, api.ScorecardRoutes(a.acct, a.api.PlanRules)...)
 	if err := a.startPipeline(ctx); err != nil {
 		st.Close()
 		return nil, err

@@ -33,13 +33,17 @@ type Rules struct {
 	// LagPoints: late when reported progress trails the even schedule by more
 	// than this many percentage points.
 	LagPoints float64 `json:"lag_points" yaml:"lag_points"`
+	// Weights of the county scorecards.
+	Weights Weights `json:"weights" yaml:"weights"`
 	// Verified is false while the numbers are proposals.
 	Verified bool `json:"verified" yaml:"verified"`
 }
 
 // DefaultRules: reports due 10 days after the quarter, reminders 7 days before,
-// late at 15 points behind schedule. Unverified.
-func DefaultRules() Rules { return Rules{DueDays: 10, RemindDays: 7, LagPoints: 15} }
+// late at 15 points behind schedule, scorecard weights DefaultWeights. Unverified.
+func DefaultRules() Rules {
+	return Rules{DueDays: 10, RemindDays: 7, LagPoints: 15, Weights: DefaultWeights()}
+}
 
 // Quarter is a reporting period.
 type Quarter struct {
