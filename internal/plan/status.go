@@ -99,6 +99,18 @@ type Status struct {
 	Invented    bool     `json:"invented,omitempty"`
 }
 
+type taskRegion struct{ task, region string }
+
+// byTaskRegion groups reports by (task, region) once, for callers that evaluate many.
+func byTaskRegion(reports []*sishui.TaskReport) map[taskRegion][]*sishui.TaskReport {
+	out := map[taskRegion][]*sishui.TaskReport{}
+	for _, r := range reports {
+		k := taskRegion{r.Task, r.Region}
+		out[k] = append(out[k], r)
+	}
+	return out
+}
+
 // latest returns the report that counts for each quarter: the last one filed.
 func latest(reports []*sishui.TaskReport) map[Quarter]*sishui.TaskReport {
 	out := map[Quarter]*sishui.TaskReport{}
@@ -225,15 +237,10 @@ type Reminder struct {
 func Reminders(tasks []*sishui.Task, regions []string, reports []*sishui.TaskReport, now time.Time, r Rules) []Reminder {
 	var out []Reminder
 	cur := quarterOf(now).prev() // the last finished quarter
+	idx := byTaskRegion(reports)
 	for _, t := range tasks {
 		for _, region := range regions {
-			var mine []*sishui.TaskReport
-			for _, x := range reports {
-				if x.Task == t.Code && x.Region == region {
-					mine = append(mine, x)
-				}
-			}
-			byQ := latest(mine)
+			byQ := latest(idx[taskRegion{t.Code, region}])
 			done := false
 			for _, x := range byQ {
 				if x.Done {
@@ -360,10 +367,11 @@ func contains(list []string, v string) bool {
 // ByCounty evaluates, for each county, the tasks it carries from its own reports.
 func ByCounty(counties []string, tasks []*sishui.Task, reports []*sishui.TaskReport, now time.Time, r Rules) []CountyOverview {
 	out := make([]CountyOverview, 0, len(counties))
+	idx := byTaskRegion(reports)
 	for _, c := range counties {
 		o := CountyOverview{Region: c, Tasks: []Status{}}
 		for _, t := range CountyTasks(tasks, c, reports) {
-			s := Evaluate(t, c, reports, now, r)
+			s := Evaluate(t, c, idx[taskRegion{t.Code, c}], now, r)
 			o.Tasks = append(o.Tasks, s)
 			o.Tally.add(s.Status)
 		}
