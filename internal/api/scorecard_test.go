@@ -75,3 +75,30 @@ func TestScorecardEndpoint(t *testing.T) {
 		t.Fatalf("xlsx rows %v", rows)
 	}
 }
+
+// TestIndicatorsComputedFromWorks: GET /api/v1/indicators shows the indicators
+// the works give (the demo's 2025 measurements) with basis computed.
+func TestIndicatorsComputedFromWorks(t *testing.T) {
+	ts, _, _ := accountingServer(t, time.Date(2026, 2, 1, 4, 0, 0, 0, time.UTC))
+	resp, body := do(t, ts, "GET", "/api/v1/indicators?year=2025", "city", nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%d %s", resp.StatusCode, body)
+	}
+	var got []struct {
+		ID     string   `json:"id"`
+		Basis  string   `json:"basis"`
+		Actual *float64 `json:"actual"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	computed := map[string]bool{}
+	for _, x := range got {
+		computed[x.ID] = x.Basis == "computed" && x.Actual != nil
+	}
+	for _, id := range []string{"irrigation_efficiency", "network_leakage_rate", "industrial_reuse_rate", "chem_park_unconventional_share", "wwtp_upgrade_rate"} {
+		if !computed[id] {
+			t.Errorf("%s is not computed: %s", id, body)
+		}
+	}
+}
