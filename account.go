@@ -14,6 +14,7 @@ type Account struct {
 	Role         string    `json:"role"`
 	Region       string    `json:"region,omitempty"`     // county accounts: their county
 	WaterUser    int64     `json:"water_user,omitempty"` // enterprise accounts: their water user
+	Unit         string    `json:"unit,omitempty"`       // department accounts: their unit (Unit.Code)
 	Disabled     bool      `json:"disabled"`
 	PasswordHash string    `json:"-"`
 	FailedLogins int       `json:"failed_logins"`
@@ -22,7 +23,7 @@ type Account struct {
 }
 
 // Roles that accounts may have.
-var AccountRoles = []string{RoleAdmin, RoleCity, RoleCounty, RoleEnterprise, RoleAuditor}
+var AccountRoles = []string{RoleAdmin, RoleCity, RoleCounty, RoleEnterprise, RoleDepartment, RoleAuditor}
 
 // Validate checks the account's fields.
 func (a *Account) Validate() error {
@@ -46,12 +47,18 @@ func (a *Account) Validate() error {
 	if a.Role != RoleEnterprise && a.WaterUser != 0 {
 		return Invalid("water_user", "only enterprise accounts have a water user")
 	}
+	if a.Role == RoleDepartment && !isCode(a.Unit) {
+		return Invalid("unit", "a department account must name its unit")
+	}
+	if a.Role != RoleDepartment && a.Unit != "" {
+		return Invalid("unit", "only department accounts have a unit")
+	}
 	return nil
 }
 
 // Actor returns the actor this account acts as.
 func (a *Account) Actor() *Actor {
-	return &Actor{ID: a.ID, Username: a.Username, Role: a.Role, Region: a.Region, WaterUser: a.WaterUser}
+	return &Actor{ID: a.ID, Username: a.Username, Role: a.Role, Region: a.Region, WaterUser: a.WaterUser, Unit: a.Unit}
 }
 
 // Credential kinds.

@@ -12,6 +12,7 @@ const (
 	RoleCity       = "city"       // city water bureau staff: read and change all of the city's data
 	RoleCounty     = "county"     // county staff: their county and the zones it hosts
 	RoleEnterprise = "enterprise" // a water user's own permits, points, readings and warnings
+	RoleDepartment = "department" // another bureau (统计局, 工信局 …): its unit's statistics and tasks
 	RoleAuditor    = "auditor"    // read-only, everything, including the audit log
 	RolePublic     = "public"     // anonymous: city-level aggregates only
 	RoleSystem     = "system"     // the platform itself (gateway, importer, CLI)
@@ -24,6 +25,7 @@ type Actor struct {
 	Role      string `json:"role"`
 	Region    string `json:"region,omitempty"`     // scope of a county account
 	WaterUser int64  `json:"water_user,omitempty"` // scope of an enterprise account
+	Unit      string `json:"unit,omitempty"`       // scope of a department account (Unit.Code)
 	// Credential is the session or token the request came with (0 for none).
 	Credential int64 `json:"-"`
 }
@@ -161,6 +163,9 @@ type Store interface {
 	AccountingStore
 	BillingStore
 	RightsStore
+	PlanStore
+	WorksStore
+	ProjectStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -29,6 +29,7 @@ func demoAccounts(ctx context.Context, a *app) ([][3]string, error) {
 		{sishui.Account{Username: "county", DisplayName: "东昌府区水利局", Role: sishui.RoleCounty, Region: "371502"}, "county: 东昌府区 and its zones"},
 		{sishui.Account{Username: "enterprise", DisplayName: users[0].Name, Role: sishui.RoleEnterprise, WaterUser: users[0].ID}, "enterprise: " + users[0].Name},
 		{sishui.Account{Username: "auditor", DisplayName: "审计", Role: sishui.RoleAuditor}, "auditor (read-only)"},
+		{sishui.Account{Username: "tongji", DisplayName: "市统计局", Role: sishui.RoleDepartment, Unit: "stats"}, "department: 市统计局 (its statistics, its tasks)"},
 	}
 	var out [][3]string
 	for _, s := range specs {
@@ -59,7 +60,8 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 	var acc sishui.Account
 	var password string
 	if sub == "add" {
-		fs.StringVar(&acc.Role, "role", "", "admin, city, county, enterprise or auditor")
+		fs.StringVar(&acc.Role, "role", "", "admin, city, county, enterprise, department or auditor")
+		fs.StringVar(&acc.Unit, "unit", "", "department accounts: the unit's code (units.yaml, e.g. stats)")
 		fs.StringVar(&acc.Region, "region", "", "county accounts: the county's 6-digit code")
 		fs.Int64Var(&acc.WaterUser, "water-user", 0, "enterprise accounts: the water user's id")
 		fs.StringVar(&acc.DisplayName, "name", "", "display name")
@@ -88,6 +90,9 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 			scope := a.Region
 			if a.WaterUser != 0 {
 				scope = fmt.Sprintf("water user %d", a.WaterUser)
+			}
+			if a.Unit != "" {
+				scope = "unit " + a.Unit
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\t%s\n", a.Username, a.Role, scope, a.Disabled, a.CreatedAt.In(sishui.BeijingTime).Format(time.DateTime))
 		}

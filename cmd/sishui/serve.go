@@ -78,6 +78,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a.api.Extra = append(a.api.Extra, api.AccountingRoutes(a.acct)...)
+	a.api.Extra = append(a.api.Extra, api.ScorecardRoutes(a.acct, a.api.PlanRules)...)
 	if err := a.startPipeline(ctx); err != nil {
 		st.Close()
 		return nil, err
@@ -274,6 +275,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprintf(e.stdout, "sishui demo: %d readings since 1 January and %d entered volumes made up, accounted and checked in %s\n",
 			hist.Samples, hist.Entered, time.Since(start).Round(time.Millisecond))
+		nrep, err := demo.PlanProgress(ctx, a.store, start, 2026)
+		if err != nil {
+			return fmt.Errorf("demo plan progress: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "sishui demo: %d made-up task progress reports (marked invented)\n", nrep)
 	}
 	fmt.Fprintf(e.stdout, "sishui demo: database %s\n", cfg.DB)
 	if a.tel != nil {

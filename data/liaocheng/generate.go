@@ -17,6 +17,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/sishui/sishui"
 )
 
@@ -50,9 +52,31 @@ func creditCode(region string, n int) string {
 	return first + string(c)
 }
 
+// readSections returns the position (lon, lat) of every control section in sections.yaml.
+func readSections(path string) map[string][2]float64 {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var rows []struct {
+		Code string  `yaml:"code"`
+		Lon  float64 `yaml:"lon"`
+		Lat  float64 `yaml:"lat"`
+	}
+	if err := yaml.Unmarshal(b, &rows); err != nil {
+		log.Fatalf("%s: %v", path, err)
+	}
+	out := map[string][2]float64{}
+	for _, r := range rows {
+		out[r.Code] = [2]float64{r.Lon, r.Lat}
+	}
+	return out
+}
+
 func main() {
 	out := flag.String("out", "data/liaocheng", "output directory")
 	flag.Parse()
+	sections := readSections(filepath.Join(*out, "sections.yaml"))
 	rng := rand.New(rand.NewSource(20261128))
 	var users, permits, points strings.Builder
 	hdr := "# INVENTED FOR THE DEMO by data/liaocheng/generate.go: every name, code, volume and position here is made up.\n"
@@ -147,8 +171,14 @@ func main() {
 				slCode(c.code), c.name, g+1, c.code, c.lon+jitter(), c.lat+jitter())
 		}
 		for _, s := range c.sections {
+			_, _ = jitter(), jitter() // keep the random sequence of earlier versions
+			at, ok := sections[s]
+			if !ok {
+				log.Fatalf("section %s is not in sections.yaml", s)
+			}
+			// A river station sits at its control section.
 			fmt.Fprintf(&points, "- {code: %q, name: %s水文站, kind: river, protocol: sl651, region: %q, section: %s, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
-				slCode(c.code), s, c.code, s, c.lon+jitter(), c.lat+jitter())
+				slCode(c.code), s, c.code, s, at[0], at[1])
 		}
 		fmt.Fprintf(&points, "- {code: %q, name: %s再生水厂出水计量, kind: reclaimed, protocol: szy206, region: %q, source: reclaimed, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
 			szyCode(c.code), c.name, c.code, c.lon+jitter(), c.lat+jitter())

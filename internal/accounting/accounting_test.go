@@ -307,7 +307,7 @@ func TestIndicatorsLiaocheng(t *testing.T) {
 		"network_leakage_rate":           {BasisEntered, ""},
 		"industrial_reuse_rate":          {BasisEntered, ""},
 		"chem_park_unconventional_share": {BasisEntered, ""},
-		"wwtp_upgrade_rate":              {BasisEntered, "at_risk"},
+		"wwtp_upgrade_rate":              {BasisComputed, "at_risk"}, // from the plant register (works.yaml)
 	}
 	for i, x := range got {
 		if x.Seq != i+1 {
@@ -580,7 +580,7 @@ func TestCountyIndicators(t *testing.T) {
 	st := engines(t)["sqlite"](t)
 	city(t, st)
 	s := newService(t, st, &clock{t: bj("2026-12-31T12:00")}, Config{})
-	if err := st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371502", Source: "surface", Sector: "industry", Month: 202605, VolumeM3: 320_000_000}); err != nil {
+	if err := st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371502", Source: "surface", Sector: "industry", Month: 202605, VolumeM3: 520_000_000}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Indicators(ctx, "371502", 2026)
@@ -588,7 +588,7 @@ func TestCountyIndicators(t *testing.T) {
 		t.Fatal(err)
 	}
 	tu := got[0]
-	if tu.ID != "total_use" || tu.Target == nil || *tu.Target != 3.1 || *tu.Actual != 3.2 || tu.Status != "misses" {
+	if tu.ID != "total_use" || tu.Target == nil || *tu.Target != 5.03 || *tu.Actual != 5.2 || tu.Status != "misses" {
 		t.Fatalf("county total use %+v", tu)
 	}
 	if got[1].Target != nil || got[1].Status != NoData {
@@ -598,7 +598,7 @@ func TestCountyIndicators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Grade == nil || sum.Grade.Code != "overloaded" || sum.Grade.Basis != "actual" || sum.CapM3 != 310_000_000 || sum.UseM3 != 320_000_000 {
+	if sum.Grade == nil || sum.Grade.Code != "overloaded" || sum.Grade.Basis != "actual" || sum.CapM3 != 503_000_000 || sum.UseM3 != 520_000_000 {
 		t.Fatalf("summary %+v grade %+v", sum, sum.Grade)
 	}
 }

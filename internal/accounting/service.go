@@ -25,6 +25,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/capacity"
+	"github.com/sishui/sishui/internal/indicator"
 	"github.com/sishui/sishui/internal/meter"
 	"github.com/sishui/sishui/internal/warning"
 )
@@ -70,6 +71,8 @@ type Config struct {
 	SweepEvery   time.Duration
 	// AtRiskMargin is indicator.Assess's margin (0.05 when 0).
 	AtRiskMargin float64
+	// Leakage are the CJJ 92-2016 corrections of indicator 7 (unverified defaults when zero).
+	Leakage indicator.LeakageParams
 	// LateIntervals: a point silent longer than 2 intervals is late, longer
 	// than LateIntervals intervals offline (24 when 0).
 	LateIntervals float64
@@ -115,6 +118,9 @@ func (c *Config) defaults() {
 	}
 	if c.AtRiskMargin <= 0 {
 		c.AtRiskMargin = 0.05
+	}
+	if c.Leakage.LengthFactor == 0 {
+		c.Leakage = indicator.DefaultLeakageParams()
 	}
 	if c.LateIntervals <= 0 {
 		c.LateIntervals = 24

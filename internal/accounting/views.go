@@ -245,6 +245,10 @@ func (s *Service) Indicators(ctx context.Context, region string, year int) ([]In
 	for _, x := range stats {
 		stat[x.Metric] = x.Value
 	}
+	fromWorks, err := s.worksMeasures(ctx, ri, region, year, y.through)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]IndicatorStatus, 0, len(defs))
 	for _, d := range defs {
 		st := IndicatorStatus{ID: string(d.ID), Seq: d.Seq, Name: d.NameZH, NameEN: d.NameEN, Unit: d.UnitZH, Binding: d.Attribute == indicator.Binding,
@@ -266,6 +270,9 @@ func (s *Service) Indicators(ctx context.Context, region string, year int) ([]In
 			st.Target = ptr(tgt)
 		}
 		m, ok, note := s.measure(d, y, region, year, cells > 0, stat)
+		if w, has := fromWorks[d.ID]; has && y.through.Valid() {
+			m, ok, note = w.m, true, w.note
+		}
 		if st.Note == "" {
 			st.Note = note
 		} else {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/auth"
+	"github.com/sishui/sishui/internal/plan"
 )
 
 // Server is the HTTP API.
@@ -35,6 +36,8 @@ type Server struct {
 	Version string
 	// Extra routes added by other packages (gateway status, models …) before Handler is called.
 	Extra []Route
+	// PlanRules are the task status and reminder rules; nil: plan.DefaultRules.
+	PlanRules *plan.Rules
 	// Fallback serves every path no route matches outside /api/ (the web UI).
 	Fallback http.Handler
 
@@ -96,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.correctionRoutes()...)
 	s.routes = append(s.routes, s.billingRoutes()...)
 	s.routes = append(s.routes, s.rightsRoutes()...)
+	s.routes = append(s.routes, s.planRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 	}

@@ -38,7 +38,7 @@ func (c Counts) String() string {
 }
 
 // Files in load order; missing files are skipped.
-var order = []string{"regions", "sources", "sectors", "indicators", "caps", "statistics", "sections", "zones", "users", "permits", "points"}
+var order = []string{"regions", "sources", "sectors", "indicators", "caps", "statistics", "sections", "zones", "users", "permits", "points", "units", "tasks", "works", "projects"}
 
 // Load reads the directory's files and writes them to the store.
 func Load(ctx context.Context, fsys fs.FS, st sishui.Store) (Counts, error) {
@@ -165,6 +165,7 @@ func (l *loader) load(ctx context.Context, name string, b []byte) error {
 			}
 		}
 		l.counts["caps"] += len(rows)
+		return l.checkCaps(ctx, rows)
 	case "statistics":
 		return l.statistics(ctx, b)
 	case "sections":
@@ -197,6 +198,8 @@ func (l *loader) load(ctx context.Context, name string, b []byte) error {
 		return l.permitsFile(ctx, b)
 	case "points":
 		return l.pointsFile(ctx, b)
+	default:
+		return l.planFile(ctx, name, b)
 	}
 	return nil
 }
@@ -414,5 +417,34 @@ func (l *loader) pointsFile(ctx context.Context, b []byte) error {
 		}
 	}
 	l.counts["points"] += len(rows)
+	return nil
+}
+
+// checkCaps refuses county caps that add up to more than their city's cap in
+// the same year: the counties' caps plus the city reserve make the city cap.
+func (l *loader) checkCaps(ctx context.Context, rows []sishui.RegionCap) error {
+	type key struct {
+		region string
+		year   int
+	}
+	cityCap := map[key]int64{}
+	sum := map[key]int64{}
+	for _, c := range rows {
+		r, err := l.st.GetRegion(ctx, c.Region)
+		if err != nil {
+			return err
+		}
+		switch {
+		case r.Level == sishui.LevelCity:
+			cityCap[key{c.Region, c.Year}] = c.TotalM3
+		case r.Level == sishui.LevelCounty && r.Parent != "":
+			sum[key{r.Parent, c.Year}] += c.TotalM3
+		}
+	}
+	for k, v := range sum {
+		if c, ok := cityCap[k]; ok && v > c {
+			return fmt.Errorf("%d: county caps add up to %d m³, more than the city %s cap %d m³", k.year, v, k.region, c)
+		}
+	}
 	return nil
 }

@@ -100,6 +100,47 @@ func TestLiaocheng(t *testing.T) {
 			}
 		}
 	}
+	// The plan's tasks: every numbered item of 一 to 五, with the plan's lead units and targets.
+	if c1["units"] != 16 || c1["tasks"] != 20 {
+		t.Fatalf("units %d, tasks %d; want 16 and 20", c1["units"], c1["tasks"])
+	}
+	ctxCity := sishui.WithActor(ctx, &sishui.Actor{Username: "c", Role: sishui.RoleCity})
+	irr, err := s.GetTask(ctxCity, "4_2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if irr.Title != "实施大中型灌区现代化改造" || strings.Join(irr.Lead, ",") != "water,agri,ndrc" || len(irr.Targets) != 3 ||
+		irr.Targets[0].Value != 70 || irr.Targets[0].Unit != "万亩" || irr.Targets[1].Value != 10 || irr.Targets[2].Value != 0.64 {
+		t.Errorf("task 4_2 %+v", irr)
+	}
+	rigid, _ := s.GetTask(ctxCity, "1_1")
+	if rigid == nil || rigid.Targets[1].Value != 47.5 || rigid.Targets[1].Baseline != 54.3 || rigid.Targets[1].BaselineYear != 2024 {
+		t.Errorf("task 1_1 %+v", rigid)
+	}
+	sewer, _ := s.GetTask(ctxCity, "3_3")
+	if sewer == nil || len(sewer.Counties) != 6 || sewer.Lead[0] != "ecology" {
+		t.Errorf("task 3_3 %+v", sewer)
+	}
+	// Every project a task names is in the register, and serves that task.
+	projects, err := s.ListProjects(ctxCity, sishui.ProjectFilter{})
+	if err != nil || len(projects) != c1["projects"] || len(projects) < 25 {
+		t.Fatalf("projects %d (%v)", len(projects), err)
+	}
+	serves := map[string]map[string]bool{}
+	for _, p := range projects {
+		serves[p.Code] = map[string]bool{}
+		for _, tk := range p.Tasks {
+			serves[p.Code][tk] = true
+		}
+	}
+	all, _ := s.ListTasks(ctxCity)
+	for _, tk := range all {
+		for _, pc := range tk.Projects {
+			if !serves[pc][tk.Code] {
+				t.Errorf("task %s names project %s, which does not serve it (or does not exist)", tk.Code, pc)
+			}
+		}
+	}
 	// Binding vs expected as in the annex.
 	inds, _ := s.ListIndicators(ctx)
 	binding := map[string]bool{}
@@ -129,6 +170,10 @@ func TestErrorsNameFileItemAndField(t *testing.T) {
 		{"bad region", fstest.MapFS{"regions.yaml": {Data: []byte("- {code: \"3715\", name: x, level: city}\n")}}, []string{"regions.yaml", "item 1", "code"}},
 		{"unknown holder", fstest.MapFS{"permits.yaml": {Data: []byte("- {number: P1, holder: \"X\", region: \"371500\", source: s, sector: s, annual_m3: 1, valid_from: \"2024-01-01\", valid_to: \"2025-01-01\", status: active}\n")}}, []string{"permits.yaml", "holder"}},
 		{"bad date", fstest.MapFS{"permits.yaml": {Data: []byte("- {number: P1, holder: \"X\", valid_from: \"2024/01/01\", valid_to: \"2025-01-01\"}\n")}}, []string{"valid_from"}},
+		{"county caps above the city cap", fstest.MapFS{
+			"regions.yaml": {Data: []byte("- {code: \"371500\", name: c, level: city}\n- {code: \"371502\", name: a, level: county, parent: \"371500\"}\n- {code: \"371503\", name: b, level: county, parent: \"371500\"}\n")},
+			"caps.yaml":    {Data: []byte("- {region: \"371500\", year: 2026, total_m3: 100, groundwater_m3: 0}\n- {region: \"371502\", year: 2026, total_m3: 60, groundwater_m3: 0}\n- {region: \"371503\", year: 2026, total_m3: 41, groundwater_m3: 0}\n")},
+		}, []string{"caps.yaml", "add up to 101", "371500"}},
 		{"unknown permit ref", fstest.MapFS{"points.yaml": {Data: []byte("- {code: \"01\", name: x, kind: withdrawal, protocol: sl651, region: \"371500\", permit: nope, multiplier: 1, interval_seconds: 3600}\n")}}, []string{"points.yaml", "permit"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

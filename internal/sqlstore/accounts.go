@@ -8,12 +8,12 @@ import (
 	"github.com/sishui/sishui"
 )
 
-const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), disabled, password_hash, failed_logins, locked_until_ms, created_ms`
+const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), COALESCE(unit, ''), disabled, password_hash, failed_logins, locked_until_ms, created_ms`
 
 func scanAccount(sc scanner) (*sishui.Account, error) {
 	var a sishui.Account
 	var locked, created int64
-	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Disabled, &a.PasswordHash, &a.FailedLogins, &locked, &created)
+	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Unit, &a.Disabled, &a.PasswordHash, &a.FailedLogins, &locked, &created)
 	a.LockedUntil, a.CreatedAt = fromMS(locked), fromMS(created)
 	return &a, err
 }
@@ -28,7 +28,7 @@ func canManageAccounts(ctx context.Context, op string) error {
 
 // auditAccount is what the audit log keeps of an account: never the hash.
 func auditAccount(a *sishui.Account) map[string]any {
-	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "disabled": a.Disabled, "display_name": a.DisplayName}
+	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "unit": a.Unit, "disabled": a.Disabled, "display_name": a.DisplayName}
 }
 
 // CreateAccount creates an account.
@@ -52,8 +52,13 @@ func (s *DB) CreateAccount(ctx context.Context, a *sishui.Account) error {
 				return err
 			}
 		}
-		id, err := s.insertID(ctx, tx, `INSERT INTO accounts (username, display_name, role, region, water_user, disabled, password_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.Username, a.DisplayName, a.Role, nullStr(a.Region), nullInt(a.WaterUser), a.Disabled, a.PasswordHash, ms(a.CreatedAt))
+		if a.Unit != "" {
+			if err := exists(ctx, s, tx, "units", "code", a.Unit, "unit"); err != nil {
+				return err
+			}
+		}
+		id, err := s.insertID(ctx, tx, `INSERT INTO accounts (username, display_name, role, region, water_user, unit, disabled, password_hash, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.Username, a.DisplayName, a.Role, nullStr(a.Region), nullInt(a.WaterUser), nullStr(a.Unit), a.Disabled, a.PasswordHash, ms(a.CreatedAt))
 		if err != nil {
 			return err
 		}

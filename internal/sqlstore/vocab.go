@@ -276,30 +276,32 @@ func (s *DB) UpsertStatistic(ctx context.Context, v *sishui.Statistic) error {
 	if err := s.canWrite(ctx, op, v.Region); err != nil {
 		return err
 	}
-	id := v.Region + "/" + strconv.Itoa(v.Year) + "/" + v.Metric
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := exists(ctx, s, tx, "regions", "code", v.Region, "region"); err != nil {
-			return err
-		}
-		var before any
-		old, err := scanStat(tx.QueryRowContext(ctx, s.q(`SELECT `+statCols+` FROM statistics WHERE region = ? AND year = ? AND metric = ?`), v.Region, v.Year, v.Metric))
-		if err == nil {
-			before = old
-		} else if err != sql.ErrNoRows {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO statistics (region, year, metric, value, source, note) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (region, year, metric) DO UPDATE SET value = excluded.value, source = excluded.source, note = excluded.note`),
-			v.Region, v.Year, v.Metric, v.Value, v.Source, v.Note); err != nil {
-			return err
-		}
-		action := "update"
-		if before == nil {
-			action = "create"
-		}
-		return s.audit(ctx, tx, action, "statistic", id, before, v, "")
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.writeStatistic(ctx, tx, v, "") })
 	return s.mapErr(op, err, "")
+}
+
+// writeStatistic writes a validated statistic inside tx, with its audit entry.
+func (s *DB) writeStatistic(ctx context.Context, tx *sql.Tx, v *sishui.Statistic, reason string) error {
+	if err := exists(ctx, s, tx, "regions", "code", v.Region, "region"); err != nil {
+		return err
+	}
+	var before any
+	old, err := scanStat(tx.QueryRowContext(ctx, s.q(`SELECT `+statCols+` FROM statistics WHERE region = ? AND year = ? AND metric = ?`), v.Region, v.Year, v.Metric))
+	if err == nil {
+		before = old
+	} else if err != sql.ErrNoRows {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO statistics (region, year, metric, value, source, note) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (region, year, metric) DO UPDATE SET value = excluded.value, source = excluded.source, note = excluded.note`),
+		v.Region, v.Year, v.Metric, v.Value, v.Source, v.Note); err != nil {
+		return err
+	}
+	action := "update"
+	if before == nil {
+		action = "create"
+	}
+	return s.audit(ctx, tx, action, "statistic", v.Region+"/"+strconv.Itoa(v.Year)+"/"+v.Metric, before, v, reason)
 }
 
 // ListStatistics lists statistics in the actor's scope.

@@ -38,6 +38,9 @@ func Run(t *testing.T, newStore Factory) {
 		{"Meters", testMeters},
 		{"Billing", testBilling},
 		{"Budgets", testBudgets},
+		{"Plan", testPlan},
+		{"Works", testWorks},
+		{"Projects", testProjects},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
 	} {
