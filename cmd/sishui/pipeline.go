@@ -94,6 +94,9 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}()
 	}
 	p.ing = ingest.New(a.store, cfg)
+	// Registry edits through the API reach the point cache at once; edits by
+	// other processes (sishui import) within the cache's TTL.
+	a.api.Store = registryWatch{Store: a.api.Store, ing: p.ing}
 	h := ingest.Handler(p.ing)
 	a.api.Extra = append(a.api.Extra, api.Route{
 		Method: "POST", Path: "/api/v1/observations", Tag: "series", In: ingestBody{}, Out: ingestReply{},
@@ -108,6 +111,32 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.mqtt = sub
 	}
 	return nil
+}
+
+// registryWatch tells the ingester which points the registry changed.
+type registryWatch struct {
+	sishui.Store
+	ing *ingest.Ingester
+}
+
+func (w registryWatch) CreatePoint(ctx context.Context, p *sishui.Point) error {
+	err := w.Store.CreatePoint(ctx, p)
+	if err == nil {
+		w.ing.ForgetPoint(p.ID) // and every cached "unknown point"
+	}
+	return err
+}
+
+func (w registryWatch) UpdatePoint(ctx context.Context, p *sishui.Point) error {
+	err := w.Store.UpdatePoint(ctx, p)
+	w.ing.InvalidatePoints() // the old code may be cached under another key
+	return err
+}
+
+func (w registryWatch) RetirePoint(ctx context.Context, id int64) error {
+	err := w.Store.RetirePoint(ctx, id)
+	w.ing.ForgetPoint(id)
+	return err
 }
 
 // markDirty tells the accountant which points have new data, from when.
@@ -200,7 +229,7 @@ func cmdImportObservations(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	proto := fs.String("protocol", "manual", "protocol of points named by terminal code when the file has no protocol column")
+	proto := fs.String("protocol", "", "protocol of points named by terminal code when the file has no protocol column (default: the one point with that code, any protocol)")
 	tz := fs.String("tz", "Asia/Shanghai", "zone of times written without an offset (IANA name or +08:00)")
 	batch := fs.Int("batch", 5000, "rows per durable batch")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import observations [--db DSN] [--tz ZONE] FILE.csv") }
