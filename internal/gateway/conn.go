@@ -39,10 +39,10 @@ type conn struct {
 	frames int64
 	errs   int64
 
-	badRun  int
-	work    []work
-	out     []byte
-	state   any // the protocol handler's per-connection state
+	badRun int
+	work   []work
+	out    []byte
+	state  any // the protocol handler's per-connection state
 }
 
 // work is one received frame on its way through decode, commit and confirm.

@@ -100,9 +100,9 @@ type Server struct {
 	listeners map[net.Listener]struct{}
 	connWG    sync.WaitGroup
 
-	m      *serverMetrics
-	log    *slog.Logger
-	prof   szy206.Profile
+	m    *serverMetrics
+	log  *slog.Logger
+	prof szy206.Profile
 }
 
 // Ingester is what the gateway needs of the ingest pipeline;

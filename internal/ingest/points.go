@@ -47,7 +47,7 @@ type pointCache struct {
 	mu     sync.RWMutex
 	byID   map[int64]*pointEntry
 	byCode map[codeKey]*pointEntry // protocol "" : by code in any protocol
-	seeded map[int64]*sync.Once     // quality checker primed (kept across invalidations)
+	seeded map[int64]*sync.Once    // quality checker primed (kept across invalidations)
 }
 
 type codeKey struct{ protocol, code string }
