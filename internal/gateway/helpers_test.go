@@ -75,7 +75,8 @@ func addPoint(t testing.TB, s testStore, protocol, code, password string, mult f
 type testServer struct {
 	*Server
 	ing     *ingest.Ingester
-	sl, szy string // listen addresses
+	store   testStore // set by tests that need it
+	sl, szy string    // listen addresses
 }
 
 func startServer(t testing.TB, store ingest.Store, tune func(*Server)) *testServer {
