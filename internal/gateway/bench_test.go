@@ -133,9 +133,8 @@ func BenchmarkEndToEnd(b *testing.B) {
 					b.ReportMetric(rep.Rate(), "frames/s")
 					b.ReportMetric(float64(rep.P50.Microseconds())/1000, "p50-ms")
 					b.ReportMetric(float64(rep.P99.Microseconds())/1000, "p99-ms")
-					commits := ts.counter("sishui_gateway_commits_total")
-					if commits > 0 {
-						b.ReportMetric(float64(rep.Confirmed)/float64(commits), "frames/commit")
+					if st := ts.ing.Stats(); st.Batches > 0 {
+						b.ReportMetric(float64(st.Frames)/float64(st.Batches), "frames/commit")
 					}
 				})
 			}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/simulate"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -121,6 +122,9 @@ func BenchmarkServerCPU(b *testing.B) {
 			b.ReportMetric(rate, "samples/s")
 			b.ReportMetric(raw, "raw_samples/s")
 			b.ReportMetric(rate/raw, "ratio")
+			if st, ok := any(ts.Server.Ingest).(interface{ Stats() ingest.Stats }); ok && st.Stats().Batches > 0 {
+				b.ReportMetric(float64(st.Stats().Frames)/float64(st.Stats().Batches), "frames/commit")
+			}
 		})
 	}
 }

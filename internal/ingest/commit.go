@@ -233,9 +233,14 @@ func (ing *Ingester) highWater(point int64, metric sishui.Metric) (int64, error)
 		return t, nil
 	}
 	if !ing.loaded[point] {
-		latest, err := ing.store.LatestSamples(ing.sysCtx, point)
-		if err != nil {
-			return 0, fmt.Errorf("ingest: latest samples of point %d: %w", point, err)
+		var latest []sishui.Sample
+		if v, ok := ing.points.latest.LoadAndDelete(point); ok {
+			latest = v.([]sishui.Sample) // read when the point was resolved
+		} else {
+			var err error
+			if latest, err = ing.store.LatestSamples(ing.sysCtx, point); err != nil {
+				return 0, fmt.Errorf("ingest: latest samples of point %d: %w", point, err)
+			}
 		}
 		for _, s := range latest {
 			ing.hwm[seriesKey{point, s.Metric}] = s.Time.UnixMilli()

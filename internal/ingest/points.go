@@ -48,6 +48,9 @@ type pointCache struct {
 	byID   map[int64]*pointEntry
 	byCode map[codeKey]*pointEntry // protocol "" : by code in any protocol
 	seeded map[int64]*sync.Once    // quality checker primed (kept across invalidations)
+	// latest holds the latest samples read to prime the checker, until the
+	// committer takes them as its high-water marks (one read per point).
+	latest sync.Map // point id → []sishui.Sample
 }
 
 type codeKey struct{ protocol, code string }
@@ -252,4 +255,7 @@ func (ing *Ingester) seedChecker(point int64) {
 	for _, s := range latest {
 		ing.checker.Seed(quality.Sample{Point: s.Point, Metric: s.Metric.String(), Time: s.Time, Value: s.Value})
 	}
+	// Read before any later commit of this ingester, so never newer than
+	// the store: a high-water mark from it errs only towards a look-up.
+	ing.points.latest.Store(point, latest)
 }
