@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -22,7 +21,6 @@ import (
 // store-and-forward link to the national platform.
 type pipeline struct {
 	ing  *ingest.Ingester
-	q    *forward.Queue
 	fwd  *forward.Forwarder
 	mqtt *mqttin.Subscriber
 	wg   sync.WaitGroup
@@ -56,35 +54,14 @@ func (a *app) startPipeline(ctx context.Context) error {
 		a.quality, cfg.Quality = &qc, &qc
 	}
 	if a.cfg.ForwardAddr != "" {
-		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
-		if err != nil {
-			return fmt.Errorf("forward queue: %w", err)
-		}
 		prof, ok := szy206.ProfileByName(a.cfg.ForwardProfile)
 		if a.cfg.ForwardProfile != "" && !ok {
 			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
 		}
-		p.q = q
-		pts, err := sishui.AllPoints(ctx, a.store, sishui.PointFilter{})
-		if err != nil {
-			return err
-		}
-		n, err := q.CatchUp(ctx, a.store, pts, time.Now())
-		if err != nil {
-			return fmt.Errorf("forward catch-up: %w", err)
-		}
-		if n > 0 {
-			a.log.Info("forward: queued samples stored before the last stop", "items", n)
-		}
-		p.fwd = forward.New(q, forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
-		stations := &stationCache{store: a.store}
-		forwardHook = func(samples []sishui.Sample) {
-			if _, err := q.EnqueueSamples(context.Background(), samples, stations.code); err != nil {
-				a.log.Error("forward: enqueue", "err", err)
-				return
-			}
-			p.fwd.Wake()
-		}
+		// The outbox is in the store, filled by the transaction that stores
+		// the samples; the hook only wakes the sender (no I/O on the commit path).
+		p.fwd = forward.New(forward.NewStoreOutbox(a.store), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
+		forwardHook = func([]sishui.Sample) { p.fwd.Wake() }
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
@@ -190,37 +167,6 @@ func (p *pipeline) close() {
 		p.ing.Close()
 	}
 	p.wg.Wait()
-	if p.q != nil {
-		p.q.Close()
-	}
-}
-
-// stationCache maps point ids to terminal addresses for the forward link.
-type stationCache struct {
-	store sishui.Store
-	mu    sync.Mutex
-	codes map[int64]string
-}
-
-func (c *stationCache) code(point int64) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok := c.codes[point]; ok {
-		return s, s != ""
-	}
-	if c.codes == nil {
-		c.codes = map[int64]string{}
-	}
-	p, err := c.store.GetPoint(context.Background(), point)
-	if err != nil {
-		return "", false
-	}
-	code := ""
-	if len(p.Code) == 10 {
-		code = strings.ToUpper(p.Code)
-	}
-	c.codes[point] = code
-	return code, code != ""
 }
 
 // cmdImportObservations is `sishui import observations FILE.csv`.

@@ -97,7 +97,7 @@ type Config struct {
 
 // Forwarder sends the queue upstream. Run it in its own goroutine.
 type Forwarder struct {
-	q   *Queue
+	q   Outbox
 	cfg Config
 
 	set                             *metrics.Set
@@ -106,7 +106,7 @@ type Forwarder struct {
 }
 
 // New returns a Forwarder of q's items.
-func New(q *Queue, cfg Config) *Forwarder {
+func New(q Outbox, cfg Config) *Forwarder {
 	if cfg.Profile.Name == "" {
 		cfg.Profile = szy206.ProfileSZY206()
 	}

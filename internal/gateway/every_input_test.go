@@ -227,8 +227,8 @@ type reasonRecorder struct {
 }
 
 func (h *reasonRecorder) Enabled(context.Context, slog.Level) bool { return true }
-func (h *reasonRecorder) WithAttrs([]slog.Attr) slog.Handler        { return h }
-func (h *reasonRecorder) WithGroup(string) slog.Handler             { return h }
+func (h *reasonRecorder) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *reasonRecorder) WithGroup(string) slog.Handler            { return h }
 func (h *reasonRecorder) Handle(_ context.Context, r slog.Record) error {
 	var topic, reason string
 	r.Attrs(func(a slog.Attr) bool {

@@ -135,6 +135,9 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 	if err := s.updateLatest(ctx, tx, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
+	if err := s.queueOutbox(ctx, tx, samples); err != nil {
+		return sishui.AppendResult{}, err
+	}
 	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
 }
 

@@ -1,0 +1,158 @@
+package forward
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+// Outbox is what a Forwarder sends from: the store's outbox (StoreOutbox,
+// filled in the transaction that stores the samples) or a Queue file.
+type Outbox interface {
+	// Backlog returns the number of queued items per station and in total.
+	Backlog() (perStation map[string]int, total int)
+	head(ctx context.Context) (Item, bool, error)
+	done(ctx context.Context, it Item) error
+}
+
+// Metrics are the metrics the national link carries (those with an SZY 206
+// class).
+func Metrics() []sishui.Metric {
+	return []sishui.Metric{sishui.MetricRainMM, sishui.MetricLevelM, sishui.MetricFlowM3s, sishui.MetricVolumeM3, sishui.MetricTemperatureC}
+}
+
+// OutboxSource is the part of a store a StoreOutbox needs; sishui.Store has it.
+type OutboxSource interface {
+	sishui.OutboxStore
+	GetPoint(ctx context.Context, id int64) (*sishui.Point, error)
+}
+
+// StoreOutbox sends the store's outbox: samples queued by the append that
+// stored them, so nothing is lost between the two and no side file exists.
+// Items of points without a 10-hex-digit terminal address are dropped.
+type StoreOutbox struct {
+	st OutboxSource
+
+	mu       sync.Mutex
+	stations map[int64]string // point → station ("": not forwarded)
+	buf      []sishui.OutboxItem
+	backlog  map[string]int
+	total    int
+	counted  time.Time // when backlog was read from the store
+}
+
+// NewStoreOutbox turns queueing on in st (the metrics of Metrics) and
+// returns the outbox to hand to New.
+func NewStoreOutbox(st OutboxSource) *StoreOutbox {
+	st.EnableOutbox(Metrics()...)
+	return &StoreOutbox{st: st, stations: map[int64]string{}, backlog: map[string]int{}}
+}
+
+// backlogEvery is how often Backlog's counts are read again from the store.
+const backlogEvery = 10 * time.Second
+
+// Backlog returns the queued items per station and in total, as counted
+// at most backlogEvery ago and kept up to date by what was sent since.
+func (o *StoreOutbox) Backlog() (map[string]int, int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	out := make(map[string]int, len(o.backlog))
+	for st, n := range o.backlog {
+		if n > 0 {
+			out[st] = n
+		}
+	}
+	return out, o.total
+}
+
+func (o *StoreOutbox) station(ctx context.Context, point int64) (string, error) {
+	if st, ok := o.stations[point]; ok {
+		return st, nil
+	}
+	p, err := o.st.GetPoint(ctx, point)
+	if err != nil && sishui.ErrorCode(err) != sishui.ENOTFOUND {
+		return "", fmt.Errorf("forward: station of point %d: %w", point, err)
+	}
+	st := ""
+	if p != nil {
+		if _, err := parseStation(strings.ToUpper(p.Code)); err == nil {
+			st = strings.ToUpper(p.Code)
+		}
+	}
+	o.stations[point] = st
+	return st, nil
+}
+
+func (o *StoreOutbox) recount(ctx context.Context) error {
+	per, err := o.st.OutboxBacklog(ctx)
+	if err != nil {
+		return fmt.Errorf("forward: backlog: %w", err)
+	}
+	backlog, total := map[string]int{}, 0
+	for point, n := range per {
+		st, err := o.station(ctx, point)
+		if err != nil {
+			return err
+		}
+		if st != "" {
+			backlog[st] += n
+			total += n
+		}
+	}
+	o.backlog, o.total, o.counted = backlog, total, time.Now()
+	return nil
+}
+
+func (o *StoreOutbox) head(ctx context.Context) (Item, bool, error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if time.Since(o.counted) > backlogEvery {
+		if err := o.recount(ctx); err != nil {
+			return Item{}, false, err
+		}
+	}
+	for {
+		if len(o.buf) == 0 {
+			items, err := o.st.OutboxHead(ctx, 0, 100)
+			if err != nil {
+				return Item{}, false, fmt.Errorf("forward: outbox head: %w", err)
+			}
+			if len(items) == 0 {
+				return Item{}, false, nil
+			}
+			o.buf = items
+		}
+		x := o.buf[0]
+		st, err := o.station(ctx, x.Point)
+		if err != nil {
+			return Item{}, false, err
+		}
+		if _, ok := classOf(x.Metric); st != "" && ok {
+			return Item{ID: x.ID, Station: st, Metric: x.Metric, Time: x.Time, Value: x.Value}, true, nil
+		}
+		if err := o.st.OutboxDone(ctx, x.ID); err != nil { // nothing upstream can take
+			return Item{}, false, fmt.Errorf("forward: outbox drop: %w", err)
+		}
+		o.buf = o.buf[1:]
+	}
+}
+
+func (o *StoreOutbox) done(ctx context.Context, it Item) error {
+	if err := o.st.OutboxDone(ctx, it.ID); err != nil {
+		return fmt.Errorf("forward: remove confirmed item: %w", err)
+	}
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if len(o.buf) > 0 && o.buf[0].ID == it.ID {
+		o.buf = o.buf[1:]
+	}
+	if o.backlog[it.Station] > 0 {
+		o.backlog[it.Station]--
+		o.total--
+	}
+	return nil
+}
