@@ -60,7 +60,7 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}
 		// The outbox is in the store, filled by the transaction that stores
 		// the samples; the hook only wakes the sender (no I/O on the commit path).
-		p.fwd = forward.New(forward.NewStoreOutbox(a.store), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
+		p.fwd = forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
 		forwardHook = func([]sishui.Sample) { p.fwd.Wake() }
 		p.wg.Add(1)
 		go func() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/protocol/szy206"
 )
 
 // Outbox is what a Forwarder sends from: the store's outbox (StoreOutbox,
@@ -17,12 +18,6 @@ type Outbox interface {
 	Backlog() (perStation map[string]int, total int)
 	head(ctx context.Context) (Item, bool, error)
 	done(ctx context.Context, it Item) error
-}
-
-// Metrics are the metrics the national link carries (those with an SZY 206
-// class).
-func Metrics() []sishui.Metric {
-	return []sishui.Metric{sishui.MetricRainMM, sishui.MetricLevelM, sishui.MetricFlowM3s, sishui.MetricVolumeM3, sishui.MetricTemperatureC}
 }
 
 // OutboxSource is the part of a store a StoreOutbox needs; sishui.Store has it.
@@ -36,20 +31,43 @@ type OutboxSource interface {
 // Items of points without a 10-hex-digit terminal address are dropped.
 type StoreOutbox struct {
 	st OutboxSource
+	p  szy206.Profile
 
 	mu       sync.Mutex
-	stations map[int64]string // point → station ("": not forwarded)
+	stations map[int64]string    // point → station ("": not forwarded)
+	words    map[int64][2]uint16 // point → latest alarm and status words
 	buf      []sishui.OutboxItem
 	backlog  map[string]int
 	total    int
 	counted  time.Time // when backlog was read from the store
 }
 
-// NewStoreOutbox turns queueing on in st (the metrics of Metrics) and
-// returns the outbox to hand to New.
-func NewStoreOutbox(st OutboxSource) *StoreOutbox {
-	st.EnableOutbox(Metrics()...)
-	return &StoreOutbox{st: st, stations: map[int64]string{}, backlog: map[string]int{}}
+// NewStoreOutbox turns queueing on in st (the metrics of Metrics(p)) and
+// returns the outbox to hand to New with the same profile. Alarm and pump
+// state samples are not sent alone: they set the alarm and status words of
+// the station's reports from their time on (a report and the words of the
+// same time go together).
+func NewStoreOutbox(st OutboxSource, p szy206.Profile) *StoreOutbox {
+	if p.Name == "" {
+		p = szy206.ProfileSZY206()
+	}
+	st.EnableOutbox(Metrics(p)...)
+	return &StoreOutbox{st: st, p: p, stations: map[int64]string{}, words: map[int64][2]uint16{}, backlog: map[string]int{}}
+}
+
+// word records an alarm or pump-state sample; false for other metrics.
+func (o *StoreOutbox) word(x sishui.OutboxItem) bool {
+	w := o.words[x.Point]
+	switch x.Metric {
+	case sishui.MetricAlarm:
+		w[0] = uint16(x.Value)
+	case sishui.MetricPumpState:
+		w[1] = uint16(x.Value)
+	default:
+		return false
+	}
+	o.words[x.Point] = w
+	return true
 }
 
 // backlogEvery is how often Backlog's counts are read again from the store.
@@ -131,8 +149,15 @@ func (o *StoreOutbox) head(ctx context.Context) (Item, bool, error) {
 		if err != nil {
 			return Item{}, false, err
 		}
-		if _, ok := classOf(x.Metric); st != "" && ok {
-			return Item{ID: x.ID, Station: st, Metric: x.Metric, Time: x.Time, Value: x.Value}, true, nil
+		if st != "" && !o.word(x) && carries(x.Metric, o.p) {
+			// The words of the same time travel with the report.
+			for _, y := range o.buf[1:] {
+				if y.Point == x.Point && y.Time.Equal(x.Time) {
+					o.word(y)
+				}
+			}
+			w := o.words[x.Point]
+			return Item{ID: x.ID, Station: st, Metric: x.Metric, Time: x.Time, Value: x.Value, Alarm: w[0], Status: w[1]}, true, nil
 		}
 		if err := o.st.OutboxDone(ctx, x.ID); err != nil { // nothing upstream can take
 			return Item{}, false, fmt.Errorf("forward: outbox drop: %w", err)

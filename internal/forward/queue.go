@@ -33,6 +33,8 @@ type Item struct {
 	Metric  sishui.Metric //
 	Time    time.Time     //
 	Value   float64       //
+	Alarm   uint16        // the station's alarm word (报警状态) at the time
+	Status  uint16        // the station's status word (终端状态: pump, door, supply)
 }
 
 // Queue is the durable outbound queue: a SQLite file with one table. Enqueue
