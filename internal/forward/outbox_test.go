@@ -61,7 +61,7 @@ func TestStoreOutbox(t *testing.T) {
 	up := newUpstream(t, szy206.ProfileSZY206())
 	f := forward.New(ob, forward.Config{Addr: up.ln.Addr().String(), ConfirmTimeout: 50 * time.Millisecond,
 		Groundwater: forward.GroundwaterRule{AsLevel: true, DatumM: 30},
-		MinBackoff: time.Millisecond, MaxBackoff: 20 * time.Millisecond, Poll: 5 * time.Millisecond})
+		MinBackoff:  time.Millisecond, MaxBackoff: 20 * time.Millisecond, Poll: 5 * time.Millisecond})
 	runCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- f.Run(runCtx) }()
