@@ -38,6 +38,8 @@ type Config struct {
 
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`
 	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`
+	// Unverified (PROTOCOLS.md §2.7): how upstream wants groundwater depth.
+	ForwardDepthDatum string `yaml:"forward_depth_datum" help:"send groundwater depth as a level above this datum in metres (empty: send the depth as it is; unverified)"`
 }
 
 func defaultConfig() Config {

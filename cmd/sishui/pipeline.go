@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -60,7 +62,16 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}
 		// The outbox is in the store, filled by the transaction that stores
 		// the samples; the hook only wakes the sender (no I/O on the commit path).
-		p.fwd = forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
+		var gw forward.GroundwaterRule
+		if a.cfg.ForwardDepthDatum != "" {
+			d, err := strconv.ParseFloat(a.cfg.ForwardDepthDatum, 64)
+			if err != nil || math.IsNaN(d) || math.IsInf(d, 0) {
+				return fmt.Errorf("--forward-depth-datum %q: want metres, e.g. 35.2", a.cfg.ForwardDepthDatum)
+			}
+			gw = forward.GroundwaterRule{AsLevel: true, DatumM: d}
+		}
+		p.fwd = forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Groundwater: gw,
+			Logger: a.log, Metrics: a.metrics})
 		forwardHook = func([]sishui.Sample) { p.fwd.Wake() }
 		p.wg.Add(1)
 		go func() {
