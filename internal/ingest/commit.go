@@ -17,6 +17,10 @@ type request struct {
 	index    []int    // result index of each sample
 	status   []Status // set by the committer
 	conflict []bool   // a duplicate whose value differs from the stored one
+	// Terminal frames: samples at or before their series' newest stored
+	// time (sent without a look-up), and how many of them the store found
+	// stored already.
+	maybeDup, storeDups int
 	err      error
 	done     chan struct{}
 }
@@ -122,6 +126,8 @@ func (ing *Ingester) commit(batch []*request) {
 					ing.duplicates.Add(1)
 				}
 			}
+			ing.accepted.Add(-int64(r.storeDups))
+			ing.duplicates.Add(int64(r.storeDups))
 		}
 		close(r.done)
 	}
@@ -138,6 +144,7 @@ func (ing *Ingester) commitBatch(batch []*request) (err error) {
 	}()
 	n, nf := 0, 0
 	for _, r := range batch {
+		r.maybeDup, r.storeDups = 0, 0
 		n += len(r.samples) + len(r.frames)
 		nf += len(r.frames)
 	}
@@ -167,7 +174,14 @@ func (ing *Ingester) commitBatch(batch []*request) (err error) {
 			}
 			seen[k] = len(send)
 			if k.t <= hw {
-				uncertain = append(uncertain, len(send))
+				if r.frames == nil {
+					uncertain = append(uncertain, len(send))
+				} else {
+					// A terminal's resend (after a lost confirm or a
+					// restart) needs no look-up: the store keeps the stored
+					// value (ON CONFLICT DO NOTHING) and counts it.
+					r.maybeDup++
+				}
 			}
 			send = append(send, s)
 			refs = append(refs, sampleRef{r, i})
@@ -208,10 +222,18 @@ func (ing *Ingester) commitBatch(batch []*request) (err error) {
 		return fmt.Errorf("ingest: append: %w", err)
 	}
 	ing.frames.Add(int64(len(frames)))
-	if res.Duplicates > 0 {
+	if res.Duplicates > 0 && len(frames) == 0 {
 		// Another writer stored some of these keys after the look-up.
 		ing.mismatches.Add(int64(res.Duplicates))
 		ing.cfg.Logger.Warn("ingest: store counted duplicates the ingester thought new", "duplicates", res.Duplicates)
+	}
+	if len(frames) > 0 {
+		// The store's duplicates are among the frames' possible resends.
+		left := res.Duplicates
+		for _, r := range batch {
+			r.storeDups = min(r.maybeDup, left)
+			left -= r.storeDups
+		}
 	}
 	for _, s := range send {
 		k := seriesKey{s.Point, s.Metric}

@@ -61,7 +61,7 @@ func (ing *Ingester) SubmitFrames(ctx context.Context, frames []*sishui.RawFrame
 	if req.err != nil {
 		return sishui.AppendResult{}, req.err
 	}
-	var res sishui.AppendResult
+	res := sishui.AppendResult{Duplicates: req.storeDups}
 	for _, st := range req.status {
 		if st == Accepted {
 			res.Inserted++
@@ -69,5 +69,6 @@ func (ing *Ingester) SubmitFrames(ctx context.Context, frames []*sishui.RawFrame
 			res.Duplicates++
 		}
 	}
+	res.Inserted -= req.storeDups
 	return res, nil
 }
