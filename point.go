@@ -99,6 +99,7 @@ type PointFilter struct {
 	Region   string
 	Kind     string
 	Protocol string
+	Code     string // exact terminal address (any protocol unless Protocol is set)
 	PermitID int64
 	UserID   int64 // points whose permit belongs to this water user
 	Query    string

@@ -166,6 +166,7 @@ type Store interface {
 	PlanStore
 	WorksStore
 	ProjectStore
+	OutboxStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -37,8 +37,9 @@ type Config struct {
 	AlertWebhooks string `yaml:"alert_webhooks" help:"comma-separated URLs that receive every alert event as JSON (retried)"`
 
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`
-	ForwardQueue   string `yaml:"forward_queue" help:"path of the forward queue's SQLite file"`
 	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`
+	// Unverified (PROTOCOLS.md §2.7): how upstream wants groundwater depth.
+	ForwardDepthDatum string `yaml:"forward_depth_datum" help:"send groundwater depth as a level above this datum in metres (empty: send the depth as it is; unverified)"`
 }
 
 func defaultConfig() Config {
@@ -54,7 +55,6 @@ func defaultConfig() Config {
 
 		MQTTClientID: "sishui",
 		MQTTTopic:    "sishui/obs/{code}",
-		ForwardQueue: "forward.db",
 	}
 }
 

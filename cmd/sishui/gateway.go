@@ -12,7 +12,6 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/gateway"
-	"github.com/sishui/sishui/internal/quality"
 	"github.com/sishui/sishui/internal/simulate"
 )
 
@@ -42,16 +41,8 @@ func (a *app) listenGateway() error {
 	if len(t.lns) == 0 {
 		return nil
 	}
-	t.gw = &gateway.Server{Store: a.store, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics,
-		Committed: a.pipe.committed}
-	if a.quality != nil { // the point's kind is looked up once per series
-		t.gw.Checker = quality.NewChecker(*a.quality, func(point int64) string {
-			if p, err := a.store.GetPoint(context.Background(), point); err == nil {
-				return p.Kind
-			}
-			return ""
-		})
-	}
+	// The gateway keeps the wire; its frames go through the one ingester.
+	t.gw = &gateway.Server{Ingest: a.pipe.ing, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics}
 	if a.cfg.VendorMap != "" {
 		b, err := os.ReadFile(a.cfg.VendorMap)
 		if err == nil {

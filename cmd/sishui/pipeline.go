@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"os"
-	"strings"
+	"strconv"
 	"sync"
 	"time"
 
@@ -22,7 +23,6 @@ import (
 // store-and-forward link to the national platform.
 type pipeline struct {
 	ing  *ingest.Ingester
-	q    *forward.Queue
 	fwd  *forward.Forwarder
 	mqtt *mqttin.Subscriber
 	wg   sync.WaitGroup
@@ -56,35 +56,23 @@ func (a *app) startPipeline(ctx context.Context) error {
 		a.quality, cfg.Quality = &qc, &qc
 	}
 	if a.cfg.ForwardAddr != "" {
-		q, err := forward.OpenQueue(ctx, a.cfg.ForwardQueue)
-		if err != nil {
-			return fmt.Errorf("forward queue: %w", err)
-		}
 		prof, ok := szy206.ProfileByName(a.cfg.ForwardProfile)
 		if a.cfg.ForwardProfile != "" && !ok {
 			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
 		}
-		p.q = q
-		pts, err := sishui.AllPoints(ctx, a.store, sishui.PointFilter{})
-		if err != nil {
-			return err
-		}
-		n, err := q.CatchUp(ctx, a.store, pts, time.Now())
-		if err != nil {
-			return fmt.Errorf("forward catch-up: %w", err)
-		}
-		if n > 0 {
-			a.log.Info("forward: queued samples stored before the last stop", "items", n)
-		}
-		p.fwd = forward.New(q, forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Logger: a.log, Metrics: a.metrics})
-		stations := &stationCache{store: a.store}
-		forwardHook = func(samples []sishui.Sample) {
-			if _, err := q.EnqueueSamples(context.Background(), samples, stations.code); err != nil {
-				a.log.Error("forward: enqueue", "err", err)
-				return
+		// The outbox is in the store, filled by the transaction that stores
+		// the samples; the hook only wakes the sender (no I/O on the commit path).
+		var gw forward.GroundwaterRule
+		if a.cfg.ForwardDepthDatum != "" {
+			d, err := strconv.ParseFloat(a.cfg.ForwardDepthDatum, 64)
+			if err != nil || math.IsNaN(d) || math.IsInf(d, 0) {
+				return fmt.Errorf("--forward-depth-datum %q: want metres, e.g. 35.2", a.cfg.ForwardDepthDatum)
 			}
-			p.fwd.Wake()
+			gw = forward.GroundwaterRule{AsLevel: true, DatumM: d}
 		}
+		p.fwd = forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Groundwater: gw,
+			Logger: a.log, Metrics: a.metrics})
+		forwardHook = func([]sishui.Sample) { p.fwd.Wake() }
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
@@ -94,6 +82,9 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}()
 	}
 	p.ing = ingest.New(a.store, cfg)
+	// Registry edits through the API reach the point cache at once; edits by
+	// other processes (sishui import) within the cache's TTL.
+	a.api.Store = registryWatch{Store: a.api.Store, ing: p.ing}
 	h := ingest.Handler(p.ing)
 	a.api.Extra = append(a.api.Extra, api.Route{
 		Method: "POST", Path: "/api/v1/observations", Tag: "series", In: ingestBody{}, Out: ingestReply{},
@@ -108,6 +99,32 @@ func (a *app) startPipeline(ctx context.Context) error {
 		p.mqtt = sub
 	}
 	return nil
+}
+
+// registryWatch tells the ingester which points the registry changed.
+type registryWatch struct {
+	sishui.Store
+	ing *ingest.Ingester
+}
+
+func (w registryWatch) CreatePoint(ctx context.Context, p *sishui.Point) error {
+	err := w.Store.CreatePoint(ctx, p)
+	if err == nil {
+		w.ing.ForgetPoint(p.ID) // and every cached "unknown point"
+	}
+	return err
+}
+
+func (w registryWatch) UpdatePoint(ctx context.Context, p *sishui.Point) error {
+	err := w.Store.UpdatePoint(ctx, p)
+	w.ing.InvalidatePoints() // the old code may be cached under another key
+	return err
+}
+
+func (w registryWatch) RetirePoint(ctx context.Context, id int64) error {
+	err := w.Store.RetirePoint(ctx, id)
+	w.ing.ForgetPoint(id)
+	return err
 }
 
 // markDirty tells the accountant which points have new data, from when.
@@ -161,37 +178,6 @@ func (p *pipeline) close() {
 		p.ing.Close()
 	}
 	p.wg.Wait()
-	if p.q != nil {
-		p.q.Close()
-	}
-}
-
-// stationCache maps point ids to terminal addresses for the forward link.
-type stationCache struct {
-	store sishui.Store
-	mu    sync.Mutex
-	codes map[int64]string
-}
-
-func (c *stationCache) code(point int64) (string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if s, ok := c.codes[point]; ok {
-		return s, s != ""
-	}
-	if c.codes == nil {
-		c.codes = map[int64]string{}
-	}
-	p, err := c.store.GetPoint(context.Background(), point)
-	if err != nil {
-		return "", false
-	}
-	code := ""
-	if len(p.Code) == 10 {
-		code = strings.ToUpper(p.Code)
-	}
-	c.codes[point] = code
-	return code, code != ""
 }
 
 // cmdImportObservations is `sishui import observations FILE.csv`.
@@ -200,7 +186,7 @@ func cmdImportObservations(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	proto := fs.String("protocol", "manual", "protocol of points named by terminal code when the file has no protocol column")
+	proto := fs.String("protocol", "", "protocol of points named by terminal code when the file has no protocol column (default: the one point with that code, any protocol)")
 	tz := fs.String("tz", "Asia/Shanghai", "zone of times written without an offset (IANA name or +08:00)")
 	batch := fs.Int("batch", 5000, "rows per durable batch")
 	fs.Usage = func() { fmt.Fprintln(e.stderr, "usage: sishui import observations [--db DSN] [--tz ZONE] FILE.csv") }

@@ -32,8 +32,50 @@ func classOf(m sishui.Metric) (szy206.TypeCode, bool) {
 		return szy206.TypeFlow, true
 	case sishui.MetricTemperatureC:
 		return szy206.TypeWaterTemp, true
+	case sishui.MetricDepthM: // SZY 206 has no depth class (PROTOCOLS.md §2.7)
+		return szy206.TypeLevel, true
+	case sishui.MetricEnergyKWh: // SL/T 427 only (carries checks the profile)
+		return szy206.TypeElectricity, true
 	}
 	return 0, false
+}
+
+// carries reports whether profile p can send metric m as a report of its
+// own: energy only under SL/T 427 (in SZY 206-2016 its type code is wind
+// speed).
+func carries(m sishui.Metric, p szy206.Profile) bool {
+	_, ok := classOf(m)
+	return ok && (m != sishui.MetricEnergyKWh || p.Edition == szy206.Edition2021)
+}
+
+// Metrics are the metrics the national link queues under profile p: those
+// it sends as reports, and the alarm and pump-state words that ride in the
+// status bytes of every report.
+func Metrics(p szy206.Profile) []sishui.Metric {
+	var out []sishui.Metric
+	for m := sishui.Metric(1); m < 64; m++ {
+		if carries(m, p) || m == sishui.MetricAlarm || m == sishui.MetricPumpState {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// GroundwaterRule says how groundwater depth (埋深, metres below ground)
+// goes upstream in SZY 206's water-level class, per profile. The vendors'
+// convention is an open question (PROTOCOLS.md §2.7): the default sends the
+// depth as it is, UNVERIFIED.
+type GroundwaterRule struct {
+	// AsLevel sends DatumM − depth (a level above the datum) instead.
+	AsLevel bool
+	DatumM  float64
+}
+
+func (g GroundwaterRule) value(depthM float64) float64 {
+	if g.AsLevel {
+		return g.DatumM - depthM
+	}
+	return depthM
 }
 
 func parseStation(s string) (szy206.Address, error) {
@@ -47,9 +89,11 @@ func parseStation(s string) (szy206.Address, error) {
 }
 
 // Encode appends the SZY 206 self-report (AFN C0) that carries one item
-// under profile p: rain, level, water temperature, or the flow class (a flow
-// with the volume marked missing, or a cumulative volume with the flow
-// marked missing), with the item's time as Tp.
+// under profile p: rain, level (also a groundwater depth, converted by the
+// forwarder's GroundwaterRule), water temperature, energy (SL/T 427 only),
+// or the flow class (a flow with the volume marked missing, or a cumulative
+// volume with the flow marked missing), with the item's time as Tp and its
+// alarm and status words.
 func Encode(dst []byte, it Item, p szy206.Profile) ([]byte, error) {
 	addr, err := parseStation(it.Station)
 	if err != nil {
@@ -71,9 +115,17 @@ func Encode(dst []byte, it Item, p szy206.Profile) ([]byte, error) {
 		rs = []szy206.Reading{szy206.NewReading(szy206.KindFlow, 1, it.Value), szy206.MissingReading(szy206.KindVolume, 1)}
 	case sishui.MetricVolumeM3:
 		rs = []szy206.Reading{szy206.MissingReading(szy206.KindFlow, 1), szy206.NewReading(szy206.KindVolume, 1, it.Value)}
+	case sishui.MetricDepthM:
+		rs = []szy206.Reading{szy206.NewReading(szy206.KindLevel, 1, it.Value)}
+	case sishui.MetricEnergyKWh:
+		if !carries(it.Metric, p) {
+			return dst, fmt.Errorf("forward: %s under profile %s: %w", it.Metric, p.Name, ErrUnsupported)
+		}
+		rs = []szy206.Reading{szy206.NewReading(szy206.KindElectricity, 1, it.Value)}
 	}
 	tp := szy206.NewTimeTag(it.Time, 0, p.TimeTagLen)
-	out, err := szy206.AppendReport(dst, &szy206.Report{Address: addr, Type: t, Readings: rs, Time: &tp}, p)
+	out, err := szy206.AppendReport(dst, &szy206.Report{Address: addr, Type: t, Readings: rs, Time: &tp,
+		Alarm: szy206.AlarmWord(it.Alarm), Status: szy206.StatusWord(it.Status)}, p)
 	if err != nil {
 		return dst, fmt.Errorf("forward: encode: %w", err)
 	}
@@ -89,7 +141,9 @@ type Config struct {
 	MinBackoff     time.Duration  // first retry delay; default 1 s
 	MaxBackoff     time.Duration  // cap of the doubling delay; default 5 min
 	Poll           time.Duration  // how often an empty queue is looked at; default 1 s
-	Logger         *slog.Logger   // nil: slog.Default
+	// Groundwater says how depths go upstream (default: as they are, unverified).
+	Groundwater GroundwaterRule
+	Logger      *slog.Logger // nil: slog.Default
 	// Metrics receives the forwarder's metrics; nil makes a new set
 	// (Forwarder.Metrics returns it).
 	Metrics *metrics.Set
@@ -97,7 +151,7 @@ type Config struct {
 
 // Forwarder sends the queue upstream. Run it in its own goroutine.
 type Forwarder struct {
-	q   *Queue
+	q   Outbox
 	cfg Config
 
 	set                             *metrics.Set
@@ -106,7 +160,7 @@ type Forwarder struct {
 }
 
 // New returns a Forwarder of q's items.
-func New(q *Queue, cfg Config) *Forwarder {
+func New(q Outbox, cfg Config) *Forwarder {
 	if cfg.Profile.Name == "" {
 		cfg.Profile = szy206.ProfileSZY206()
 	}
@@ -201,6 +255,9 @@ func (f *Forwarder) Run(ctx context.Context) error {
 				m, _ := f.q.Backlog()
 				return float64(m[st])
 			})
+		}
+		if it.Metric == sishui.MetricDepthM {
+			it.Value = f.cfg.Groundwater.value(it.Value)
 		}
 		buf, err = Encode(buf[:0], it, f.cfg.Profile)
 		if err != nil {

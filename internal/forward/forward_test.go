@@ -19,9 +19,11 @@ import (
 
 // received is one report as the upstream decoded it.
 type received struct {
-	station string
-	time    time.Time
-	value   float64
+	station       string
+	time          time.Time
+	value         float64
+	kind          szy206.Kind
+	alarm, status uint16
 }
 
 // upstream is an in-process national platform that misbehaves on a
@@ -80,7 +82,7 @@ func (u *upstream) serve(c net.Conn) {
 		u.mu.Lock()
 		u.n++
 		n := u.n
-		u.got = append(u.got, received{f.Address.String(), at.UTC(), v})
+		u.got = append(u.got, received{f.Address.String(), at.UTC(), v, r.Kind, uint16(f.Alarm), uint16(f.Status)})
 		u.mu.Unlock()
 		switch {
 		case n%7 == 3:

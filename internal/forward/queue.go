@@ -1,11 +1,13 @@
 // Package forward is the store-and-forward link from sishui to the national
-// water-resources platform: accepted samples are queued durably in a SQLite
-// file of their own (forward.db, apart from the main store so that neither
-// store package changes) and sent upstream over TCP as SZY 206 reports, one
-// confirmed frame at a time, in order per station, with retries and
-// exponential back-off. A sample leaves the queue only after the upstream
-// confirmed it, so delivery is at-least-once: after a lost confirm the same
-// frame is sent again, and the upstream de-duplicates by station and time.
+// water-resources platform: accepted samples wait in an outbox and are sent
+// upstream over TCP as SZY 206 reports, one confirmed frame at a time, in
+// order per station, with retries and exponential back-off. The outbox is
+// the store's own (StoreOutbox: filled by the transaction that stores the
+// samples, so no side file and no gap after a crash); Queue is a stand-alone
+// SQLite-file outbox for tools without a store. A sample leaves the outbox
+// only after the upstream confirmed it, so delivery is at-least-once: after a
+// lost confirm the same frame is sent again, and the upstream de-duplicates
+// by station and time.
 package forward
 
 import (
@@ -31,6 +33,8 @@ type Item struct {
 	Metric  sishui.Metric //
 	Time    time.Time     //
 	Value   float64       //
+	Alarm   uint16        // the station's alarm word (报警状态) at the time
+	Status  uint16        // the station's status word (终端状态: pump, door, supply)
 }
 
 // Queue is the durable outbound queue: a SQLite file with one table. Enqueue

@@ -88,6 +88,17 @@ func benchStore(b *testing.B, engine, protocol string, n int) testStore {
 		if err != nil {
 			b.Skip(err)
 		}
+		// The database persists between runs: start after what earlier runs
+		// stored, so that no report is a resend.
+		var newest int64
+		if err := db.DB.DB.QueryRow(`SELECT COALESCE(MAX(t), 0) FROM samples`).Scan(&newest); err != nil {
+			b.Fatal(err)
+		}
+		benchMu.Lock()
+		if t := time.UnixMilli(newest).Add(time.Hour); t.After(benchClock) {
+			benchClock = t
+		}
+		benchMu.Unlock()
 		s = db
 		seedRegions(b, db)
 	}
@@ -133,9 +144,8 @@ func BenchmarkEndToEnd(b *testing.B) {
 					b.ReportMetric(rep.Rate(), "frames/s")
 					b.ReportMetric(float64(rep.P50.Microseconds())/1000, "p50-ms")
 					b.ReportMetric(float64(rep.P99.Microseconds())/1000, "p99-ms")
-					commits := ts.counter("sishui_gateway_commits_total")
-					if commits > 0 {
-						b.ReportMetric(float64(rep.Confirmed)/float64(commits), "frames/commit")
+					if st := ts.ing.Stats(); st.Batches > 0 {
+						b.ReportMetric(float64(st.Frames)/float64(st.Batches), "frames/commit")
 					}
 				})
 			}

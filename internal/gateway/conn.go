@@ -12,9 +12,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
-	"github.com/sishui/sishui/internal/protocol/sl651"
-	"github.com/sishui/sishui/internal/protocol/szy206"
-	"github.com/sishui/sishui/internal/quality"
+	"github.com/sishui/sishui/internal/ingest"
 )
 
 const initialReadBuf = 512
@@ -26,6 +24,7 @@ type conn struct {
 	nc       net.Conn
 	ln       net.Listener
 	protocol string
+	h        handler
 	peer     string
 	since    time.Time
 	pm       *protoMetrics
@@ -41,11 +40,9 @@ type conn struct {
 	errs   int64
 
 	badRun int
-	done   chan struct{}
-	b      batch
 	work   []work
 	out    []byte
-	sl651r *sl651.Reassembler
+	state  any // the protocol handler's per-connection state
 }
 
 // work is one received frame on its way through decode, commit and confirm.
@@ -54,14 +51,12 @@ type work struct {
 	arrival  time.Time
 	accepted bool
 	confirm  bool
-	sl       *sl651.Frame
-	szy      *szy206.Frame
-	prof     szy206.Profile
+	decoded  any // the handler's decoded frame, for its confirm
 }
 
 func newConn(s *Server, nc net.Conn, ln net.Listener, protocol string) *conn {
-	return &conn{s: s, nc: nc, ln: ln, protocol: protocol, peer: nc.RemoteAddr().String(),
-		since: s.now(), pm: s.m.proto(protocol), done: make(chan struct{}, 1)}
+	return &conn{s: s, nc: nc, ln: ln, protocol: protocol, h: handlers[protocol], peer: nc.RemoteAddr().String(),
+		since: s.now(), pm: s.m.proto(protocol)}
 }
 
 func (c *conn) info() SessionInfo {
@@ -81,24 +76,6 @@ func (c *conn) wakeUp() {
 func (c *conn) stop() {
 	c.stopping.Store(true)
 	_ = c.nc.SetReadDeadline(time.Now())
-}
-
-func (c *conn) maxWire() int {
-	if c.protocol == sishui.ProtocolSL651 {
-		return sl651.MaxFrameLen
-	}
-	return szy206.MaxPictureFrameLen
-}
-
-func (c *conn) split(data []byte) (int, []byte) {
-	var adv int
-	var tok []byte
-	if c.protocol == sishui.ProtocolSL651 {
-		adv, tok, _ = sl651.SplitFrames(data, false)
-	} else {
-		adv, tok, _ = szy206.SplitFrames(data, false)
-	}
-	return adv, tok
 }
 
 // serve runs the connection until the peer leaves, a limit is hit or the
@@ -122,7 +99,7 @@ func (c *conn) serve() {
 func (c *conn) loop() string {
 	s := c.s
 	buf := make([]byte, 0, initialReadBuf)
-	maxBuf := c.maxWire() + 1
+	maxBuf := c.h.maxWire() + 1
 	var partialSince time.Time
 	for {
 		if c.stopping.Load() {
@@ -171,7 +148,7 @@ func (c *conn) loop() string {
 			off := 0
 			c.work = c.work[:0]
 			for off < len(buf) {
-				adv, tok := c.split(buf[off:])
+				adv, tok := c.h.split(buf[off:])
 				if adv == 0 {
 					break
 				}
@@ -218,14 +195,14 @@ func (c *conn) loop() string {
 	}
 }
 
-// process decodes the frames of c.work, commits them in one batch, then
-// confirms the accepted ones and sends queued downlink frames. It returns a
-// reason to close the connection, or "".
+// process decodes the frames of c.work, commits them in one submission to
+// the ingester, then confirms the accepted ones and sends queued downlink
+// frames. It returns a reason to close the connection, or "".
 func (c *conn) process() string {
 	s := c.s
-	b := &c.b
-	b.frames, b.samples, b.err, b.res = b.frames[:0], b.samples[:0], nil, sishui.AppendResult{}
-	b.done = c.done
+	// Not kept between reads: an idle connection holds no batch buffers.
+	frames := make([]*sishui.RawFrame, 0, len(c.work))
+	var samples []sishui.Sample
 	var bad, good int
 	for i := range c.work {
 		w := &c.work[i]
@@ -234,38 +211,33 @@ func (c *conn) process() string {
 		w.raw.Peer = c.peer
 		w.raw.Status = sishui.FrameOK
 		c.pm.frames.Inc()
-		n0 := len(b.samples)
+		n0 := len(samples)
 		if s.MaxFrameLen > 0 && len(w.raw.Bytes) > s.MaxFrameLen {
 			c.reject(w, sishui.FrameError, KindTooLong, fmt.Errorf("frame of %d bytes exceeds %d", len(w.raw.Bytes), s.MaxFrameLen), 0)
-		} else if c.protocol == sishui.ProtocolSL651 {
-			b.samples = c.handleSL651(w, b.samples)
 		} else {
-			b.samples = c.handleSZY206(w, b.samples)
+			samples = c.h.handle(c, w, samples)
 		}
-		w.raw.Samples = len(b.samples) - n0
-		for j := n0; j < len(b.samples); j++ {
-			x := &b.samples[j]
-			x.Flags |= uint32(s.Checker.Check(quality.Sample{Point: x.Point, Metric: x.Metric.String(), Time: x.Time, Value: x.Value}, w.arrival))
-		}
+		w.raw.Samples = len(samples) - n0
 		if w.accepted {
 			good++
 		} else {
 			bad++
 		}
-		b.frames = append(b.frames, w.raw)
+		frames = append(frames, w.raw)
 	}
-	s.commits <- b
-	<-c.done
+	res, err := s.submit(frames, samples)
 	c.mu.Lock()
 	c.frames += int64(len(c.work))
 	c.errs += int64(bad)
 	c.last = c.work[len(c.work)-1].arrival
 	c.mu.Unlock()
-	if b.err != nil {
+	if err != nil {
 		c.pm.errors[KindStore].Add(len(c.work))
-		s.log.Error("gateway: frames not stored, not confirming", "protocol", c.protocol, "peer", c.peer, "frames", len(c.work), "err", b.err)
+		s.log.Error("gateway: frames not stored, not confirming", "protocol", c.protocol, "peer", c.peer, "frames", len(c.work), "err", err)
 		return ""
 	}
+	s.m.inserted.Add(res.Inserted)
+	s.m.dups.Add(res.Duplicates)
 	c.pm.accepted.Add(good)
 	if good > 0 {
 		c.badRun = 0
@@ -280,7 +252,7 @@ func (c *conn) process() string {
 		if !w.accepted || !w.confirm {
 			continue
 		}
-		out, err := c.confirmFrame(w)
+		out, err := c.h.confirm(c, w)
 		if err != nil {
 			s.log.Warn("gateway: cannot build confirm", "protocol", c.protocol, "peer", c.peer, "err", err)
 			continue
@@ -349,20 +321,22 @@ func (c *conn) queued() bool {
 	return c.key.address != "" && len(c.s.queues[c.key]) > 0
 }
 
-// accept looks up the terminal's point; it rejects w and returns nil when
-// the terminal is unknown, retired or the lookup failed.
+// accept finds the terminal's point under the ingester's acceptance policy;
+// it rejects w and returns nil when the terminal is unknown, retired or the
+// lookup failed.
 func (c *conn) accept(w *work, code string) *sishui.Point {
-	p, err := c.s.lookupPoint(c.protocol, code)
-	switch {
-	case err != nil:
-		c.reject(w, sishui.FrameError, KindStore, err, 0)
-		return nil
-	case p == nil:
-		c.reject(w, sishui.FrameQuarantined, KindUnknownTerminal, fmt.Errorf("no %s point with code %s", c.protocol, code), 0)
-		return nil
-	case p.Retired:
-		c.reject(w, sishui.FrameQuarantined, KindRetired, fmt.Errorf("point %d is retired", p.ID), 0)
-		return nil
+	p, err := c.s.Ingest.Terminal(c.protocol, code)
+	if err == nil {
+		return p
 	}
-	return p
+	var rf *ingest.Refusal
+	switch {
+	case !errors.As(err, &rf):
+		c.reject(w, sishui.FrameError, KindStore, err, 0)
+	case rf.Kind == ingest.RefusedRetired:
+		c.reject(w, sishui.FrameQuarantined, KindRetired, err, 0)
+	default:
+		c.reject(w, sishui.FrameQuarantined, KindUnknownTerminal, err, 0)
+	}
+	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/protocol/sl651"
 	"github.com/sishui/sishui/internal/protocol/szy206"
 	"github.com/sishui/sishui/internal/quality"
@@ -507,7 +508,7 @@ func TestFramesTSV(t *testing.T) {
 
 // panicStore panics in PointByCode for one terminal.
 type panicStore struct {
-	Store
+	testStore
 	code string
 }
 
@@ -515,12 +516,12 @@ func (s panicStore) PointByCode(ctx context.Context, protocol, code string) (*si
 	if code == s.code {
 		panic("boom")
 	}
-	return s.Store.PointByCode(ctx, protocol, code)
+	return s.testStore.PointByCode(ctx, protocol, code)
 }
 
 // failStore fails IngestFrames while fail is set.
 type failStore struct {
-	Store
+	testStore
 	mu   sync.Mutex
 	fail bool
 }
@@ -532,7 +533,7 @@ func (s *failStore) IngestFrames(ctx context.Context, f []*sishui.RawFrame, x []
 	if fail {
 		return sishui.AppendResult{}, errors.New("disk on fire")
 	}
-	return s.Store.IngestFrames(ctx, f, x)
+	return s.testStore.IngestFrames(ctx, f, x)
 }
 
 // TestPanicIsolated: a panic while handling one connection closes that
@@ -540,7 +541,7 @@ func (s *failStore) IngestFrames(ctx context.Context, f []*sishui.RawFrame, x []
 func TestPanicIsolated(t *testing.T) {
 	store := newStore(t)
 	addPoint(t, store, sishui.ProtocolSL651, slCode, "", 1)
-	ts := startServer(t, panicStore{Store: store, code: "3715000666"}, nil)
+	ts := startServer(t, panicStore{testStore: store, code: "3715000666"}, nil)
 	bad := dial(t, ts, sishui.ProtocolSL651)
 	bad.send(slReport(t, "3715000666", 0, 1, 0, 1))
 	bad.mustClosed()
@@ -557,7 +558,7 @@ func TestPanicIsolated(t *testing.T) {
 func TestStoreFailureNotConfirmed(t *testing.T) {
 	store := newStore(t)
 	p := addPoint(t, store, sishui.ProtocolSL651, slCode, "", 1)
-	fs := &failStore{Store: store, fail: true}
+	fs := &failStore{testStore: store, fail: true}
 	ts := startServer(t, fs, nil)
 	c := dial(t, ts, sishui.ProtocolSL651)
 	c.send(slReport(t, slCode, 0, 1, 0, 1))
@@ -601,9 +602,9 @@ func TestQualityFlags(t *testing.T) {
 	p := addPoint(t, store, sishui.ProtocolSZY206, szyCode, "", 1)
 	var mu sync.Mutex
 	var committed []sishui.Sample
-	ts := startServer(t, store, func(s *Server) {
-		s.Committed = func(x []sishui.Sample) { mu.Lock(); committed = append(committed, x...); mu.Unlock() }
-	})
+	ts := startServerWith(t, store, ingest.Config{
+		Committed: func(x []sishui.Sample) { mu.Lock(); committed = append(committed, x...); mu.Unlock() },
+	}, nil)
 	c := dial(t, ts, sishui.ProtocolSZY206)
 	c.send(szyReport(t, szyCode, 30, 0.5, -4321)) // a meter register below zero is impossible
 	c.mustNext()

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/protocol/sl651"
 	"github.com/sishui/sishui/internal/protocol/szy206"
 	"github.com/sishui/sishui/internal/sqlite"
@@ -22,10 +23,8 @@ const testWait = 20 * time.Second
 
 // testStore is the part of a store the tests use.
 type testStore interface {
-	Store
+	ingest.Store
 	CreatePoint(ctx context.Context, p *sishui.Point) error
-	ListFrames(ctx context.Context, f sishui.FrameFilter) ([]*sishui.RawFrame, int, error)
-	QuerySamples(ctx context.Context, q sishui.SeriesQuery) ([]sishui.Sample, error)
 }
 
 // Fixture regions.
@@ -75,16 +74,25 @@ func addPoint(t testing.TB, s testStore, protocol, code, password string, mult f
 
 type testServer struct {
 	*Server
-	sl, szy string // listen addresses
+	ing     *ingest.Ingester
+	store   testStore // set by tests that need it
+	sl, szy string    // listen addresses
 }
 
-func startServer(t testing.TB, store Store, tune func(*Server)) *testServer {
+func startServer(t testing.TB, store ingest.Store, tune func(*Server)) *testServer {
 	t.Helper()
-	s := &Server{Store: store}
+	return startServerWith(t, store, ingest.Config{}, tune)
+}
+
+// startServerWith starts a gateway in front of an ingester of store with cfg.
+func startServerWith(t testing.TB, store ingest.Store, cfg ingest.Config, tune func(*Server)) *testServer {
+	t.Helper()
+	ing := ingest.New(store, cfg)
+	s := &Server{Ingest: ing}
 	if tune != nil {
 		tune(s)
 	}
-	ts := &testServer{Server: s}
+	ts := &testServer{Server: s, ing: ing}
 	ctx, cancel := context.WithCancel(context.Background())
 	errs := make(chan error, 2)
 	for _, p := range []string{sishui.ProtocolSL651, sishui.ProtocolSZY206} {
@@ -104,6 +112,7 @@ func startServer(t testing.TB, store Store, tune func(*Server)) *testServer {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
 		}
+		ing.Close()
 		for range 2 {
 			if err := <-errs; err != nil {
 				t.Errorf("serve: %v", err)

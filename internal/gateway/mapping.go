@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"math"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -42,10 +43,20 @@ var sl651Rules = map[string]sl651Rule{
 	"ZT":  {metric: sishui.MetricAlarm},
 }
 
+// sl651Arrays maps the hourly arrays (DRP, DRZ1) to metrics; their slots
+// are stored at their own times. At the report's own time DRP's last slot
+// wins over PJ/PN/P1 (a 5-minute amount beside 5-minute amounts), while a
+// level Z, Z1 or ZU wins over DRZ1 (a relative level, UNVERIFIED whether
+// vendors send it above the station datum).
+var sl651Arrays = map[string]sl651Rule{"DRP": {metric: sishui.MetricRainMM, rank: -1}, "DRZ1": {metric: sishui.MetricLevelM, rank: 10}}
+
 // SL651Samples appends to dst the samples of a decoded SL 651 report from
 // point p. An element's time is its observation time (F0F0 group, Beijing
-// time, stored UTC), else the frame's, else arrival. Missing or undecodable
-// elements, arrays (DRP/DRZ) and unmapped identifiers are skipped; vendor
+// time, stored UTC), else the frame's, else arrival. The 12 slots of a DRP
+// (5-minute rain) or DRZ1 (5-minute level) array cover the hour up to that
+// time: slot i is stored at time − 55 min + 5i min; invalid slots (FF) are
+// skipped. Missing or undecodable elements, other arrays (DRZ2–8) and
+// unmapped identifiers are skipped; vendor
 // identifiers named in m.SL651Vendor are mapped, a cumulative volume times
 // the point's multiplier. When several identifiers give one metric at one
 // time, the preferred one is kept (Z over Z1, PJ over PN05 …).
@@ -54,7 +65,26 @@ func (m *Mapping) SL651Samples(dst []sishui.Sample, f *sl651.Frame, p *sishui.Po
 	ranks := make([]int, 0, len(f.Elements))
 	for i := range f.Elements {
 		e := &f.Elements[i]
-		if e.Missing || e.Invalid || e.Values != nil {
+		if e.Missing || e.Invalid {
+			continue
+		}
+		if e.Values != nil {
+			if r, ok := sl651Arrays[e.ID]; ok {
+				end := e.Observed
+				if end.IsZero() {
+					end = f.Observed
+				}
+				if end.IsZero() {
+					end = arrival
+				}
+				for k, v := range e.Values {
+					if math.IsNaN(v) {
+						continue
+					}
+					t := end.Add(time.Duration(k-len(e.Values)+1) * 5 * time.Minute)
+					dst, ranks = putRanked(dst, start, ranks, sishui.Sample{Point: p.ID, Metric: r.metric, Time: t.UTC(), Value: v}, r.rank)
+				}
+			}
 			continue
 		}
 		var r sl651Rule

@@ -37,6 +37,9 @@ func TestSL651Mapping(t *testing.T) {
 	vendor := sl651.ElemDef(0xFF01, 0x4A, 1234.5) // a vendor's cumulative volume
 	ztElem := sl651.ElemDef(0x45, 0x20, 3)
 	ztElem.ID = "ZT"
+	nan := math.NaN()
+	drp := sl651.Element{ID: "DRP", Code: sl651.CodeDRP, Values: []float64{0.1, nan, 0.3, nan, nan, nan, nan, nan, nan, nan, nan, 0.2}}
+	drz := sl651.Element{ID: "DRZ1", Code: sl651.CodeDRZ1, Values: []float64{nan, nan, nan, nan, nan, nan, nan, nan, nan, nan, 1.5, 1.7}}
 	for _, tc := range []struct {
 		name     string
 		observed time.Time
@@ -58,6 +61,10 @@ func TestSL651Mapping(t *testing.T) {
 			[]wantSample{{sishui.MetricVolumeM3, 12345, obs}}},
 		{"vendor id unmapped by default", obs, []sl651.Element{vendor}, Mapping{}, sishui.PointWithdrawal, nil},
 		{"status word", obs, []sl651.Element{ztElem}, Mapping{}, sishui.PointRiver, []wantSample{{sishui.MetricAlarm, 3, obs}}},
+		{"DRP and DRZ1 slots at their own times; the array wins at the hour", obs, []sl651.Element{sl651.Elem("PJ", 9), sl651.Elem("Z", 31.2), drp, drz}, Mapping{}, sishui.PointRiver,
+			[]wantSample{{sishui.MetricRainMM, 0.2, obs}, {sishui.MetricLevelM, 31.2, obs},
+				{sishui.MetricRainMM, 0.1, obs.Add(-55 * time.Minute)}, {sishui.MetricRainMM, 0.3, obs.Add(-45 * time.Minute)},
+				{sishui.MetricLevelM, 1.5, obs.Add(-5 * time.Minute)}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &sl651.Frame{Observed: tc.observed, Elements: tc.elems}

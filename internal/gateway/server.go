@@ -15,7 +15,6 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/szy206"
-	"github.com/sishui/sishui/internal/quality"
 )
 
 // Errors returned by the Server.
@@ -37,17 +36,16 @@ const (
 	DefaultCommitTimeout = 30 * time.Second
 	DefaultQueueLen      = 16
 	DefaultMaxBadFrames  = 32
-	DefaultBatchFrames   = 1024
-	DefaultPointCacheTTL = time.Minute
 )
 
 // Server is the telemetry gateway. Set the exported fields before the first
 // Serve or ListenAndServe and do not change them afterwards; zero values take
 // the defaults above. A Server is safe for concurrent use.
 type Server struct {
-	// Store receives every frame (IngestFrames) and resolves terminal
-	// addresses to points (PointByCode). Required; any sishui.Store will do.
-	Store Store
+	// Ingest finds terminals' points and stores every frame with its samples
+	// (one acceptance policy, one group committer for every input). Required;
+	// an *ingest.Ingester.
+	Ingest Ingester
 
 	// Listen addresses for ListenAndServe ("" = do not listen), e.g. ":5651".
 	SL651Addr  string
@@ -73,14 +71,6 @@ type Server struct {
 	// MaxBadFrames closes a connection after this many consecutive rejected
 	// frames (quarantined or undecodable).
 	MaxBadFrames int
-	// BatchFrames is the largest group commit, in frames.
-	BatchFrames int
-	// BatchDelay is how long the committer waits for more frames once it has
-	// some. 0 commits whatever has queued up while the previous commit ran
-	// (natural group commit, no added latency).
-	BatchDelay time.Duration
-	// PointCacheTTL is how long a terminal's point (or its absence) is cached.
-	PointCacheTTL time.Duration
 
 	// SZY206Profile is the default profile of SZY 206 terminals
 	// (zero: szy206.ProfileSZY206); SZY206Profiles overrides it per terminal
@@ -92,14 +82,6 @@ type Server struct {
 
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
-	// Committed, when set, is called with the samples of every durable group
-	// commit, before the confirms go out (accounting, the national-platform
-	// link). It runs on the committer: it must be quick and must not retain
-	// the slice.
-	Committed func([]sishui.Sample)
-	// Checker adds data-quality flags to every sample (never drops one);
-	// nil means quality.DefaultConfig keyed by the points' kinds.
-	Checker *quality.Checker
 
 	// Logger receives connection-level events (nil: discarded).
 	Logger *slog.Logger
@@ -118,23 +100,20 @@ type Server struct {
 	listeners map[net.Listener]struct{}
 	connWG    sync.WaitGroup
 
-	commits       chan *batch
-	committerDone chan struct{}
-	stopOnce      sync.Once
-
-	points pointCache
-	kinds  sync.Map // point id → kind, for the quality checker
-	m      *serverMetrics
-	log    *slog.Logger
-	prof   szy206.Profile
+	m    *serverMetrics
+	log  *slog.Logger
+	prof szy206.Profile
 }
 
-// Store is what the gateway needs of a store; every sishui.Store has it.
-type Store interface {
-	// PointByCode returns the point of a terminal address (ENOTFOUND if none).
-	PointByCode(ctx context.Context, protocol, code string) (*sishui.Point, error)
-	// IngestFrames archives frames and appends samples in one transaction.
-	IngestFrames(ctx context.Context, frames []*sishui.RawFrame, samples []sishui.Sample) (sishui.AppendResult, error)
+// Ingester is what the gateway needs of the ingest pipeline;
+// *ingest.Ingester has it.
+type Ingester interface {
+	// Terminal returns the point of a terminal address, or an
+	// *ingest.Refusal (unknown or retired) or a store error.
+	Terminal(protocol, code string) (*sishui.Point, error)
+	// SubmitFrames archives frames and stores their samples durably in one
+	// transaction (quality-flagged, refused samples dropped).
+	SubmitFrames(ctx context.Context, frames []*sishui.RawFrame, samples []sishui.Sample) (sishui.AppendResult, error)
 }
 
 // termKey identifies a terminal: protocol and address (upper-case hex).
@@ -157,13 +136,6 @@ type SessionInfo struct {
 
 func (s *Server) init() {
 	s.once.Do(func() {
-		if s.Checker == nil {
-			s.Checker = quality.NewChecker(quality.DefaultConfig(), func(point int64) string {
-				k, _ := s.kinds.Load(point)
-				kind, _ := k.(string)
-				return kind
-			})
-		}
 		if s.MaxConns <= 0 {
 			s.MaxConns = DefaultMaxConns
 		}
@@ -185,12 +157,6 @@ func (s *Server) init() {
 		if s.MaxBadFrames <= 0 {
 			s.MaxBadFrames = DefaultMaxBadFrames
 		}
-		if s.BatchFrames <= 0 {
-			s.BatchFrames = DefaultBatchFrames
-		}
-		if s.PointCacheTTL <= 0 {
-			s.PointCacheTTL = DefaultPointCacheTTL
-		}
 		s.prof = s.SZY206Profile
 		if s.prof.TimeTagLen == 0 {
 			s.prof = szy206.ProfileSZY206()
@@ -206,11 +172,7 @@ func (s *Server) init() {
 		s.byAddr = map[termKey]*conn{}
 		s.queues = map[termKey][][]byte{}
 		s.listeners = map[net.Listener]struct{}{}
-		s.points.m = map[termKey]pointEntry{}
 		s.m = newServerMetrics(s.Metrics)
-		s.commits = make(chan *batch, 4096)
-		s.committerDone = make(chan struct{})
-		go s.committer()
 	})
 }
 
@@ -226,13 +188,6 @@ func (s *Server) now() time.Time {
 		return s.Now()
 	}
 	return time.Now()
-}
-
-func checkProtocol(p string) error {
-	if p != sishui.ProtocolSL651 && p != sishui.ProtocolSZY206 {
-		return fmt.Errorf("%w %q", ErrProtocol, p)
-	}
-	return nil
 }
 
 // ListenAndServe listens on SL651Addr and SZY206Addr (those set) and serves
@@ -284,8 +239,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, protocol string) er
 	if err := checkProtocol(protocol); err != nil {
 		return err
 	}
-	if s.Store == nil {
-		return errors.New("gateway: Store is required")
+	if s.Ingest == nil {
+		return errors.New("gateway: Ingest is required")
 	}
 	s.init()
 	s.mu.Lock()
@@ -381,8 +336,6 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.mu.Unlock()
 		<-done
 	}
-	s.stopOnce.Do(func() { close(s.commits) })
-	<-s.committerDone
 	return err
 }
 
@@ -525,53 +478,23 @@ func (s *Server) popQueue(k termKey, frame []byte) {
 	}
 }
 
-// InvalidatePoints forgets cached points, e.g. after the registry changed.
-func (s *Server) InvalidatePoints() {
-	s.init()
-	s.points.mu.Lock()
-	clear(s.points.m)
-	s.points.mu.Unlock()
-}
-
-type pointEntry struct {
-	p   *sishui.Point // nil: no such point
-	exp time.Time
-}
-
-type pointCache struct {
-	mu sync.Mutex
-	m  map[termKey]pointEntry
-}
-
-const maxCachedPoints = 200_000
-
-// lookupPoint returns the point of a terminal, nil if none is registered.
-func (s *Server) lookupPoint(protocol, code string) (*sishui.Point, error) {
-	k := termKey{protocol, code}
-	now := time.Now()
-	s.points.mu.Lock()
-	e, ok := s.points.m[k]
-	s.points.mu.Unlock()
-	if ok && now.Before(e.exp) {
-		return e.p, nil
-	}
+// submit hands a connection's frames to the ingester, never panicking.
+func (s *Server) submit(frames []*sishui.RawFrame, samples []sishui.Sample) (res sishui.AppendResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("gateway: ingest panicked: %v", r)
+		}
+		if err != nil {
+			s.m.failed.Inc()
+		}
+	}()
+	s.m.commits.Inc()
+	s.m.batch.Update(float64(len(frames)))
 	ctx, cancel := context.WithTimeout(context.Background(), s.CommitTimeout)
 	defer cancel()
-	p, err := s.Store.PointByCode(ctx, protocol, code)
+	res, err = s.Ingest.SubmitFrames(ctx, frames, samples)
 	if err != nil {
-		if sishui.ErrorCode(err) != sishui.ENOTFOUND {
-			return nil, fmt.Errorf("gateway: point %s/%s: %w", protocol, code, err)
-		}
-		p = nil
+		return res, fmt.Errorf("gateway: ingest %d frames: %w", len(frames), err)
 	}
-	s.points.mu.Lock()
-	if len(s.points.m) >= maxCachedPoints {
-		clear(s.points.m)
-	}
-	s.points.m[k] = pointEntry{p: p, exp: now.Add(s.PointCacheTTL)}
-	if p != nil {
-		s.kinds.Store(p.ID, p.Kind)
-	}
-	s.points.mu.Unlock()
-	return p, nil
+	return res, nil
 }

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/ingest"
+	"github.com/sishui/sishui/internal/sqlite"
 )
 
 // benchRows makes n samples over the points, time-major (each tick reports
@@ -23,10 +25,12 @@ func benchRows(pts []*sishui.Point, n int, offset time.Duration) []sishui.Sample
 }
 
 // BenchmarkIngest compares sustained ingest through the Ingester (16
-// goroutines submitting 100 samples each, group-committed) with raw bulk
-// AppendSamples of the same kind of rows in 5000-row batches, both on SQLite.
-// ratio = ingester / raw samples per second. PostgreSQL runs when
-// SISHUI_TEST_POSTGRES is set.
+// goroutines submitting 100 samples each, group-committed: the HTTP and CSV
+// path) with the store's own bulk AppendSamples of the same kind of rows in
+// 5000-row batches, and with the raw ceiling measured in the same run: the
+// same number of rows appended into a bare keyed SQLite table
+// (sqlite.RawAppendRate). ratio = ingester / store bulk; bare_ratio =
+// ingester / bare table. PostgreSQL runs when SISHUI_TEST_POSTGRES is set.
 func BenchmarkIngest(b *testing.B) {
 	b.Run("sqlite", func(b *testing.B) { benchIngest(b, newSQLite(b)) })
 	b.Run("postgres", func(b *testing.B) { benchIngest(b, newPostgres(b)) })
@@ -36,7 +40,7 @@ func benchIngest(b *testing.B, s sishui.Store) {
 	pts := newPoints(b, s, sishui.PointWell, 1000)
 	const rows = 200_000
 	ctx := context.Background()
-	var rawRate, ingRate float64
+	var rawRate, ingRate, bareRate float64
 	for i := 0; i < b.N; i++ {
 		// Raw: one goroutine, 5000-row AppendSamples calls.
 		raw := benchRows(pts, rows, time.Duration(2*i)*time.Hour*100)
@@ -47,6 +51,11 @@ func benchIngest(b *testing.B, s sishui.Store) {
 			}
 		}
 		rawRate += rows / time.Since(start).Seconds()
+		bare, err := sqlite.RawAppendRate(filepath.Join(b.TempDir(), "bare.db"), rows, len(pts))
+		if err != nil {
+			b.Fatal(err)
+		}
+		bareRate += bare
 
 		// Ingester: the same rows 100 hours later, 16 submitters of 100 samples.
 		in := benchRows(pts, rows, time.Duration(2*i+1)*time.Hour*100)
@@ -100,4 +109,6 @@ func benchIngest(b *testing.B, s sishui.Store) {
 	b.ReportMetric(rawRate/float64(b.N), "raw_samples/s")
 	b.ReportMetric(ingRate/float64(b.N), "ingest_samples/s")
 	b.ReportMetric(ingRate/rawRate, "ratio")
+	b.ReportMetric(bareRate/float64(b.N), "bare_samples/s")
+	b.ReportMetric(ingRate/bareRate, "bare_ratio")
 }

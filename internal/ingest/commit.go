@@ -11,10 +11,16 @@ import (
 
 // request is one Submit call waiting for the committer.
 type request struct {
+	frames   []*sishui.RawFrame // terminal frames archived in the same transaction
+	wait     bool               // wait for room in a full queue (terminals) rather than ErrBusy
 	samples  []sishui.Sample
 	index    []int    // result index of each sample
 	status   []Status // set by the committer
 	conflict []bool   // a duplicate whose value differs from the stored one
+	// Terminal frames: samples at or before their series' newest stored
+	// time (sent without a look-up), and how many of them the store found
+	// stored already.
+	maybeDup, storeDups int
 	err      error
 	done     chan struct{}
 }
@@ -37,7 +43,7 @@ func (ing *Ingester) run() {
 			return
 		}
 		batch = append(batch, first)
-		n := len(first.samples)
+		n := len(first.samples) + len(first.frames)
 		timer.Reset(ing.cfg.MaxDelay)
 		quitting := false
 	collect:
@@ -45,7 +51,7 @@ func (ing *Ingester) run() {
 			select {
 			case r := <-ing.reqs:
 				batch = append(batch, r)
-				n += len(r.samples)
+				n += len(r.samples) + len(r.frames)
 			case <-timer.C:
 				break collect
 			case <-ing.quit:
@@ -72,7 +78,7 @@ func (ing *Ingester) drain() {
 			select {
 			case r := <-ing.reqs:
 				batch = append(batch, r)
-				n += len(r.samples)
+				n += len(r.samples) + len(r.frames)
 			default:
 				break gather
 			}
@@ -101,6 +107,9 @@ func (ing *Ingester) commit(batch []*request) {
 	if err != nil && len(batch) > 1 && sishui.ErrorCode(err) == sishui.EINVALID {
 		// One submitter's bad sample must not fail the others: retry alone.
 		for _, r := range batch {
+			for _, f := range r.frames {
+				f.ID = 0
+			}
 			r.err = ing.commitBatch([]*request{r})
 		}
 	} else {
@@ -117,6 +126,8 @@ func (ing *Ingester) commit(batch []*request) {
 					ing.duplicates.Add(1)
 				}
 			}
+			ing.accepted.Add(-int64(r.storeDups))
+			ing.duplicates.Add(int64(r.storeDups))
 		}
 		close(r.done)
 	}
@@ -124,10 +135,25 @@ func (ing *Ingester) commit(batch []*request) {
 
 // commitBatch classifies the batch's samples as new or already stored, appends
 // the new ones in one call and sets the statuses.
-func (ing *Ingester) commitBatch(batch []*request) error {
-	n := 0
+func (ing *Ingester) commitBatch(batch []*request) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("ingest: commit panicked: %v", r)
+			ing.cfg.Logger.Error("ingest: commit panicked", "panic", r)
+		}
+	}()
+	n, nf := 0, 0
 	for _, r := range batch {
-		n += len(r.samples)
+		r.maybeDup, r.storeDups = 0, 0
+		n += len(r.samples) + len(r.frames)
+		nf += len(r.frames)
+	}
+	var frames []*sishui.RawFrame
+	if nf > 0 {
+		frames = make([]*sishui.RawFrame, 0, nf)
+		for _, r := range batch {
+			frames = append(frames, r.frames...)
+		}
 	}
 	send := make([]sishui.Sample, 0, n)
 	refs := make([]sampleRef, 0, n)
@@ -148,7 +174,14 @@ func (ing *Ingester) commitBatch(batch []*request) error {
 			}
 			seen[k] = len(send)
 			if k.t <= hw {
-				uncertain = append(uncertain, len(send))
+				if r.frames == nil {
+					uncertain = append(uncertain, len(send))
+				} else {
+					// A terminal's resend (after a lost confirm or a
+					// restart) needs no look-up: the store keeps the stored
+					// value (ON CONFLICT DO NOTHING) and counts it.
+					r.maybeDup++
+				}
 			}
 			send = append(send, s)
 			refs = append(refs, sampleRef{r, i})
@@ -156,7 +189,7 @@ func (ing *Ingester) commitBatch(batch []*request) error {
 		}
 	}
 	if len(uncertain) > 0 {
-		stored, err := ing.lookup(send, uncertain)
+		stored, err := ing.storedValues(send, uncertain)
 		if err != nil {
 			return err
 		}
@@ -174,19 +207,33 @@ func (ing *Ingester) commitBatch(batch []*request) error {
 		}
 		send, refs = keep, keepRefs
 	}
-	if len(send) == 0 {
+	if len(send) == 0 && len(frames) == 0 {
 		return nil
 	}
 	ing.batches.Add(1)
-	res, err := ing.store.AppendSamples(ing.sysCtx, send)
+	var res sishui.AppendResult
+	if len(frames) > 0 {
+		res, err = ing.store.IngestFrames(ing.sysCtx, frames, send)
+	} else {
+		res, err = ing.store.AppendSamples(ing.sysCtx, send)
+	}
 	if err != nil {
-		ing.cfg.Logger.Error("ingest: append failed", "samples", len(send), "err", err)
+		ing.cfg.Logger.Error("ingest: append failed", "frames", len(frames), "samples", len(send), "err", err)
 		return fmt.Errorf("ingest: append: %w", err)
 	}
-	if res.Duplicates > 0 {
+	ing.frames.Add(int64(len(frames)))
+	if res.Duplicates > 0 && len(frames) == 0 {
 		// Another writer stored some of these keys after the look-up.
 		ing.mismatches.Add(int64(res.Duplicates))
 		ing.cfg.Logger.Warn("ingest: store counted duplicates the ingester thought new", "duplicates", res.Duplicates)
+	}
+	if len(frames) > 0 {
+		// The store's duplicates are among the frames' possible resends.
+		left := res.Duplicates
+		for _, r := range batch {
+			r.storeDups = min(r.maybeDup, left)
+			left -= r.storeDups
+		}
 	}
 	for _, s := range send {
 		k := seriesKey{s.Point, s.Metric}
@@ -194,7 +241,7 @@ func (ing *Ingester) commitBatch(batch []*request) error {
 			ing.hwm[k] = t
 		}
 	}
-	if ing.cfg.Committed != nil {
+	if ing.cfg.Committed != nil && len(send) > 0 {
 		ing.cfg.Committed(send)
 	}
 	return nil
@@ -208,9 +255,14 @@ func (ing *Ingester) highWater(point int64, metric sishui.Metric) (int64, error)
 		return t, nil
 	}
 	if !ing.loaded[point] {
-		latest, err := ing.store.LatestSamples(ing.sysCtx, point)
-		if err != nil {
-			return 0, fmt.Errorf("ingest: latest samples of point %d: %w", point, err)
+		var latest []sishui.Sample
+		if v, ok := ing.points.latest.LoadAndDelete(point); ok {
+			latest = v.([]sishui.Sample) // read when the point was resolved
+		} else {
+			var err error
+			if latest, err = ing.store.LatestSamples(ing.sysCtx, point); err != nil {
+				return 0, fmt.Errorf("ingest: latest samples of point %d: %w", point, err)
+			}
 		}
 		for _, s := range latest {
 			ing.hwm[seriesKey{point, s.Metric}] = s.Time.UnixMilli()
@@ -224,9 +276,9 @@ func (ing *Ingester) highWater(point int64, metric sishui.Metric) (int64, error)
 	return math.MinInt64, nil
 }
 
-// lookup returns the stored values of the keys of send[uncertain], one
+// storedValues returns the stored values of the keys of send[uncertain], one
 // range query per series.
-func (ing *Ingester) lookup(send []sishui.Sample, uncertain []int) (map[sampleKey]float64, error) {
+func (ing *Ingester) storedValues(send []sishui.Sample, uncertain []int) (map[sampleKey]float64, error) {
 	type span struct{ from, to int64 }
 	spans := make(map[seriesKey]span)
 	for _, j := range uncertain {

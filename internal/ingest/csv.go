@@ -24,7 +24,8 @@ type ImportOptions struct {
 	// Beijing (+08:00).
 	Location *time.Location
 	// Protocol is the protocol of points named by terminal code when the file
-	// has no protocol column; default "manual".
+	// has no protocol column; "" (the default) finds the point holding the
+	// code in any protocol, when only one does.
 	Protocol string
 	// BatchSize is the number of rows submitted at once; default 5000.
 	BatchSize int
@@ -103,7 +104,8 @@ type columns struct {
 //   - point: a point ID or a terminal code. A value of 1–9 decimal digits
 //     without a leading zero is an ID; anything else is a code. Use point_id
 //     or code instead to say which.
-//   - protocol (optional): the protocol of a code; default opts.Protocol.
+//   - protocol (optional): the protocol of a code; default opts.Protocol
+//     (none: the one point with that code, whatever its protocol).
 //   - metric: a metric name (flow_m3s, volume_m3, …).
 //   - time: RFC 3339 with an offset (2026-03-01T08:00:00+08:00, …Z), or
 //     "2006-01-02 15:04:05" / "2006-01-02T15:04:05" / "2006-01-02 15:04"
@@ -118,9 +120,6 @@ type columns struct {
 func (ing *Ingester) ImportCSV(ctx context.Context, r io.Reader, opts ImportOptions) (Summary, error) {
 	if opts.Location == nil {
 		opts.Location = Beijing
-	}
-	if opts.Protocol == "" {
-		opts.Protocol = sishui.ProtocolManual
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000

@@ -46,7 +46,7 @@ func TestImportCSVBadRows(t *testing.T) {
 		{Line: 6, Column: "value", Reason: `bad number "abc"`},
 		{Line: 9, Column: "point", Reason: "is empty"},
 		{Line: 10, Column: "time", Reason: `bad time "2026-03-01\n15:00:00" (want RFC 3339, or 2006-01-02 15:04:05 in CST)`},
-		{Line: 7, Reason: "unknown point"},
+		{Line: 7, Reason: "unknown point 999999"},
 	}
 	if sum.Rows != 10 || sum.Accepted != 4 || sum.Rejected != 6 || sum.Duplicates != 0 || sum.LastLine != 12 {
 		t.Fatalf("summary %+v", sum)

@@ -19,10 +19,6 @@ const MaxBodyBytes = 8 << 20
 // MaxBatchObservations caps the observations of one request.
 const MaxBatchObservations = 50_000
 
-// DefaultHTTPProtocol is the protocol assumed for an observation that names
-// its point by "code" without a "protocol".
-const DefaultHTTPProtocol = sishui.ProtocolHTTP
-
 // Response is the body of a successful POST /api/v1/observations.
 type Response struct {
 	Accepted   int      `json:"accepted"`
@@ -50,13 +46,16 @@ type errorDetail struct {
 //	]}
 //
 // Each observation names its point by "point" (ID) or by "code" (terminal
-// address) with an optional "protocol" (default "http"); "time" is RFC 3339
+// address) with an optional "protocol" (without one, the point holding that
+// code in any protocol, when only one does); "time" is RFC 3339
 // with an explicit offset. The reply is 200 with one result per observation
 // (accepted, duplicate, or rejected with a reason: unknown point or metric,
 // a time too far in the future, …) and is sent only after every accepted
 // sample is durable. Malformed input is 400 naming the field (for example
 // observations[3].time) and stores nothing; a body over MaxBodyBytes is 413.
 // The request context's actor must be allowed to write data (403 otherwise).
+// When the store cannot keep up (the committer's queue stays full) the reply
+// is 503 with Retry-After and nothing is stored.
 func Handler(ing *Ingester) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
@@ -83,7 +82,8 @@ func Handler(ing *Ingester) http.HandlerFunc {
 		if err != nil {
 			status := http.StatusInternalServerError
 			switch {
-			case errors.Is(err, ErrClosed):
+			case errors.Is(err, ErrClosed), errors.Is(err, ErrBusy):
+				w.Header().Set("Retry-After", "1")
 				status = http.StatusServiceUnavailable
 			case sishui.ErrorCode(err) == sishui.EFORBIDDEN:
 				status = http.StatusForbidden
@@ -196,8 +196,6 @@ func parseObservation(raw json.RawMessage, o *Observation) error {
 		return sishui.Invalid(".point", "point or code is required")
 	case o.Point != 0 && o.Code != "":
 		return sishui.Invalid(".code", "give point or code, not both")
-	case o.Code != "" && o.Protocol == "":
-		o.Protocol = DefaultHTTPProtocol
 	}
 	if !present(w.Metric) {
 		return sishui.Invalid(".metric", "is required")

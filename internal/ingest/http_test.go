@@ -152,3 +152,56 @@ func TestIntervalVolumes(t *testing.T) {
 		})
 	}
 }
+
+// TestHandlerBusy: when the store is slow and the committer's queue stays
+// full, the handler answers 503 with Retry-After and stores nothing of that
+// request; the waiting submitters finish once the store recovers.
+func TestHandlerBusy(t *testing.T) {
+	s := newSQLite(t)
+	p := newPoints(t, s, sishui.PointRain, 1)[0]
+	release := make(chan struct{})
+	entered := make(chan struct{}, 1)
+	slow := &countingStore{Store: s, hook: func(int) {
+		select {
+		case entered <- struct{}{}:
+		default:
+		}
+		<-release
+	}}
+	ing := newIngester(t, slow, ingest.Config{QueueLen: 1, BusyAfter: 20 * time.Millisecond, MaxDelay: time.Millisecond})
+	h := ingest.Handler(ing)
+	body := func(minute int) string {
+		return fmt.Sprintf(`{"observations":[{"point":%d,"metric":"rain_mm","time":"2026-03-01T00:%02d:00Z","value":1}]}`, p.ID, minute)
+	}
+	post := func(minute int) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		h(w, httptest.NewRequest("POST", "/api/v1/observations", strings.NewReader(body(minute))))
+		return w
+	}
+	first := make(chan int, 1)
+	go func() { first <- post(1).Code }() // held in the store
+	<-entered
+	// Of two more, one waits in the queue (length 1), the other is refused.
+	type reply struct {
+		code  int
+		retry string
+	}
+	more := make(chan reply, 2)
+	for m := 2; m <= 3; m++ {
+		go func() { w := post(m); more <- reply{w.Code, w.Header().Get("Retry-After")} }()
+	}
+	refused := <-more
+	if refused.code != 503 || refused.retry == "" {
+		t.Fatalf("busy: %+v, want 503 with Retry-After", refused)
+	}
+	close(release)
+	if c := <-first; c != 200 {
+		t.Fatalf("first submitter got %d", c)
+	}
+	if r := <-more; r.code != 200 {
+		t.Fatalf("queued submitter got %+v", r)
+	}
+	if st := ing.Stats(); st.Busy == 0 {
+		t.Fatalf("stats %+v", st)
+	}
+}

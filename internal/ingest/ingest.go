@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -49,6 +51,7 @@ type Store interface {
 	sishui.SeriesStore
 	GetPoint(ctx context.Context, id int64) (*sishui.Point, error)
 	PointByCode(ctx context.Context, protocol, code string) (*sishui.Point, error)
+	ListPoints(ctx context.Context, f sishui.PointFilter) ([]*sishui.Point, int, error)
 }
 
 // Config tunes an Ingester. The zero value is usable.
@@ -76,6 +79,14 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives commit failures and warnings; nil means slog.Default.
 	Logger *slog.Logger
+	// PointTTL is how long a resolved point (or a refusal) is cached;
+	// default 1 min. InvalidatePoints and ForgetPoint drop entries at once.
+	PointTTL time.Duration
+	// BusyAfter is how long Submit waits for room in a full queue before it
+	// gives up with ErrBusy (HTTP answers 503 with Retry-After); default 1 s.
+	// Terminals' frames (SubmitFrames) wait as long as their context allows:
+	// the terminal waits for its confirm.
+	BusyAfter time.Duration
 	// Committed, when set, is called by the committer after each durable
 	// append with the samples sent to the store (those not found stored
 	// beforehand), before any submitter of the batch is released. Use it to
@@ -96,6 +107,12 @@ func (c *Config) defaults() {
 	if c.MaxFuture <= 0 {
 		c.MaxFuture = 24 * time.Hour
 	}
+	if c.PointTTL <= 0 {
+		c.PointTTL = time.Minute
+	}
+	if c.BusyAfter <= 0 {
+		c.BusyAfter = time.Second
+	}
 	if c.Now == nil {
 		c.Now = time.Now
 	}
@@ -107,6 +124,10 @@ func (c *Config) defaults() {
 // ErrClosed is returned by Submit after Close.
 var ErrClosed = errors.New("ingest: ingester closed")
 
+// ErrBusy is returned by Submit when the committer's queue stayed full for
+// Config.BusyAfter: nothing of the call was stored; try again later.
+var ErrBusy = errors.New("ingest: busy, try again later")
+
 // Stats counts what an Ingester did since it started.
 type Stats struct {
 	Submitted  int64 // observations given to Submit
@@ -115,6 +136,8 @@ type Stats struct {
 	Rejected   int64
 	Batches    int64 // AppendSamples calls
 	Mismatches int64 // samples predicted new that the store counted as duplicates (another writer)
+	Busy       int64 // submissions refused with ErrBusy
+	Frames     int64 // terminal frames archived
 }
 
 // Ingester validates, flags and durably appends observations, batching
@@ -132,28 +155,18 @@ type Ingester struct {
 	quit   chan struct{}
 	done   chan struct{}
 
-	pointsMu sync.RWMutex
-	byID     map[int64]*pointEntry
-	byCode   map[codeKey]*pointEntry
+	points pointCache
 
-	submitted, accepted, duplicates, rejected, batches, mismatches atomic.Int64
+	submitted, accepted, duplicates, rejected, batches, mismatches, busy, frames atomic.Int64
 
 	// Owned by the committer goroutine.
 	hwm    map[seriesKey]int64 // newest stored time (Unix ms) per series
 	loaded map[int64]bool      // points whose hwm entries are loaded
 }
 
-type codeKey struct{ protocol, code string }
-
 type seriesKey struct {
 	point  int64
 	metric sishui.Metric
-}
-
-// pointEntry is a cached point; seed runs once to prime the checker.
-type pointEntry struct {
-	p    *sishui.Point
-	seed sync.Once
 }
 
 // New starts an Ingester in front of store.
@@ -166,8 +179,7 @@ func New(store Store, cfg Config) *Ingester {
 		reqs:   make(chan *request, cfg.QueueLen),
 		quit:   make(chan struct{}),
 		done:   make(chan struct{}),
-		byID:   make(map[int64]*pointEntry),
-		byCode: make(map[codeKey]*pointEntry),
+		points: pointCache{byID: make(map[int64]*pointEntry), byCode: make(map[codeKey]*pointEntry), seeded: make(map[int64]*sync.Once)},
 		hwm:    make(map[seriesKey]int64),
 		loaded: make(map[int64]bool),
 	}
@@ -204,27 +216,8 @@ func (ing *Ingester) Stats() Stats {
 	return Stats{
 		Submitted: ing.submitted.Load(), Accepted: ing.accepted.Load(), Duplicates: ing.duplicates.Load(),
 		Rejected: ing.rejected.Load(), Batches: ing.batches.Load(), Mismatches: ing.mismatches.Load(),
+		Busy: ing.busy.Load(), Frames: ing.frames.Load(),
 	}
-}
-
-// ForgetPoint drops a point from the cache, so that the next observation
-// reads it again (after the registry changed it).
-func (ing *Ingester) ForgetPoint(id int64) {
-	ing.pointsMu.Lock()
-	defer ing.pointsMu.Unlock()
-	if e, ok := ing.byID[id]; ok {
-		delete(ing.byCode, codeKey{e.p.Protocol, e.p.Code})
-		delete(ing.byID, id)
-	}
-}
-
-func (ing *Ingester) kindOf(point int64) string {
-	ing.pointsMu.RLock()
-	defer ing.pointsMu.RUnlock()
-	if e, ok := ing.byID[point]; ok {
-		return e.p.Kind
-	}
-	return ""
 }
 
 // Submit validates, flags and stores observations and returns one Result per
@@ -247,7 +240,7 @@ func (ing *Ingester) Submit(ctx context.Context, obs []Observation) ([]Result, e
 	req := &request{samples: make([]sishui.Sample, 0, len(obs)), index: make([]int, 0, len(obs))}
 	now := ing.cfg.Now()
 	var last *pointEntry
-	var misses map[codeKey]bool // unknown points seen in this call
+	var misses map[codeKey]*Refusal // refused points seen in this call
 	for i := range obs {
 		o := &obs[i]
 		r := &results[i]
@@ -256,30 +249,26 @@ func (ing *Ingester) Submit(ctx context.Context, obs []Observation) ([]Result, e
 			r.reject("unknown metric %q", o.Metric)
 			continue
 		}
-		if reason := checkTime(o.Time, now, ing.cfg.MaxFuture); reason != "" {
+		if reason := ing.checkValue(o.Time, o.Value, now); reason != "" {
 			r.reject("%s", reason)
-			continue
-		}
-		if math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
-			r.reject("value must be a finite number")
 			continue
 		}
 		e := last
 		if e == nil || !e.matches(o) {
 			k := refKey(o)
-			if misses[k] {
-				r.reject("unknown point")
+			if rf := misses[k]; rf != nil {
+				r.reject("%s", rf.Reason)
 				continue
 			}
 			var err error
-			e, err = ing.resolve(ctx, o, shared)
+			e, err = ing.resolve(ctx, o.Point, o.Protocol, strings.ToUpper(o.Code), shared)
 			if err != nil {
-				if errors.Is(err, errUnknownPoint) {
+				if rf, ok := asRefusal(err); ok {
 					if misses == nil {
-						misses = make(map[codeKey]bool)
+						misses = make(map[codeKey]*Refusal)
 					}
-					misses[k] = true
-					r.reject("unknown point")
+					misses[k] = rf
+					r.reject("%s", rf.Reason)
 					continue
 				}
 				return nil, err
@@ -287,9 +276,10 @@ func (ing *Ingester) Submit(ctx context.Context, obs []Observation) ([]Result, e
 			last = e
 		}
 		r.Point = e.p.ID
-		t := time.UnixMilli(o.Time.UnixMilli()).UTC()
-		r.Flags = ing.checker.Check(quality.Sample{Point: e.p.ID, Metric: o.Metric, Time: t, Value: o.Value}, now)
-		req.samples = append(req.samples, sishui.Sample{Point: e.p.ID, Metric: metric, Time: t, Value: o.Value, Flags: uint32(r.Flags)})
+		x := sishui.Sample{Point: e.p.ID, Metric: metric, Time: o.Time, Value: o.Value}
+		ing.flag(&x, now)
+		r.Flags = quality.Flag(x.Flags)
+		req.samples = append(req.samples, x)
 		req.index = append(req.index, i)
 	}
 	rejected := len(obs) - len(req.samples)
@@ -325,6 +315,24 @@ func (r *Result) reject(format string, args ...any) {
 	r.Reason = fmt.Sprintf(format, args...)
 }
 
+// checkValue returns why a sample's time or value is not acceptable, or "".
+func (ing *Ingester) checkValue(t time.Time, v float64, now time.Time) string {
+	if reason := checkTime(t, now, ing.cfg.MaxFuture); reason != "" {
+		return reason
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "value must be a finite number"
+	}
+	return ""
+}
+
+// flag truncates the sample's time to the millisecond (the stored
+// resolution) and adds the quality checker's flags.
+func (ing *Ingester) flag(x *sishui.Sample, now time.Time) {
+	x.Time = time.UnixMilli(x.Time.UnixMilli()).UTC()
+	x.Flags |= uint32(ing.checker.Check(quality.Sample{Point: x.Point, Metric: x.Metric.String(), Time: x.Time, Value: x.Value}, now))
+}
+
 // checkTime returns why t is not acceptable, or "".
 func checkTime(t, now time.Time, maxFuture time.Duration) string {
 	switch {
@@ -342,73 +350,14 @@ func (e *pointEntry) matches(o *Observation) bool {
 	if o.Point != 0 {
 		return o.Point == e.p.ID
 	}
-	return o.Code == e.p.Code && o.Protocol == e.p.Protocol
+	return o.Code == e.p.Code && (o.Protocol == e.p.Protocol || o.Protocol == "")
 }
 
 func refKey(o *Observation) codeKey {
 	if o.Point != 0 {
-		return codeKey{"#id", fmt.Sprint(o.Point)}
+		return codeKey{"#id", strconv.FormatInt(o.Point, 10)}
 	}
 	return codeKey{o.Protocol, o.Code}
-}
-
-var errUnknownPoint = errors.New("unknown point")
-
-// resolve finds the observation's point. Actors who see everything share a
-// cache; others look up with their own (scoped) context every time.
-func (ing *Ingester) resolve(ctx context.Context, o *Observation, shared bool) (*pointEntry, error) {
-	if o.Point == 0 && (o.Code == "" || o.Protocol == "") {
-		return nil, errUnknownPoint
-	}
-	if shared {
-		ing.pointsMu.RLock()
-		var e *pointEntry
-		if o.Point != 0 {
-			e = ing.byID[o.Point]
-		} else {
-			e = ing.byCode[codeKey{o.Protocol, o.Code}]
-		}
-		ing.pointsMu.RUnlock()
-		if e != nil {
-			return e, nil
-		}
-	}
-	var p *sishui.Point
-	var err error
-	if o.Point != 0 {
-		p, err = ing.store.GetPoint(ctx, o.Point)
-	} else {
-		p, err = ing.store.PointByCode(ctx, o.Protocol, o.Code)
-	}
-	if err != nil {
-		if sishui.ErrorCode(err) == sishui.ENOTFOUND {
-			return nil, errUnknownPoint
-		}
-		return nil, fmt.Errorf("ingest: resolve point: %w", err)
-	}
-	ing.pointsMu.Lock()
-	e := ing.byID[p.ID]
-	if e == nil {
-		e = &pointEntry{p: p}
-		ing.byID[p.ID] = e
-		ing.byCode[codeKey{p.Protocol, p.Code}] = e
-	}
-	ing.pointsMu.Unlock()
-	e.seed.Do(func() { ing.seedChecker(e.p.ID) })
-	return e, nil
-}
-
-// seedChecker primes the quality checker with the point's latest stored
-// values, so that the first new value is compared with history.
-func (ing *Ingester) seedChecker(point int64) {
-	latest, err := ing.store.LatestSamples(ing.sysCtx, point)
-	if err != nil {
-		ing.cfg.Logger.Warn("ingest: seeding quality checker", "point", point, "err", err)
-		return
-	}
-	for _, s := range latest {
-		ing.checker.Seed(quality.Sample{Point: s.Point, Metric: s.Metric.String(), Time: s.Time, Value: s.Value})
-	}
 }
 
 func (ing *Ingester) enqueue(ctx context.Context, req *request) error {
@@ -420,6 +369,20 @@ func (ing *Ingester) enqueue(ctx context.Context, req *request) error {
 	select {
 	case ing.reqs <- req:
 		return nil
+	default:
+	}
+	var busy <-chan time.Time
+	if !req.wait {
+		t := time.NewTimer(ing.cfg.BusyAfter)
+		defer t.Stop()
+		busy = t.C
+	}
+	select {
+	case ing.reqs <- req:
+		return nil
+	case <-busy:
+		ing.busy.Add(1)
+		return ErrBusy
 	case <-ctx.Done():
 		return fmt.Errorf("ingest: submit: queue full: %w", ctx.Err())
 	}

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"sync"
 	"testing"
@@ -32,9 +33,11 @@ func TestSubmitResults(t *testing.T) {
 		{"soft range flagged", ingest.Observation{Point: p.ID, Metric: "rain_mm", Time: at.Add(2 * time.Hour), Value: 150}, ingest.Accepted, quality.FlagSoftRange, ""},
 		{"hard range flagged", ingest.Observation{Point: p.ID, Metric: "voltage_v", Time: at, Value: 50}, ingest.Accepted, quality.FlagHardRange, ""},
 		{"slightly future flagged", ingest.Observation{Point: p.ID, Metric: "voltage_v", Time: fixedNow().Add(time.Hour), Value: 12}, ingest.Accepted, quality.FlagFutureTimestamp, ""},
-		{"unknown point", ingest.Observation{Point: 9999, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0, "unknown point"},
-		{"unknown code", ingest.Observation{Code: "FFFF", Protocol: sishui.ProtocolHTTP, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0, "unknown point"},
-		{"code without protocol", ingest.Observation{Code: p.Code, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0, "unknown point"},
+		{"unknown point", ingest.Observation{Point: 9999, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0, "unknown point 9999"},
+		{"unknown code", ingest.Observation{Code: "FFFF", Protocol: sishui.ProtocolHTTP, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0, "unknown point: no http point has terminal code FFFF"},
+		{"code without protocol finds the one point", ingest.Observation{Code: p.Code, Metric: "rain_mm", Time: at.Add(3 * time.Hour), Value: 1}, ingest.Accepted, 0, ""},
+		{"code under another protocol", ingest.Observation{Code: p.Code, Protocol: sishui.ProtocolSZY206, Metric: "rain_mm", Time: at, Value: 1}, ingest.Rejected, 0,
+			fmt.Sprintf("unknown point: no szy206 point has terminal code %s (held by http point %d)", p.Code, p.ID)},
 		{"unknown metric", ingest.Observation{Point: p.ID, Metric: "rain_inches", Time: at, Value: 1}, ingest.Rejected, 0, `unknown metric "rain_inches"`},
 		{"NaN", ingest.Observation{Point: p.ID, Metric: "rain_mm", Time: at, Value: math.NaN()}, ingest.Rejected, 0, "value must be a finite number"},
 		{"Inf", ingest.Observation{Point: p.ID, Metric: "rain_mm", Time: at, Value: math.Inf(1)}, ingest.Rejected, 0, "value must be a finite number"},
@@ -61,10 +64,10 @@ func TestSubmitResults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || quality.Flag(got[2].Flags) != quality.FlagSoftRange || got[0].Flags != 0 {
+	if len(got) != 4 || quality.Flag(got[2].Flags) != quality.FlagSoftRange || got[0].Flags != 0 {
 		t.Fatalf("stored %+v", got)
 	}
-	if st := ing.Stats(); st.Rejected != 9 || st.Accepted != 5 {
+	if st := ing.Stats(); st.Rejected != 9 || st.Accepted != 6 {
 		t.Fatalf("stats %+v", st)
 	}
 }

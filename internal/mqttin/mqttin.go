@@ -52,7 +52,8 @@ type Config struct {
 	// Template is the topic template that names the point code, e.g.
 	// "sishui/obs/{code}"; default "sishui/obs/{code}".
 	Template string
-	// Protocol of codes without one; default "mqtt".
+	// Protocol of codes without one; default "" (the one point holding the
+	// code, whatever its protocol).
 	Protocol string
 	// MinBackoff and MaxBackoff bound the retry delay of failing submits;
 	// defaults 100 ms and 30 s.
@@ -95,9 +96,6 @@ func Start(ctx context.Context, ing *ingest.Ingester, cfg Config) (*Subscriber, 
 	}
 	if len(cfg.Topics) == 0 {
 		cfg.Topics = []string{strings.ReplaceAll(cfg.Template, "{code}", "+")}
-	}
-	if cfg.Protocol == "" {
-		cfg.Protocol = sishui.ProtocolMQTT
 	}
 	if cfg.MinBackoff <= 0 {
 		cfg.MinBackoff = 100 * time.Millisecond

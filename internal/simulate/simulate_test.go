@@ -10,6 +10,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/gateway"
+	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/protocol/szy206"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -40,7 +41,9 @@ func newEnv(t testing.TB, n int) *env {
 			t.Fatal(err)
 		}
 	}
-	e := &env{store: st, gw: &gateway.Server{Store: st}, addr: map[string]string{}, pts: map[string][]*sishui.Point{}}
+	ing := ingest.New(st, ingest.Config{})
+	t.Cleanup(func() { ing.Close() })
+	e := &env{store: st, gw: &gateway.Server{Ingest: ing}, addr: map[string]string{}, pts: map[string][]*sishui.Point{}}
 	for _, protocol := range []string{sishui.ProtocolSL651, sishui.ProtocolSZY206} {
 		for i := range n {
 			p := &sishui.Point{Code: StationCode(protocol, i, szy206.ProfileSZY206()), Name: "站", Kind: sishui.PointWell,

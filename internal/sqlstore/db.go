@@ -48,6 +48,7 @@ type DB struct {
 	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
 
 	rebindCache syncMap
+	outbox      outboxMask // metrics appends queue for the national link
 }
 
 // Migration is one schema step.

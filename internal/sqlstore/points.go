@@ -148,6 +148,9 @@ func (s *DB) ListPoints(ctx context.Context, f sishui.PointFilter) ([]*sishui.Po
 	if f.Protocol != "" {
 		w.add("protocol = ?", f.Protocol)
 	}
+	if f.Code != "" {
+		w.add("code = ?", strings.ToUpper(f.Code))
+	}
 	if f.PermitID != 0 {
 		w.add("permit_id = ?", f.PermitID)
 	}

@@ -135,6 +135,9 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 	if err := s.updateLatest(ctx, tx, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
+	if err := s.queueOutbox(ctx, tx, samples); err != nil {
+		return sishui.AppendResult{}, err
+	}
 	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
 }
 
@@ -356,18 +359,32 @@ func (s *DB) LatestSamples(ctx context.Context, point int64) ([]sishui.Sample, e
 	return all(ctx, s, `SELECT metric, t, value, flags FROM series_latest WHERE point_id = ? ORDER BY metric`, []any{point}, scanSample(point))
 }
 
+// archiveSQL is the multi-row INSERT of n frames.
+func archiveSQL(n int) string {
+	return `INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples) VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ") + " RETURNING id"
+}
+
 func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFrame) error {
 	// Multi-row INSERTs, 100 frames each: one round trip per hundred frames
-	// rather than per frame (it dominated group commits on PostgreSQL). Ids
-	// are assigned in VALUES order, so the returned ids, sorted, map back.
+	// rather than per frame (it dominated group commits on PostgreSQL), the
+	// full-size statement prepared once per transaction. Ids are assigned in
+	// VALUES order, so the returned ids, sorted, map back.
 	const per = 100
+	var full *sql.Stmt
+	if len(frames) >= per {
+		var err error
+		if full, err = tx.PrepareContext(ctx, s.q(archiveSQL(per))); err != nil {
+			return err
+		}
+		defer full.Close()
+	}
+	args := make([]any, 0, min(per, len(frames))*10)
 	for len(frames) > 0 {
 		chunk := frames[:min(per, len(frames))]
 		frames = frames[len(chunk):]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples) VALUES `)
-		args := make([]any, 0, len(chunk)*10)
-		for i, f := range chunk {
+		args = args[:0]
+		for _, f := range chunk {
 			if f.Received.IsZero() {
 				f.Received = s.Now()
 			}
@@ -378,14 +395,15 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 			if raw == nil {
 				raw = []byte{}
 			}
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, f.Offset, f.Samples)
 		}
-		b.WriteString(" RETURNING id")
-		rows, err := tx.QueryContext(ctx, s.q(b.String()), args...)
+		var rows *sql.Rows
+		var err error
+		if len(chunk) == per {
+			rows, err = full.QueryContext(ctx, args...)
+		} else {
+			rows, err = tx.QueryContext(ctx, s.q(archiveSQL(len(chunk))), args...)
+		}
 		if err != nil {
 			return err
 		}

@@ -43,6 +43,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Projects", testProjects},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
+		{"Outbox", testOutbox},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

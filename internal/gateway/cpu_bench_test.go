@@ -1,0 +1,139 @@
+package gateway
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
+	"github.com/sishui/sishui/internal/simulate"
+	"github.com/sishui/sishui/internal/sqlite"
+)
+
+// loadGenEnv, when set in a child test process, makes TestLoadGenerator run
+// the load generator with the JSON config it holds.
+const loadGenEnv = "SISHUI_GATEWAY_LOADGEN"
+
+// TestLoadGenerator is the load generator of BenchmarkServerCPU, run in a
+// child process so that the benchmark's own CPU time is the server's alone.
+// It skips unless started by the benchmark.
+func TestLoadGenerator(t *testing.T) {
+	js := os.Getenv(loadGenEnv)
+	if js == "" {
+		t.Skip("run by BenchmarkServerCPU")
+	}
+	var lg loadGen
+	if err := json.Unmarshal([]byte(js), &lg); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := simulate.Run(context.Background(), simulate.Config{Gateway: lg.Gateway, Protocol: lg.Protocol,
+		Stations: lg.Stations, Frames: lg.Frames, ConfirmTimeout: 10 * time.Second, Start: lg.Start})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.Marshal(rep)
+	fmt.Printf("LOADGEN %s\n", out)
+}
+
+// loadGen is the child's configuration.
+type loadGen struct {
+	Gateway, Protocol string
+	Stations, Frames  int
+	Start             time.Time
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkServerCPU: an SL 651 load generator in a child process (on the
+// same cores) drives terminals that each wait for their confirm; this
+// process runs only the gateway and the store. It reports the server's CPU
+// time per confirmed report, the confirmed rate, and, measured in the same
+// run, the raw ceiling: appending the same number of sample rows into a bare
+// keyed SQLite table (100-row INSERTs, 5000-row transactions). ratio =
+// confirmed samples/s ÷ raw samples/s. With -benchtime 2x or more the last
+// run alone is also reported (warm-cpu-µs/report: every terminal's point is
+// cached, as in a server that has run for a while). Set SISHUI_BENCH_TERMINALS and
+// SISHUI_BENCH_REPORTS to change the load (defaults 2000 and 40000).
+func BenchmarkServerCPU(b *testing.B) {
+	terminals, reports := 2000, 40000
+	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_TERMINALS")); err == nil && v > 0 {
+		terminals = v
+	}
+	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_REPORTS")); err == nil && v > 0 {
+		reports = v
+	}
+	for _, engine := range []string{"sqlite", "postgres"} {
+		b.Run(engine, func(b *testing.B) {
+			terminals := fitTerminals(b, terminals)
+			store := benchStore(b, engine, sishui.ProtocolSL651, terminals)
+			ts := startServer(b, store, func(s *Server) {
+				s.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+			})
+			var cpu time.Duration
+			var confirmed, samples int64
+			var wall time.Duration
+			var lastCPU time.Duration // the last run: points cached, the server warm
+			var lastConfirmed int64
+			for range b.N {
+				cfg := loadGen{Gateway: ts.addr(sishui.ProtocolSL651), Protocol: sishui.ProtocolSL651,
+					Stations: terminals, Frames: reports, Start: benchStart(reports, terminals)}
+				js, _ := json.Marshal(cfg)
+				cmd := exec.Command(os.Args[0], "-test.run=^TestLoadGenerator$", "-test.count=1")
+				cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
+				ins0 := ts.counter("sishui_gateway_samples_inserted_total")
+				c0, t0 := cpuTime(), time.Now()
+				out, err := cmd.Output()
+				lastCPU = cpuTime() - c0
+				cpu += lastCPU
+				wall += time.Since(t0)
+				if err != nil {
+					b.Fatalf("load generator: %v\n%s", err, out)
+				}
+				var rep simulate.Report
+				i := bytes.Index(out, []byte("LOADGEN "))
+				if i < 0 {
+					b.Fatalf("load generator said: %s", out)
+				}
+				if err := json.Unmarshal(bytes.SplitN(out[i+8:], []byte("\n"), 2)[0], &rep); err != nil {
+					b.Fatal(err)
+				}
+				if rep.Failed != 0 {
+					b.Fatalf("failed reports: %+v", rep)
+				}
+				confirmed += rep.Confirmed
+				lastConfirmed = rep.Confirmed
+				samples += int64(ts.counter("sishui_gateway_samples_inserted_total") - ins0)
+			}
+			rate := float64(samples) / wall.Seconds()
+			raw, err := sqlite.RawAppendRate(filepath.Join(b.TempDir(), "raw.db"), int(samples/int64(b.N)), terminals)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/float64(confirmed), "server-cpu-µs/report")
+			if b.N > 1 {
+				b.ReportMetric(float64(lastCPU.Microseconds())/float64(lastConfirmed), "warm-cpu-µs/report")
+			}
+			b.ReportMetric(float64(confirmed)/wall.Seconds(), "reports/s")
+			b.ReportMetric(rate, "samples/s")
+			b.ReportMetric(raw, "raw_samples/s")
+			b.ReportMetric(rate/raw, "ratio")
+			if st, ok := any(ts.Server.Ingest).(interface{ Stats() ingest.Stats }); ok && st.Stats().Batches > 0 {
+				b.ReportMetric(float64(st.Stats().Frames)/float64(st.Stats().Batches), "frames/commit")
+			}
+		})
+	}
+}

@@ -1,0 +1,114 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"sync/atomic"
+
+	"github.com/sishui/sishui"
+)
+
+// outboxMask is the set of metrics appends queue in the outbox, one bit per
+// metric (metrics are small numbers); 0: the link is off.
+type outboxMask struct{ bits atomic.Uint64 }
+
+func (m *outboxMask) has(x sishui.Metric) bool { return x < 64 && m.bits.Load()&(1<<x) != 0 }
+
+// EnableOutbox sets the metrics later appends queue for the national link.
+func (s *DB) EnableOutbox(metrics ...sishui.Metric) {
+	var bits uint64
+	for _, m := range metrics {
+		if m < 64 {
+			bits |= 1 << m
+		}
+	}
+	s.outbox.bits.Store(bits)
+}
+
+// queueOutbox queues the samples of enabled metrics inside the append's
+// transaction, 100 rows per statement; existing keys are kept.
+func (s *DB) queueOutbox(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
+	if s.outbox.bits.Load() == 0 {
+		return nil
+	}
+	const per = 100
+	args := make([]any, 0, 4*per)
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		n := len(args) / 4
+		q := `INSERT INTO outbox (point_id, metric, t, value) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", n), ", ") +
+			` ON CONFLICT (point_id, metric, t) DO NOTHING`
+		_, err := tx.ExecContext(ctx, s.q(q), args...)
+		args = args[:0]
+		return err
+	}
+	for _, x := range samples {
+		if !s.outbox.has(x.Metric) {
+			continue
+		}
+		args = append(args, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value)
+		if len(args) == 4*per {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// OutboxHead returns up to limit queued items after an ID, oldest first.
+func (s *DB) OutboxHead(ctx context.Context, after int64, limit int) ([]sishui.OutboxItem, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	items, err := all(ctx, s, `SELECT id, point_id, metric, t, value FROM outbox WHERE id > ? ORDER BY id LIMIT ?`, []any{after, limit},
+		func(sc scanner) (sishui.OutboxItem, error) {
+			var it sishui.OutboxItem
+			var metric, t int64
+			err := sc.Scan(&it.ID, &it.Point, &metric, &t, &it.Value)
+			it.Metric, it.Time = sishui.Metric(metric), fromMS(t)
+			return it, err
+		})
+	return items, s.mapErr("outbox head", err, "")
+}
+
+// OutboxDone removes confirmed items.
+func (s *DB) OutboxDone(ctx context.Context, ids ...int64) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		q := `DELETE FROM outbox WHERE id IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
+		if _, err := s.DB.ExecContext(ctx, s.q(q), args...); err != nil {
+			return s.mapErr("outbox done", err, "")
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// OutboxBacklog counts queued items per point.
+func (s *DB) OutboxBacklog(ctx context.Context) (map[int64]int, error) {
+	type row struct {
+		point int64
+		n     int
+	}
+	rows, err := all(ctx, s, `SELECT point_id, COUNT(*) FROM outbox GROUP BY point_id`, nil, func(sc scanner) (row, error) {
+		var r row
+		return r, sc.Scan(&r.point, &r.n)
+	})
+	if err != nil {
+		return nil, s.mapErr("outbox backlog", err, "")
+	}
+	out := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		out[r.point] = r.n
+	}
+	return out, nil
+}
