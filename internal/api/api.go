@@ -96,6 +96,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.correctionRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
+		s.routes = append(s.routes, s.securityRoutes()...)
 	}
 	s.routes = append(s.routes, s.Extra...)
 	s.routes = append(s.routes,

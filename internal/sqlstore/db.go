@@ -45,6 +45,7 @@ type DB struct {
 	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
 
 	rebindCache syncMap
+	signing     signing
 }
 
 // Migration is one schema step.
@@ -151,11 +152,14 @@ func (s *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
+		s.signing.drop(tx)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		s.signing.drop(tx)
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.signing.flush(tx)
 	return nil
 }
 
