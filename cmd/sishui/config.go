@@ -39,6 +39,9 @@ type Config struct {
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`
 	ForwardQueue   string `yaml:"forward_queue" help:"path of the forward queue's SQLite file"`
 	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`
+
+	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
+	AuditKey string `yaml:"audit_key" help:"the audit signing key line, instead of DIR/audit.key (use the environment, not a flag)"`
 }
 
 func defaultConfig() Config {

@@ -30,7 +30,8 @@ type Report struct {
 // checkpoint names an entry beyond the end (a deleted tail), and that the
 // entries after the first checkpoint all lie under a signed one (an entry
 // appended without the key is not). fromFile are the checkpoints of the
-// append-only file. With unsigned, the absence of any checkpoint is not a problem.
+// append-only file. With unsigned, the absence of any checkpoint is not a
+// problem, and with unsigned and no public keys only the chain is checked.
 func Verify(ctx context.Context, st Chain, ring Keyring, fromFile []*sishui.AuditCheckpoint, unsigned bool) (*Report, error) {
 	r := &Report{}
 	broken, err := st.VerifyAudit(ctx)
@@ -44,12 +45,15 @@ func Verify(ctx context.Context, st Chain, ring Keyring, fromFile []*sishui.Audi
 	if err != nil {
 		return nil, err
 	}
+	if unsigned && len(ring) == 0 { // no public keys to check against: the chain alone
+		fromDB, fromFile = nil, nil
+	}
 	type ckKey struct {
 		seq int64
 		key string
 	}
 	seen := map[ckKey]*sishui.AuditCheckpoint{}
-	keys := map[string]bool{}
+	keys := map[string]int64{} // key id → first seq it signed
 	bySeq := map[int64][]*sishui.AuditCheckpoint{}
 	for _, src := range []struct {
 		name string
@@ -68,7 +72,9 @@ func Verify(ctx context.Context, st Chain, ring Keyring, fromFile []*sishui.Audi
 				continue
 			}
 			seen[k] = c
-			keys[c.KeyID] = true
+			if f, ok := keys[c.KeyID]; !ok || c.Seq < f {
+				keys[c.KeyID] = c.Seq
+			}
 			bySeq[c.Seq] = append(bySeq[c.Seq], c)
 			r.FirstSigned = minNonZero(r.FirstSigned, c.Seq)
 			r.LastSigned = max(r.LastSigned, c.Seq)
@@ -79,8 +85,16 @@ func Verify(ctx context.Context, st Chain, ring Keyring, fromFile []*sishui.Audi
 		r.Keys = append(r.Keys, k)
 	}
 	sort.Strings(r.Keys)
+	retired := map[string]int64{} // key id → the entry after which it may no longer sign
 	err = st.WalkAudit(ctx, func(e *sishui.AuditEntry) error {
 		r.Entries = max(r.Entries, e.Seq)
+		if e.Entity == "audit_key" && (e.Action == "rotate_key" || e.Action == "rekey") {
+			for k, first := range keys {
+				if _, done := retired[k]; !done && k != e.EntityID && first < e.Seq {
+					retired[k] = e.Seq
+				}
+			}
+		}
 		for _, c := range bySeq[e.Seq] {
 			if c.Hash != e.Hash {
 				r.Problems = append(r.Problems, fmt.Sprintf("entry %d does not match its signed checkpoint (key %s): rewritten", e.Seq, c.KeyID))
@@ -91,6 +105,14 @@ func Verify(ctx context.Context, st Chain, ring Keyring, fromFile []*sishui.Audi
 	if err != nil {
 		return nil, err
 	}
+	var late []string
+	for _, c := range seen {
+		if at, ok := retired[c.KeyID]; ok && c.Seq > at {
+			late = append(late, fmt.Sprintf("checkpoint %d is signed by key %s, retired at entry %d", c.Seq, c.KeyID, at))
+		}
+	}
+	sort.Strings(late)
+	r.Problems = append(r.Problems, late...)
 	switch {
 	case r.Checkpoints == 0 && !unsigned:
 		r.Problems = append(r.Problems, "no signed checkpoints found (give the checkpoint file and public keys, or --unsigned)")
