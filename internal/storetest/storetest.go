@@ -38,6 +38,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Meters", testMeters},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Security", testSecurity},
+		{"WriteScope", testWriteScope},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)
