@@ -21,8 +21,10 @@ type Account struct {
 	// TOTPSecret is the shared secret (base32), set at enrolment, live once confirmed.
 	TOTPSecret string `json:"-"`
 	// TOTPLastStep is the last time step whose code was accepted (codes are single-use).
-	TOTPLastStep int64     `json:"-"`
-	CreatedAt    time.Time `json:"created_at"`
+	TOTPLastStep int64 `json:"-"`
+	// ModelsGranted lets an enterprise account run the models (others may anyway).
+	ModelsGranted bool      `json:"models_granted,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
 }
 
 // TOTPRole reports whether accounts of the role may use a second factor
@@ -102,6 +104,8 @@ type AccountStore interface {
 	// UseTOTPStep records that the code of time step was used; it returns false
 	// when that step (or a later one) was already used: a replayed code.
 	UseTOTPStep(ctx context.Context, accountID, step int64) (bool, error)
+	// SetModelsGranted lets an enterprise account run models, or stops it (administrators; audited).
+	SetModelsGranted(ctx context.Context, username string, granted bool) error
 
 	CreateCredential(ctx context.Context, c *Credential) error
 	// CredentialByHash returns ENOTFOUND for an unknown, revoked or expired credential.

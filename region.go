@@ -34,6 +34,9 @@ func (r *Region) Validate() error {
 	if strings.TrimSpace(r.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", r.Name), CheckNote("note", r.Note)); err != nil {
+		return err
+	}
 	switch r.Level {
 	case LevelProvince, LevelCity, LevelCounty:
 		if r.Host != "" {
@@ -153,7 +156,7 @@ func (c *RegionCap) Validate() error {
 	if c.GroundwaterM3 < 0 || c.GroundwaterM3 > c.TotalM3 {
 		return Invalid("groundwater_m3", "must be between 0 and total_m3")
 	}
-	return nil
+	return firstErr(CheckVolume("total_m3", c.TotalM3), CheckNote("note", c.Note))
 }
 
 // BeijingTime is the fixed UTC+8 zone of terminal clocks and of what people see.

@@ -5,6 +5,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -40,6 +41,7 @@ type Server struct {
 
 	mux    *http.ServeMux
 	routes []Route
+	models admission // per-account model runs (security.go)
 }
 
 // Route is one endpoint: served by Handler and described in the OpenAPI document.
@@ -204,6 +206,12 @@ func (s *Server) wrap(rt Route) http.Handler {
 			return
 		}
 		r = r.WithContext(sishui.WithActor(r.Context(), actor))
+		release, err := s.admit(r, rt, actor) // authorisation before validation; model quotas
+		if err != nil {
+			s.writeError(sw, r, err)
+			return
+		}
+		defer release()
 		if err := rt.Handler(sw, r); err != nil {
 			s.writeError(sw, r, err)
 		}
@@ -274,7 +282,14 @@ func decode(r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return sishui.Invalid("Content-Type", "must be application/json, got %q", ct)
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, MaxBody+1))
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return fmt.Errorf("api: read body: %w", err)
+	}
+	if string(bytes.TrimSpace(body)) == "null" {
+		return sishui.Invalid("body", "must be a JSON object, not null")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -314,6 +329,9 @@ func qInt(r *http.Request, name string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil {
 		return 0, sishui.Invalid(name, "must be an integer, got %q", v)
+	}
+	if name == "year" {
+		return n, sishui.CheckYear(name, n)
 	}
 	return n, nil
 }
@@ -376,7 +394,7 @@ func pathYear(r *http.Request) (int, error) {
 	if err != nil {
 		return 0, sishui.Invalid("year", "must be a year, got %q", v)
 	}
-	return y, nil
+	return y, sishui.CheckYear("year", y)
 }
 
 // List is the body of a paginated list.

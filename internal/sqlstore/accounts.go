@@ -8,12 +8,12 @@ import (
 	"github.com/sishui/sishui"
 )
 
-const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), disabled, password_hash, totp_secret, totp_enabled, totp_last_step, created_ms`
+const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), disabled, password_hash, totp_secret, totp_enabled, totp_last_step, models_granted, created_ms`
 
 func scanAccount(sc scanner) (*sishui.Account, error) {
 	var a sishui.Account
 	var created int64
-	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Disabled, &a.PasswordHash, &a.TOTPSecret, &a.TOTPEnabled, &a.TOTPLastStep, &created)
+	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Disabled, &a.PasswordHash, &a.TOTPSecret, &a.TOTPEnabled, &a.TOTPLastStep, &a.ModelsGranted, &created)
 	a.CreatedAt = fromMS(created)
 	return &a, err
 }
@@ -28,7 +28,7 @@ func canManageAccounts(ctx context.Context, op string) error {
 
 // auditAccount is what the audit log keeps of an account: never the hash.
 func auditAccount(a *sishui.Account) map[string]any {
-	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "disabled": a.Disabled, "display_name": a.DisplayName, "totp_enabled": a.TOTPEnabled, "totp_enrolling": a.TOTPSecret != "" && !a.TOTPEnabled}
+	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "disabled": a.Disabled, "display_name": a.DisplayName, "totp_enabled": a.TOTPEnabled, "totp_enrolling": a.TOTPSecret != "" && !a.TOTPEnabled, "models_granted": a.ModelsGranted}
 }
 
 // CreateAccount creates an account.
@@ -154,6 +154,15 @@ func (s *DB) SetTOTP(ctx context.Context, username, secret string, enabled bool)
 	}
 	return s.changeAccount(ctx, op, username, action,
 		`UPDATE accounts SET totp_secret = ?, totp_enabled = ?, totp_last_step = 0 WHERE username = ?`, secret, enabled, username)
+}
+
+// SetModelsGranted lets an account run models, or not.
+func (s *DB) SetModelsGranted(ctx context.Context, username string, granted bool) error {
+	action := "revoke_models"
+	if granted {
+		action = "grant_models"
+	}
+	return s.updateAccount(ctx, "grant models", username, action, `UPDATE accounts SET models_granted = ? WHERE username = ?`, granted, username)
 }
 
 // UseTOTPStep marks a time step used, refusing a step at or before the last one used.

@@ -11,6 +11,7 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_last ON login_failures(last_ms);
 ALTER TABLE accounts ADD COLUMN totp_secret TEXT NOT NULL DEFAULT '';
 ALTER TABLE accounts ADD COLUMN totp_enabled BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE accounts ADD COLUMN models_granted BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE accounts ADD COLUMN totp_last_step INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE audit_checkpoints (
 	seq INTEGER NOT NULL,
