@@ -49,7 +49,7 @@ func demoAccounts(ctx context.Context, a *app) ([][3]string, error) {
 
 func cmdUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: sishui user add|list|disable|enable|passwd|unlock|totp-off …")
+		return fmt.Errorf("usage: sishui user add|list|disable|enable|passwd|unlock|totp-off|grant-models|revoke-models …")
 	}
 	sub, args := args[0], args[1:]
 	fs, cfg, err := e.newFlags("user "+sub, args)
@@ -142,6 +142,15 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "%s unlocked: failed-login counters from every address cleared\n", fs.Arg(0))
+		return nil
+	case "grant-models", "revoke-models":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: sishui user %s USERNAME", sub)
+		}
+		if err := st.SetModelsGranted(ctx, fs.Arg(0), sub == "grant-models"); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: %s\n", fs.Arg(0), sub)
 		return nil
 	case "totp-off":
 		if fs.NArg() != 1 {
