@@ -34,7 +34,7 @@ func (r *Region) Validate() error {
 	if strings.TrimSpace(r.Name) == "" {
 		return Invalid("name", "is required")
 	}
-	if err := firstErr(CheckName("name", r.Name), CheckNote("note", r.Note)); err != nil {
+	if err := firstErr(CheckName("name", r.Name), CheckName("name_en", r.NameEN), CheckNote("note", r.Note)); err != nil {
 		return err
 	}
 	switch r.Level {
@@ -93,6 +93,9 @@ func (s *Source) Validate() error {
 	if strings.TrimSpace(s.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", s.Name), CheckName("name_en", s.NameEN)); err != nil {
+		return err
+	}
 	if s.Groundwater && s.Unconventional {
 		return Invalid("unconventional", "a groundwater source is conventional")
 	}
@@ -123,6 +126,9 @@ func (s *Sector) Validate() error {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		return Invalid("name", "is required")
+	}
+	if err := firstErr(CheckName("name", s.Name), CheckName("name_en", s.NameEN)); err != nil {
+		return err
 	}
 	switch s.Group {
 	case GroupDomestic, GroupIndustry, GroupAgriculture, GroupEcology, GroupPublic:

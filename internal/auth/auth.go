@@ -299,6 +299,9 @@ func (s *Service) CreateToken(ctx context.Context, a *sishui.Account, name strin
 	if strings.TrimSpace(name) == "" {
 		return "", nil, sishui.Invalid("name", "is required")
 	}
+	if err := sishui.CheckName("name", name); err != nil {
+		return "", nil, err
+	}
 	if ttl <= 0 || ttl > 3*365*24*time.Hour {
 		return "", nil, sishui.Invalid("expires_in_days", "must be between 1 and 1095 days")
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sishui/sishui"
@@ -40,6 +41,11 @@ func CheckPassword(role, username, pw string) error {
 	}
 	if len(pw) > 72 {
 		return sishui.Invalid("password", "must be at most 72 bytes")
+	}
+	for _, r := range pw {
+		if unicode.IsControl(r) {
+			return sishui.Invalid("password", "must not contain control characters")
+		}
 	}
 	lower := strings.ToLower(pw)
 	if commonPasswords()[lower] {

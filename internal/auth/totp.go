@@ -80,6 +80,9 @@ func (s *Service) ConfirmTOTP(ctx context.Context, a *sishui.Account, code strin
 // Administrators remove another account's with Store.SetTOTP(username, "", false).
 func (s *Service) DisableTOTP(ctx context.Context, a *sishui.Account, code string) error {
 	if !a.TOTPEnabled {
+		if a.TOTPSecret == "" {
+			return &sishui.Error{Code: sishui.ECONFLICT, Message: "no second factor is on"}
+		}
 		return s.Store.SetTOTP(ctx, a.Username, "", false) // drops a pending enrolment
 	}
 	step, ok := s.checkCode(a.TOTPSecret, code, s.now())
