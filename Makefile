@@ -33,6 +33,11 @@ test:
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) fuzz
 
+# Fault drills (slow; not part of make test): kill -9 during a CSV import,
+# SQLite disk full during ingest. Figures are in the -v output (FIGURES lines).
+drills:
+	$(GO) test -tags drills -count=1 -timeout 30m -run '^TestDrill' -v ./cmd/sishui
+
 # Short fuzz runs of every decoder and framer; longer with FUZZTIME=5m.
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/protocol/sl651
