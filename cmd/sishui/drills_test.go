@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/postgres"
 	"github.com/sishui/sishui/internal/sqlite"
 	"github.com/sishui/sishui/internal/sqlstore"
 )
@@ -196,4 +198,109 @@ func TestDrillSQLiteDiskFull(t *testing.T) {
 	if _, err := st2.AppendSamples(ctx, []sishui.Sample{{Point: pts[0], Metric: sishui.MetricRainMM, Time: t0.Add(-time.Hour), Value: 1}}); err != nil {
 		t.Fatalf("after space is back: %v", err)
 	}
+}
+
+// DrillPostgresRestart: a throwaway PostgreSQL cluster of the drill's own
+// (initdb and pg_ctl as the postgres user, on a free port; never the shared
+// server) crashes (immediate stop) and restarts while samples are appended.
+// Every acknowledged batch is there afterwards, and appends resume by themselves.
+func TestDrillPostgresRestart(t *testing.T) {
+	if _, err := exec.LookPath("pg_ctl"); err != nil {
+		t.Skip("pg_ctl not installed")
+	}
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "sishui-pgdrill-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	os.Chmod(dir, 0o777)
+	data := filepath.Join(dir, "data")
+	asPG := func(args ...string) {
+		t.Helper()
+		out, err := exec.Command("runuser", append([]string{"-u", "postgres", "--"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	asPG("initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8")
+	port := freePort(t)
+	pgOpts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=on", port, dir)
+	asPG("pg_ctl", "-D", data, "-o", pgOpts, "-l", filepath.Join(dir, "log"), "-w", "start")
+	defer exec.Command("runuser", "-u", "postgres", "--", "pg_ctl", "-D", data, "-m", "immediate", "stop").Run()
+	st, err := postgres.Open(ctx, fmt.Sprintf("postgres://postgres@127.0.0.1:%d/postgres?sslmode=disable", port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.UpsertRegion(ctx, &sishui.Region{Code: "371500", Name: "聊城市", Level: sishui.LevelCity}); err != nil {
+		t.Fatal(err)
+	}
+	p := &sishui.Point{Code: "9900000001", Name: "drill", Kind: sishui.PointRain, Protocol: sishui.ProtocolHTTP, Region: "371500", Multiplier: 1, IntervalSeconds: 60}
+	if err := st.CreatePoint(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	done := make(chan struct{})
+	type result struct{ acked, failed, afterRestart int }
+	res := make(chan result)
+	restarted := make(chan struct{})
+	go func(restarted <-chan struct{}) {
+		var r result
+		back := false
+		for b := 0; ; b++ {
+			select {
+			case <-done:
+				res <- r
+				return
+			case <-restarted:
+				back, restarted = true, nil
+			default:
+			}
+			batch := make([]sishui.Sample, 200)
+			for i := range batch {
+				batch[i] = sishui.Sample{Point: p.ID, Metric: sishui.MetricRainMM, Time: t0.Add(time.Duration(b*200+i) * time.Minute), Value: 1}
+			}
+			if _, err := st.AppendSamples(ctx, batch); err != nil {
+				r.failed++
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
+			r.acked += len(batch)
+			if back {
+				r.afterRestart += len(batch)
+			}
+		}
+	}(restarted)
+	time.Sleep(2 * time.Second)
+	down := time.Now()
+	asPG("pg_ctl", "-D", data, "-m", "immediate", "stop")
+	time.Sleep(time.Second)
+	asPG("pg_ctl", "-D", data, "-o", pgOpts, "-l", filepath.Join(dir, "log"), "-w", "start")
+	outage := time.Since(down)
+	close(restarted)
+	time.Sleep(3 * time.Second)
+	close(done)
+	r := <-res
+	var stored int
+	if err := st.DB.DB.QueryRowContext(ctx, `SELECT COUNT(*) FROM samples`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("FIGURES postgres restart: outage %v (immediate stop + start); %d samples acknowledged (%d after the restart), %d batches failed during the outage, %d stored", outage.Round(time.Millisecond), r.acked, r.afterRestart, r.failed, stored)
+	if stored < r.acked {
+		t.Fatalf("%d stored < %d acknowledged: acknowledged samples were lost", stored, r.acked)
+	}
+	if r.afterRestart == 0 {
+		t.Fatal("appends did not resume after the restart")
+	}
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
 }
