@@ -3,7 +3,16 @@ GO ?= go
 FUZZTIME ?= 10s
 export CGO_ENABLED = 1
 
-.PHONY: demo test build deps vet fuzz bench
+.PHONY: demo test build deps vet fuzz bench drills
+
+# PostgreSQL tests run whenever a server answers on 127.0.0.1:5432 (unless
+# SISHUI_TEST_POSTGRES already names one); in CI (CI=true) a PostgreSQL test
+# that would skip fails instead, and so does one whose ../shared/testdata is missing.
+ifeq ($(SISHUI_TEST_POSTGRES),)
+ifeq ($(shell pg_isready -q -h 127.0.0.1 -p 5432 >/dev/null 2>&1 && echo up),up)
+export SISHUI_TEST_POSTGRES = postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+endif
+endif
 
 demo: deps
 	$(GO) run ./cmd/sishui demo $(ARGS)
@@ -15,13 +24,19 @@ deps:
 	scripts/deps.sh build
 
 # Everything CI runs. PostgreSQL tests run when SISHUI_TEST_POSTGRES is set
-# (.ci/run sets it); MQTT tests when a broker answers on 127.0.0.1:1883.
+# (set above when the local server answers; .ci/run sets it); MQTT tests when
+# a broker answers on 127.0.0.1:1883.
 test:
 	scripts/deps.sh test
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) fuzz
+
+# Fault drills (slow; not part of make test): kill -9 during a CSV import,
+# SQLite disk full during ingest. Figures are in the -v output (FIGURES lines).
+drills:
+	$(GO) test -tags drills -count=1 -timeout 30m -run '^TestDrill' -v ./cmd/sishui
 
 # Short fuzz runs of every decoder and framer; longer with FUZZTIME=5m.
 fuzz:

@@ -8,19 +8,29 @@ import (
 
 // Account is a person who logs in (or a machine's owner). Terminals are not accounts.
 type Account struct {
-	ID           int64     `json:"id"`
-	Username     string    `json:"username"`
-	DisplayName  string    `json:"display_name,omitempty"`
-	Role         string    `json:"role"`
-	Region       string    `json:"region,omitempty"`     // county accounts: their county
-	WaterUser    int64     `json:"water_user,omitempty"` // enterprise accounts: their water user
-	Unit         string    `json:"unit,omitempty"`       // department accounts: their unit (Unit.Code)
-	Disabled     bool      `json:"disabled"`
-	PasswordHash string    `json:"-"`
-	FailedLogins int       `json:"failed_logins"`
-	LockedUntil  time.Time `json:"locked_until,omitempty"`
-	CreatedAt    time.Time `json:"created_at"`
+	ID           int64  `json:"id"`
+	Username     string `json:"username"`
+	DisplayName  string `json:"display_name,omitempty"`
+	Role         string `json:"role"`
+	Region       string `json:"region,omitempty"`     // county accounts: their county
+	WaterUser    int64  `json:"water_user,omitempty"` // enterprise accounts: their water user
+	Unit         string `json:"unit,omitempty"`       // department accounts: their unit (Unit.Code)
+	Disabled     bool   `json:"disabled"`
+	PasswordHash string `json:"-"`
+	// TOTPEnabled: logins need a one-time code (RFC 6238) besides the password.
+	TOTPEnabled bool `json:"totp_enabled"`
+	// TOTPSecret is the shared secret (base32), set at enrolment, live once confirmed.
+	TOTPSecret string `json:"-"`
+	// TOTPLastStep is the last time step whose code was accepted (codes are single-use).
+	TOTPLastStep int64 `json:"-"`
+	// ModelsGranted lets an enterprise account run the models (others may anyway).
+	ModelsGranted bool      `json:"models_granted,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
 }
+
+// TOTPRole reports whether accounts of the role may use a second factor
+// (administrators and city staff: the accounts that change the most).
+func TOTPRole(role string) bool { return role == RoleAdmin || role == RoleCity }
 
 // Roles that accounts may have.
 var AccountRoles = []string{RoleAdmin, RoleCity, RoleCounty, RoleEnterprise, RoleDepartment, RoleAuditor}
@@ -94,8 +104,15 @@ type AccountStore interface {
 	ListAccounts(ctx context.Context) ([]*Account, error)
 	SetAccountDisabled(ctx context.Context, username string, disabled bool) error
 	SetPassword(ctx context.Context, username, hash string) error
-	// RecordLogin stores the outcome of a login attempt: failures and lock, or a reset on success.
-	RecordLogin(ctx context.Context, id int64, failed int, lockedUntil time.Time) error
+	// SetTOTP stores a second-factor secret and whether it is live ("" and false
+	// remove it). Audited without the secret. ENOTFOUND for an unknown account.
+	// The account itself may change its own; administrators any.
+	SetTOTP(ctx context.Context, username, secret string, enabled bool) error
+	// UseTOTPStep records that the code of time step was used; it returns false
+	// when that step (or a later one) was already used: a replayed code.
+	UseTOTPStep(ctx context.Context, accountID, step int64) (bool, error)
+	// SetModelsGranted lets an enterprise account run models, or stops it (administrators; audited).
+	SetModelsGranted(ctx context.Context, username string, granted bool) error
 
 	CreateCredential(ctx context.Context, c *Credential) error
 	// CredentialByHash returns ENOTFOUND for an unknown, revoked or expired credential.

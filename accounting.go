@@ -62,10 +62,10 @@ func (e *EnteredUse) Validate() error {
 	if y, m := e.Month/100, e.Month%100; y < 1990 || y > 2100 || m < 1 || m > 12 {
 		return Invalid("month", "must be yyyymm, got %d", e.Month)
 	}
-	if e.VolumeM3 < 0 || e.VolumeM3 > 1e12 {
+	if e.VolumeM3 < 0 || e.VolumeM3 > MaxVolumeM3 {
 		return Invalid("volume_m3", "must be a non-negative whole number of m³")
 	}
-	return nil
+	return CheckNote("note", e.Note)
 }
 
 // UseCell is a rollup cell: the use of a region × source × sector in a month,

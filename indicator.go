@@ -29,6 +29,9 @@ func (i *Indicator) Validate() error {
 	if strings.TrimSpace(i.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", i.Name), CheckName("name_en", i.NameEN), CheckName("unit", i.Unit), CheckText("source", i.Source)); err != nil {
+		return err
+	}
 	if i.Direction != Ceiling && i.Direction != Floor {
 		return Invalid("direction", "must be ceiling or floor")
 	}

@@ -63,14 +63,18 @@ func (p *Permit) Validate() error {
 	if p.AnnualM3 <= 0 {
 		return Invalid("annual_m3", "must be a positive whole number of m³")
 	}
+	if err := firstErr(CheckVolume("annual_m3", p.AnnualM3), CheckText("purpose", p.Purpose), CheckName("intake_name", p.IntakeName),
+		CheckNote("note", p.Note), CheckName("number", p.Number)); err != nil {
+		return err
+	}
 	if len(p.MonthlyPlanM3) != 0 {
 		if len(p.MonthlyPlanM3) != 12 {
 			return Invalid("monthly_plan_m3", "must have 12 monthly values, got %d", len(p.MonthlyPlanM3))
 		}
 		var sum int64
 		for i, v := range p.MonthlyPlanM3 {
-			if v < 0 {
-				return Invalid("monthly_plan_m3", "month %d is negative", i+1)
+			if v < 0 || v > MaxVolumeM3 {
+				return Invalid("monthly_plan_m3", "month %d must be between 0 and 10¹² m³", i+1)
 			}
 			sum += v
 		}
@@ -83,6 +87,9 @@ func (p *Permit) Validate() error {
 	}
 	if p.ValidTo.IsZero() {
 		return Invalid("valid_to", "is required")
+	}
+	if err := firstErr(CheckDate("valid_from", p.ValidFrom), CheckDate("valid_to", p.ValidTo)); err != nil {
+		return err
 	}
 	if !p.ValidTo.After(p.ValidFrom) {
 		return Invalid("valid_to", "must be after valid_from")

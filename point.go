@@ -62,6 +62,14 @@ func (p *Point) Validate() error {
 	if strings.TrimSpace(p.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", p.Name), CheckNote("note", p.Note)); err != nil {
+		return err
+	}
+	if p.Password != "" {
+		if err := CheckTerminalPassword("password", p.Password); err != nil {
+			return err
+		}
+	}
 	if !contains(PointKinds, p.Kind) {
 		return Invalid("kind", "must be one of %s", strings.Join(PointKinds, ", "))
 	}
@@ -125,6 +133,9 @@ func (s *Section) Validate() error {
 	if !isCode(strings.ToLower(s.Code)) {
 		return Invalid("code", "must be letters, digits and _")
 	}
+	if err := firstErr(CheckName("name", s.Name), CheckName("river", s.River), CheckNote("note", s.Note)); err != nil {
+		return err
+	}
 	if strings.TrimSpace(s.Name) == "" {
 		return Invalid("name", "is required")
 	}
@@ -169,6 +180,9 @@ type Zone struct {
 func (z *Zone) Validate() error {
 	if !isCode(strings.ToLower(z.Code)) {
 		return Invalid("code", "must be letters, digits and _")
+	}
+	if err := firstErr(CheckName("name", z.Name), CheckNote("note", z.Note), CheckVolume("annual_cap_m3", z.AnnualCapM3)); err != nil {
+		return err
 	}
 	if strings.TrimSpace(z.Name) == "" {
 		return Invalid("name", "is required")

@@ -34,6 +34,9 @@ func (r *Region) Validate() error {
 	if strings.TrimSpace(r.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", r.Name), CheckName("name_en", r.NameEN), CheckNote("note", r.Note)); err != nil {
+		return err
+	}
 	switch r.Level {
 	case LevelProvince, LevelCity, LevelCounty:
 		if r.Host != "" {
@@ -90,6 +93,9 @@ func (s *Source) Validate() error {
 	if strings.TrimSpace(s.Name) == "" {
 		return Invalid("name", "is required")
 	}
+	if err := firstErr(CheckName("name", s.Name), CheckName("name_en", s.NameEN)); err != nil {
+		return err
+	}
 	if s.Groundwater && s.Unconventional {
 		return Invalid("unconventional", "a groundwater source is conventional")
 	}
@@ -120,6 +126,9 @@ func (s *Sector) Validate() error {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		return Invalid("name", "is required")
+	}
+	if err := firstErr(CheckName("name", s.Name), CheckName("name_en", s.NameEN)); err != nil {
+		return err
 	}
 	switch s.Group {
 	case GroupDomestic, GroupIndustry, GroupAgriculture, GroupEcology, GroupPublic:
@@ -153,7 +162,7 @@ func (c *RegionCap) Validate() error {
 	if c.GroundwaterM3 < 0 || c.GroundwaterM3 > c.TotalM3 {
 		return Invalid("groundwater_m3", "must be between 0 and total_m3")
 	}
-	return nil
+	return firstErr(CheckVolume("total_m3", c.TotalM3), CheckNote("note", c.Note))
 }
 
 // BeijingTime is the fixed UTC+8 zone of terminal clocks and of what people see.

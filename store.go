@@ -157,6 +157,8 @@ type RegistryStore interface {
 type Store interface {
 	RegistryStore
 	AccountStore
+	LoginGuardStore
+	AuditSignStore
 	CorrectionStore
 	MeterStore
 	SeriesStore

@@ -30,8 +30,9 @@ func (u *WaterUser) Validate() error {
 	if strings.TrimSpace(u.Name) == "" {
 		return Invalid("name", "is required")
 	}
-	if len([]rune(u.Name)) > 200 {
-		return Invalid("name", "must be at most 200 characters")
+	if err := firstErr(CheckName("name", u.Name), CheckText("address", u.Address), CheckName("contact", u.Contact),
+		CheckName("phone", u.Phone), CheckNote("note", u.Note)); err != nil {
+		return err
 	}
 	if err := ValidateCreditCode(u.CreditCode); err != nil {
 		return err

@@ -50,7 +50,7 @@ func demoAccounts(ctx context.Context, a *app) ([][3]string, error) {
 
 func cmdUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("usage: sishui user add|list|disable|enable|passwd …")
+		return fmt.Errorf("usage: sishui user add|list|disable|enable|passwd|unlock|totp-off|grant-models|revoke-models …")
 	}
 	sub, args := args[0], args[1:]
 	fs, cfg, err := e.newFlags("user "+sub, args)
@@ -72,7 +72,7 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -105,6 +105,17 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 		if generated {
 			password = auth.RandomPassword()
 		}
+		role := acc.Role
+		if sub == "passwd" {
+			cur, err := st.AccountByUsername(ctx, fs.Arg(0))
+			if err != nil {
+				return err
+			}
+			role = cur.Role
+		}
+		if err := auth.CheckPassword(role, fs.Arg(0), password); err != nil {
+			return err
+		}
 		h, err := svc.HashPassword(password)
 		if err != nil {
 			return err
@@ -128,6 +139,33 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("usage: sishui user %s USERNAME", sub)
 		}
 		return st.SetAccountDisabled(ctx, fs.Arg(0), sub == "disable")
+	case "unlock":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: sishui user unlock USERNAME")
+		}
+		if err := st.UnlockAccount(ctx, fs.Arg(0)); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s unlocked: failed-login counters from every address cleared\n", fs.Arg(0))
+		return nil
+	case "grant-models", "revoke-models":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: sishui user %s USERNAME", sub)
+		}
+		if err := st.SetModelsGranted(ctx, fs.Arg(0), sub == "grant-models"); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%s: %s\n", fs.Arg(0), sub)
+		return nil
+	case "totp-off":
+		if fs.NArg() != 1 {
+			return fmt.Errorf("usage: sishui user totp-off USERNAME")
+		}
+		if err := st.SetTOTP(ctx, fs.Arg(0), "", false); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "second factor of %s removed; it logs in with the password alone until it enrols again\n", fs.Arg(0))
+		return nil
 	}
 	return fmt.Errorf("unknown user command %q", sub)
 }
@@ -153,7 +191,7 @@ func cmdToken(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

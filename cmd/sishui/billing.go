@@ -143,7 +143,7 @@ func openAsSystem(ctx context.Context, fset *flag.FlagSet, cfg *Config, args []s
 	if err := fset.Parse(args); err != nil {
 		return nil, ctx, err
 	}
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openStore(ctx, cfg)
 	return st, sishui.WithActor(ctx, sishui.SystemActor), err
 }
 

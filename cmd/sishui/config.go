@@ -40,6 +40,9 @@ type Config struct {
 	ForwardProfile string `yaml:"forward_profile" help:"SZY 206 profile of upstream frames: szy206, szy206-be or slt427"`
 	// Unverified (PROTOCOLS.md §2.7): how upstream wants groundwater depth.
 	ForwardDepthDatum string `yaml:"forward_depth_datum" help:"send groundwater depth as a level above this datum in metres (empty: send the depth as it is; unverified)"`
+
+	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
+	AuditKey string `yaml:"audit_key" help:"the audit signing key line, instead of DIR/audit.key (use the environment, not a flag)"`
 }
 
 func defaultConfig() Config {

@@ -47,7 +47,7 @@ type app struct {
 }
 
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +198,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return exitError(2)
 	}
-	st, err := openStore(ctx, cfg.DB)
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -61,7 +61,7 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 			In: sishui.EnteredUse{}, Out: sishui.EnteredUse{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var e sishui.EnteredUse
-				if err := decode(r, &e); err != nil {
+				if err := decodeRequired(r, &e, "volume_m3"); err != nil {
 					return err
 				}
 				return reply(w, e, st.UpsertEnteredUse(r.Context(), &e))

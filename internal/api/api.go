@@ -5,6 +5,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -43,6 +44,7 @@ type Server struct {
 
 	mux    *http.ServeMux
 	routes []Route
+	models admission // per-account model runs (security.go)
 }
 
 // Route is one endpoint: served by Handler and described in the OpenAPI document.
@@ -102,6 +104,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.planRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
+		s.routes = append(s.routes, s.securityRoutes()...)
 	}
 	s.routes = append(s.routes, s.Extra...)
 	s.routes = append(s.routes,
@@ -209,6 +212,12 @@ func (s *Server) wrap(rt Route) http.Handler {
 			return
 		}
 		r = r.WithContext(sishui.WithActor(r.Context(), actor))
+		release, err := s.admit(r, rt, actor) // authorisation before validation; model quotas
+		if err != nil {
+			s.writeError(sw, r, err)
+			return
+		}
+		defer release()
 		if err := rt.Handler(sw, r); err != nil {
 			s.writeError(sw, r, err)
 		}
@@ -279,7 +288,14 @@ func decode(r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return sishui.Invalid("Content-Type", "must be application/json, got %q", ct)
 	}
-	dec := json.NewDecoder(io.LimitReader(r.Body, MaxBody+1))
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return fmt.Errorf("api: read body: %w", err)
+	}
+	if string(bytes.TrimSpace(body)) == "null" {
+		return sishui.Invalid("body", "must be a JSON object, not null")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -319,6 +335,9 @@ func qInt(r *http.Request, name string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil {
 		return 0, sishui.Invalid(name, "must be an integer, got %q", v)
+	}
+	if name == "year" {
+		return n, sishui.CheckYear(name, n)
 	}
 	return n, nil
 }
@@ -381,7 +400,7 @@ func pathYear(r *http.Request) (int, error) {
 	if err != nil {
 		return 0, sishui.Invalid("year", "must be a year, got %q", v)
 	}
-	return y, nil
+	return y, sishui.CheckYear("year", y)
 }
 
 // List is the body of a paginated list.

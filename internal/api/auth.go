@@ -13,6 +13,8 @@ import (
 type LoginInput struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+	// TOTP is the one-time code of an account with a second factor.
+	TOTP string `json:"totp,omitempty"`
 }
 
 // Me describes the caller.
@@ -63,7 +65,7 @@ func (s *Server) authRoutes() []Route {
 				if err := decode(r, &in); err != nil {
 					return err
 				}
-				sess, err := a.Login(r.Context(), in.Username, in.Password, auth.ClientAddr(r))
+				sess, err := a.LoginWithCode(r.Context(), in.Username, in.Password, in.TOTP, auth.ClientAddr(r))
 				if err != nil {
 					s.Logger.Info("login failed", "username", in.Username, "client", auth.ClientAddr(r), "code", sishui.ErrorCode(err))
 					return err
@@ -109,6 +111,9 @@ func (s *Server) authRoutes() []Route {
 				if err := acc.Validate(); err != nil {
 					return err
 				}
+				if err := auth.CheckPassword(acc.Role, acc.Username, in.Password); err != nil {
+					return err
+				}
 				h, err := a.HashPassword(in.Password)
 				if err != nil {
 					return err
@@ -128,6 +133,13 @@ func (s *Server) authRoutes() []Route {
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in PasswordInput
 				if err := decode(r, &in); err != nil {
+					return err
+				}
+				acc, err := s.accountToManage(r)
+				if err != nil {
+					return err
+				}
+				if err := auth.CheckPassword(acc.Role, acc.Username, in.Password); err != nil {
 					return err
 				}
 				h, err := a.HashPassword(in.Password)

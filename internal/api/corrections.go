@@ -1,6 +1,7 @@
 package api
 
 import (
+	"math"
 	"net/http"
 	"time"
 
@@ -71,6 +72,16 @@ func (s *Server) correctionRoutes() []Route {
 				}
 				m, err := metricField(in.Metric, "metric")
 				if err != nil {
+					return err
+				}
+				values := make([]float64, len(in.Corrections))
+				for i, c := range in.Corrections {
+					values[i] = c.Value
+					if c.Kind == sishui.CorrectRemove {
+						values[i] = math.NaN() // a removal carries no value
+					}
+				}
+				if err := s.checkCorrectionValues(r, id, m, values); err != nil {
 					return err
 				}
 				cs := make([]sishui.Correction, len(in.Corrections))

@@ -37,6 +37,11 @@ const (
 	MaxModelRegions = 1000
 	// MaxModelYears caps forecast years and hydrological series length.
 	MaxModelYears = 500
+	// MaxAllocateCells caps periods × nodes, the size of the LP and of its answer
+	// (the 61-year simulation of a 100-node network fits).
+	MaxAllocateCells = 100_000
+	// MaxModelResponse caps a model's JSON answer.
+	MaxModelResponse = 32 << 20
 	// ModelTimeout bounds one model run.
 	ModelTimeout = 60 * time.Second
 )
@@ -220,6 +225,9 @@ func (m *models) allocate(w http.ResponseWriter, r *http.Request) error {
 	if n := len(sc.Sources) + len(sc.Storages) + len(sc.Junctions) + len(sc.Sinks) + len(sc.Demands); n > MaxAllocateNodes {
 		return sishui.Invalid("sources", "the network has %d nodes, more than the API runs (%d)", n, MaxAllocateNodes)
 	}
+	if n := len(sc.Sources) + len(sc.Storages) + len(sc.Junctions) + len(sc.Sinks) + len(sc.Demands); sc.Periods*n > MaxAllocateCells {
+		return sishui.Invalid("periods", "%d months × %d nodes is more than the API runs (%d); use `sishui model allocate`", sc.Periods, n, MaxAllocateCells)
+	}
 	if len(sc.Links) > MaxAllocateLinks {
 		return sishui.Invalid("links", "%d links is more than the API runs (%d)", len(sc.Links), MaxAllocateLinks)
 	}
@@ -242,7 +250,7 @@ func (m *models) allocate(w http.ResponseWriter, r *http.Request) error {
 		// the LP failed on this data (e.g. infeasible minimum flows): the scenario's fault
 		return &sishui.Error{Code: sishui.EINVALID, Field: "scenario", Message: err.Error()}
 	}
-	return reply(w, res, nil)
+	return replyModel(w, res)
 }
 
 // checkForecast bounds a forecast scenario.
@@ -322,7 +330,7 @@ func (m *models) forecast(w http.ResponseWriter, r *http.Request) error {
 	if err := m.runModel("", func() (err error) { res, err = forecast.Run(sc); return err }); err != nil {
 		return err
 	}
-	return reply(w, res, nil)
+	return replyModel(w, res)
 }
 
 func (m *models) supply(w http.ResponseWriter, r *http.Request) error {
@@ -338,7 +346,7 @@ func (m *models) supply(w http.ResponseWriter, r *http.Request) error {
 	if err := m.runModel("", func() (err error) { res, err = supply.Run(sc); return err }); err != nil {
 		return err
 	}
-	return reply(w, res, nil)
+	return replyModel(w, res)
 }
 
 func (m *models) capacity(w http.ResponseWriter, r *http.Request) error {
@@ -402,5 +410,19 @@ func (m *models) capacity(w http.ResponseWriter, r *http.Request) error {
 	if err := m.runModel("capacity", func() (err error) { res, err = capacity.FromResults(csc, fr, sr); return err }); err != nil {
 		return err
 	}
-	return reply(w, res, nil)
+	return replyModel(w, res)
+}
+
+// replyModel writes a model's result unless its JSON exceeds MaxModelResponse.
+func replyModel(w http.ResponseWriter, res any) error {
+	b, err := json.Marshal(res)
+	if err != nil {
+		return err
+	}
+	if len(b) > MaxModelResponse {
+		return sishui.Invalid("body", "the result is %d bytes, more than the API returns (%d); run `sishui model` instead", len(b), MaxModelResponse)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	_, err = w.Write(append(b, '\n'))
+	return err
 }

@@ -296,7 +296,7 @@ func (s *Server) registryRoutes() []Route {
 		{Method: "PUT", Path: "/api/v1/caps/{region}/{year}", Summary: "Set a region's annual caps", Tag: "targets", In: sishui.RegionCap{}, Out: sishui.RegionCap{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var v sishui.RegionCap
-				if err := decode(r, &v); err != nil {
+				if err := decodeRequired(r, &v, "total_m3"); err != nil {
 					return err
 				}
 				y, err := pathYear(r)
@@ -328,7 +328,7 @@ func (s *Server) registryRoutes() []Route {
 		{Method: "PUT", Path: "/api/v1/targets/{indicator}/{region}/{year}", Summary: "Set a target", Tag: "targets", In: sishui.Target{}, Out: sishui.Target{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var v sishui.Target
-				if err := decode(r, &v); err != nil {
+				if err := decodeRequired(r, &v, "value"); err != nil {
 					return err
 				}
 				y, err := pathYear(r)
@@ -351,7 +351,7 @@ func (s *Server) registryRoutes() []Route {
 		{Method: "PUT", Path: "/api/v1/statistics/{region}/{year}/{metric}", Summary: "Enter a statistic", Tag: "targets", In: sishui.Statistic{}, Out: sishui.Statistic{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var v sishui.Statistic
-				if err := decode(r, &v); err != nil {
+				if err := decodeRequired(r, &v, "value"); err != nil {
 					return err
 				}
 				y, err := pathYear(r)

@@ -39,17 +39,38 @@ const (
 // MinPasswordLen is the shortest password accepted.
 const MinPasswordLen = 8
 
+// Store is what the service keeps in the database.
+type Store interface {
+	sishui.AccountStore
+	sishui.LoginGuardStore
+}
+
 // Service authenticates callers. Its exported fields are its configuration.
 type Service struct {
-	Store sishui.AccountStore
+	Store Store
 	Now   func() time.Time
+	// Sleep waits for d or until ctx ends (time.Sleep-like when nil); tests replace it.
+	Sleep func(ctx context.Context, d time.Duration)
 	// BcryptCost of new password hashes (bcrypt.DefaultCost when 0).
 	BcryptCost int
 	// SessionTTL is how long a login lasts (12 h when 0).
 	SessionTTL time.Duration
-	// MaxFailures consecutive bad passwords lock an account for LockFor (5 and 15 min when 0).
+	// MaxFailures bad logins for one account from one client address block that
+	// pair for LockFor, doubling with every further failure up to MaxLock
+	// (5, 1 min and 1 h when 0). A good login from the address clears its count;
+	// counts older than ResetAfter (24 h when 0) start afresh.
 	MaxFailures int
 	LockFor     time.Duration
+	MaxLock     time.Duration
+	ResetAfter  time.Duration
+	// SlowAfter failures of an account from every address within SlowWindow slow
+	// each further attempt on it by SlowDelay; the account is never locked
+	// (20, 15 min and 2 s when 0).
+	SlowAfter  int
+	SlowWindow time.Duration
+	SlowDelay  time.Duration
+	// MaxCounters bounds the failure counters kept; the oldest go first (100 000 when 0).
+	MaxCounters int
 	// AttemptsPerMinute limits login attempts per client address (10 when 0).
 	AttemptsPerMinute int
 	// SecureCookies sets the Secure attribute (serve over TLS).
@@ -57,6 +78,7 @@ type Service struct {
 
 	mu       sync.Mutex
 	attempts map[string][]time.Time
+	failures int
 	dummy    []byte
 	once     sync.Once
 }
@@ -75,7 +97,15 @@ func (s *Service) cost() int {
 	return s.BcryptCost
 }
 
-// HashPassword checks a password's length and returns its bcrypt hash.
+func orDefault[T int | time.Duration](v, def T) T {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// HashPassword checks a password's length and returns its bcrypt hash. It
+// does not apply the policy (CheckPassword): demo and existing passwords stay valid.
 func (s *Service) HashPassword(pw string) (string, error) {
 	if len(pw) < MinPasswordLen {
 		return "", sishui.Invalid("password", "must be at least %d characters", MinPasswordLen)
@@ -97,9 +127,23 @@ type Session struct {
 
 var errBadCredentials = &sishui.Error{Code: sishui.EUNAUTHORIZED, Message: "invalid username or password"}
 
-// Login checks a password and opens a session. Every failure looks the same to
-// the caller; the time taken does not depend on whether the account exists.
+// ErrCodeRequired answers a right password on an account with a second factor
+// when no one-time code came with it.
+var ErrCodeRequired = &sishui.Error{Code: sishui.EUNAUTHORIZED, Field: "totp", Message: "a one-time code (TOTP) is required"}
+
+var errBadCode = &sishui.Error{Code: sishui.EUNAUTHORIZED, Field: "totp", Message: "invalid one-time code"}
+
+// Login checks a password and opens a session; see LoginWithCode.
 func (s *Service) Login(ctx context.Context, username, password, client string) (*Session, error) {
+	return s.LoginWithCode(ctx, username, password, "", client)
+}
+
+// LoginWithCode checks a password (and the one-time code of an account with a
+// second factor) and opens a session. Every failure looks the same to the
+// caller; the time taken does not depend on whether the account exists.
+// Failures are counted per (account, client): a client that keeps failing is
+// blocked with back-off, while the right password from elsewhere still works.
+func (s *Service) LoginWithCode(ctx context.Context, username, password, code, client string) (*Session, error) {
 	if !s.allow(client) {
 		return nil, &sishui.Error{Code: sishui.ETOOMANY, Message: "too many login attempts; wait a minute"}
 	}
@@ -113,35 +157,49 @@ func (s *Service) Login(ctx context.Context, username, password, client string) 
 		return nil, err
 	}
 	now := s.now()
+	pair, acct, err := s.Store.LoginFailures(ctx, a.ID, client)
+	if err != nil {
+		return nil, err
+	}
+	if until := s.BlockedUntil(pair); now.Before(until) {
+		_ = bcrypt.CompareHashAndPassword(s.dummy, []byte(password))
+		return nil, errBadCredentials
+	}
+	if acct.Failures >= orDefault(s.SlowAfter, 20) && now.Sub(acct.Last) < orDefault(s.SlowWindow, 15*time.Minute) {
+		s.sleep(ctx, orDefault(s.SlowDelay, 2*time.Second))
+	}
 	hash := []byte(a.PasswordHash)
 	if len(hash) == 0 {
 		hash = s.dummy
 	}
 	ok := bcrypt.CompareHashAndPassword(hash, []byte(password)) == nil && a.PasswordHash != ""
-	if a.Disabled || now.Before(a.LockedUntil) {
+	if a.Disabled {
 		return nil, errBadCredentials
 	}
 	if !ok {
-		failed, until := a.FailedLogins+1, time.Time{}
-		if failed >= s.maxFailures() {
-			until = now.Add(s.lockFor())
-			failed = 0
-		}
-		if err := s.Store.RecordLogin(ctx, a.ID, failed, until); err != nil {
-			return nil, err
-		}
-		return nil, errBadCredentials
+		return nil, s.fail(ctx, a, client, now, errBadCredentials)
 	}
-	if a.FailedLogins != 0 || !a.LockedUntil.IsZero() {
-		if err := s.Store.RecordLogin(ctx, a.ID, 0, time.Time{}); err != nil {
+	if a.TOTPEnabled {
+		if code == "" {
+			return nil, ErrCodeRequired
+		}
+		step, ok := s.checkCode(a.TOTPSecret, code, now)
+		if !ok {
+			return nil, s.fail(ctx, a, client, now, errBadCode)
+		}
+		if fresh, err := s.Store.UseTOTPStep(ctx, a.ID, step); err != nil {
+			return nil, err
+		} else if !fresh {
+			return nil, s.fail(ctx, a, client, now, errBadCode)
+		}
+	}
+	if pair.Failures != 0 {
+		if err := s.Store.ClearLoginFailures(ctx, a.ID, client); err != nil {
 			return nil, err
 		}
 	}
 	secret, csrf := sessionPrefix+randomString(), randomString()
-	ttl := s.SessionTTL
-	if ttl == 0 {
-		ttl = 12 * time.Hour
-	}
+	ttl := orDefault(s.SessionTTL, 12*time.Hour)
 	c := &sishui.Credential{Kind: sishui.CredentialSession, AccountID: a.ID, Hash: HashSecret(secret), CSRF: csrf, Created: now, Expires: now.Add(ttl)}
 	if err := s.Store.CreateCredential(sishui.WithActor(ctx, a.Actor()), c); err != nil {
 		return nil, err
@@ -149,26 +207,54 @@ func (s *Service) Login(ctx context.Context, username, password, client string) 
 	return &Session{Token: secret, CSRF: csrf, Expires: c.Expires, Account: a}, nil
 }
 
-func (s *Service) maxFailures() int {
-	if s.MaxFailures == 0 {
-		return 5
+// BlockedUntil is when a client with these failures may try the account again:
+// LockFor after MaxFailures failures, doubling with each further one, at most MaxLock.
+func (s *Service) BlockedUntil(f sishui.LoginFailures) time.Time {
+	maxF := orDefault(s.MaxFailures, 5)
+	if f.Failures < maxF {
+		return time.Time{}
 	}
-	return s.MaxFailures
+	d, maxLock := orDefault(s.LockFor, time.Minute), orDefault(s.MaxLock, time.Hour)
+	for i := maxF; i < f.Failures && d < maxLock; i++ {
+		d *= 2
+	}
+	return f.Last.Add(min(d, maxLock))
 }
 
-func (s *Service) lockFor() time.Duration {
-	if s.LockFor == 0 {
-		return 15 * time.Minute
+// fail counts a failure and now and then evicts the oldest counters.
+func (s *Service) fail(ctx context.Context, a *sishui.Account, client string, now time.Time, answer error) error {
+	if err := s.Store.AddLoginFailure(ctx, a.ID, client, now, orDefault(s.ResetAfter, 24*time.Hour)); err != nil {
+		return err
 	}
-	return s.LockFor
+	s.mu.Lock()
+	s.failures++
+	evict := s.failures%256 == 0
+	s.mu.Unlock()
+	if evict {
+		if _, err := s.Store.EvictLoginFailures(ctx, orDefault(s.MaxCounters, 100_000)); err != nil {
+			return err
+		}
+	}
+	return answer
 }
 
-// allow applies the per-client sliding-window limit on login attempts.
+func (s *Service) sleep(ctx context.Context, d time.Duration) {
+	if s.Sleep != nil {
+		s.Sleep(ctx, d)
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// allow applies the per-client sliding-window limit on login attempts. Under a
+// spray of addresses it forgets idle clients first, then the longest idle.
 func (s *Service) allow(client string) bool {
-	limit := s.AttemptsPerMinute
-	if limit == 0 {
-		limit = 10
-	}
+	limit := orDefault(s.AttemptsPerMinute, 10)
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -187,15 +273,34 @@ func (s *Service) allow(client string) bool {
 	}
 	s.attempts[client] = append(recent, now)
 	if len(s.attempts) > 100_000 { // bound memory under a spray of addresses
-		s.attempts = map[string][]time.Time{}
+		s.forgetIdle(now)
 	}
 	return true
+}
+
+// forgetIdle drops clients with no attempt in the last minute, or else the one idle longest.
+func (s *Service) forgetIdle(now time.Time) {
+	oldest, oldestAt := "", now
+	for c, ts := range s.attempts {
+		last := ts[len(ts)-1]
+		if now.Sub(last) >= time.Minute {
+			delete(s.attempts, c)
+		} else if last.Before(oldestAt) {
+			oldest, oldestAt = c, last
+		}
+	}
+	if len(s.attempts) > 100_000 {
+		delete(s.attempts, oldest)
+	}
 }
 
 // CreateToken issues an API token for the account; the secret is returned once.
 func (s *Service) CreateToken(ctx context.Context, a *sishui.Account, name string, ttl time.Duration) (string, *sishui.Credential, error) {
 	if strings.TrimSpace(name) == "" {
 		return "", nil, sishui.Invalid("name", "is required")
+	}
+	if err := sishui.CheckName("name", name); err != nil {
+		return "", nil, err
 	}
 	if ttl <= 0 || ttl > 3*365*24*time.Hour {
 		return "", nil, sishui.Invalid("expires_in_days", "must be between 1 and 1095 days")

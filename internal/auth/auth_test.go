@@ -26,7 +26,8 @@ func setup(t *testing.T) (*auth.Service, sishui.Store, *time.Time) {
 	t.Cleanup(func() { st.Close() })
 	storetest.Seed(t, st)
 	now := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
-	svc := &auth.Service{Store: st, BcryptCost: bcrypt.MinCost, Now: func() time.Time { return now }, MaxFailures: 3, LockFor: 10 * time.Minute, AttemptsPerMinute: 100}
+	svc := &auth.Service{Store: st, BcryptCost: bcrypt.MinCost, Now: func() time.Time { return now }, MaxFailures: 3, LockFor: 10 * time.Minute, AttemptsPerMinute: 100,
+		Sleep: func(context.Context, time.Duration) {}}
 	h, err := svc.HashPassword("correct horse")
 	if err != nil {
 		t.Fatal(err)
@@ -46,17 +47,17 @@ func TestLoginAndLockout(t *testing.T) {
 			t.Fatalf("%s/%q: %v", tc.user, tc.pw, err)
 		}
 	}
-	// Two failures on wang so far; the third locks the account.
+	// Two failures on wang from 1.2.3.4 so far; the third blocks that address.
 	if _, err := svc.Login(ctx, "wang", "wrong again", "1.2.3.4"); sishui.ErrorCode(err) != sishui.EUNAUTHORIZED {
 		t.Fatal(err)
 	}
 	if _, err := svc.Login(ctx, "wang", "correct horse", "1.2.3.4"); sishui.ErrorCode(err) != sishui.EUNAUTHORIZED {
-		t.Fatalf("locked account logged in: %v", err)
+		t.Fatalf("blocked address logged in: %v", err)
 	}
 	*now = now.Add(11 * time.Minute)
 	sess, err := svc.Login(ctx, "wang", "correct horse", "1.2.3.4")
 	if err != nil {
-		t.Fatalf("after the lock expired: %v", err)
+		t.Fatalf("after the block expired: %v", err)
 	}
 	if sess.Account.Role != sishui.RoleCounty || !strings.HasPrefix(sess.Token, "sss_") {
 		t.Fatalf("session %+v", sess)
@@ -75,6 +76,82 @@ func TestLoginAndLockout(t *testing.T) {
 	}
 	if _, err := svc.Login(ctx, "wang", "correct horse", "1.2.3.4"); sishui.ErrorCode(err) != sishui.EUNAUTHORIZED {
 		t.Fatal("disabled account logged in")
+	}
+}
+
+// Someone hammering an account from one address (or many) must not lock its
+// owner out: the right password from another address still works, only slowed.
+func TestHammeringDoesNotLockOut(t *testing.T) {
+	ctx := context.Background()
+	svc, st, now := setup(t)
+	var slept []time.Duration
+	svc.Sleep = func(_ context.Context, d time.Duration) { slept = append(slept, d) }
+	svc.SlowAfter, svc.SlowDelay = 10, time.Second
+	for i := 0; i < 40; i++ {
+		client := "6.6.6." + string(rune('0'+i%10)) // ten attacking addresses
+		if _, err := svc.Login(ctx, "wang", "guess", client); sishui.ErrorCode(err) != sishui.EUNAUTHORIZED {
+			t.Fatalf("attempt %d: %v", i, err)
+		}
+		*now = now.Add(time.Second)
+	}
+	acc, _ := st.AccountByUsername(ctx, "wang")
+	pair, all, err := st.LoginFailures(ctx, acc.ID, "6.6.6.0")
+	if err != nil || all.Failures != 30 || pair.Failures != 3 { // the fourth try of each address came while it was blocked
+		t.Fatalf("counters %+v %+v %v", pair, all, err)
+	}
+	slept = nil
+	if _, err := svc.Login(ctx, "wang", "correct horse", "10.0.0.7"); err != nil {
+		t.Fatalf("the owner from another address was locked out: %v", err)
+	}
+	if len(slept) != 1 || slept[0] != time.Second {
+		t.Fatalf("an account under attack must be slowed, slept %v", slept)
+	}
+	// The attacking address stays blocked, with back-off: each failure after the
+	// block doubles it (3 failures: 10 min; 4: 20 min …, at most MaxLock).
+	if got := svc.BlockedUntil(pair); !got.After(*now) {
+		t.Fatalf("attacker not blocked: until %v, now %v", got, *now)
+	}
+	for _, tc := range []struct {
+		failures int
+		want     time.Duration
+	}{{2, 0}, {3, 10 * time.Minute}, {4, 20 * time.Minute}, {5, 40 * time.Minute}, {6, time.Hour}, {60, time.Hour}} {
+		last := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		got := svc.BlockedUntil(sishui.LoginFailures{Failures: tc.failures, Last: last})
+		if tc.want == 0 && !got.IsZero() || tc.want != 0 && got.Sub(last) != tc.want {
+			t.Errorf("%d failures: blocked %v, want %v", tc.failures, got.Sub(last), tc.want)
+		}
+	}
+	// An administrator's unlock clears the block at once.
+	if _, err := svc.Login(ctx, "wang", "correct horse", "6.6.6.0"); sishui.ErrorCode(err) != sishui.EUNAUTHORIZED {
+		t.Fatalf("blocked address: %v", err)
+	}
+	if err := st.UnlockAccount(ctx, "wang"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Login(ctx, "wang", "correct horse", "6.6.6.0"); err != nil {
+		t.Fatalf("after unlock: %v", err)
+	}
+}
+
+func TestLoginCountersEvictOldest(t *testing.T) {
+	ctx := context.Background()
+	svc, st, now := setup(t)
+	svc.MaxCounters = 50
+	svc.AttemptsPerMinute = 1000
+	for i := 0; i < 300; i++ {
+		*now = now.Add(time.Second)
+		svc.Login(ctx, "wang", "guess", "7.7."+string(rune('a'+i/26%26))+string(rune('a'+i%26)))
+	}
+	// 256 failures triggered one eviction down to 50 counters; 44 more since.
+	acc, _ := st.AccountByUsername(ctx, "wang")
+	_, all, _ := st.LoginFailures(ctx, acc.ID, "x")
+	if all.Failures != 300 {
+		t.Fatalf("the account-wide counter was evicted or reset: %+v", all)
+	}
+	first, _, _ := st.LoginFailures(ctx, acc.ID, "7.7.aa")
+	last, _, _ := st.LoginFailures(ctx, acc.ID, "7.7.kn")
+	if first.Failures != 0 || last.Failures != 1 {
+		t.Fatalf("oldest %+v newest %+v", first, last)
 	}
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sishui/sishui/internal/testenv"
 )
 
 // framesPath finds <repo>/../shared/testdata/frames.tsv by walking up from the
@@ -40,7 +42,7 @@ func framesPath(t *testing.T) string {
 func TestDefaultsAcceptRealVoltages(t *testing.T) {
 	p := framesPath(t)
 	if p == "" {
-		t.Skip("shared/testdata/frames.tsv not found")
+		testenv.Skip(t, "shared/testdata/frames.tsv not found")
 	}
 	f, err := os.Open(p)
 	if err != nil {

@@ -8,13 +8,13 @@ import (
 	"github.com/sishui/sishui"
 )
 
-const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), COALESCE(unit, ''), disabled, password_hash, failed_logins, locked_until_ms, created_ms`
+const accountCols = `id, username, display_name, role, COALESCE(region, ''), COALESCE(water_user, 0), COALESCE(unit, ''), disabled, password_hash, totp_secret, totp_enabled, totp_last_step, models_granted, created_ms`
 
 func scanAccount(sc scanner) (*sishui.Account, error) {
 	var a sishui.Account
-	var locked, created int64
-	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Unit, &a.Disabled, &a.PasswordHash, &a.FailedLogins, &locked, &created)
-	a.LockedUntil, a.CreatedAt = fromMS(locked), fromMS(created)
+	var created int64
+	err := sc.Scan(&a.ID, &a.Username, &a.DisplayName, &a.Role, &a.Region, &a.WaterUser, &a.Unit, &a.Disabled, &a.PasswordHash, &a.TOTPSecret, &a.TOTPEnabled, &a.TOTPLastStep, &a.ModelsGranted, &created)
+	a.CreatedAt = fromMS(created)
 	return &a, err
 }
 
@@ -28,7 +28,7 @@ func canManageAccounts(ctx context.Context, op string) error {
 
 // auditAccount is what the audit log keeps of an account: never the hash.
 func auditAccount(a *sishui.Account) map[string]any {
-	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "unit": a.Unit, "disabled": a.Disabled, "display_name": a.DisplayName}
+	return map[string]any{"username": a.Username, "role": a.Role, "region": a.Region, "water_user": a.WaterUser, "unit": a.Unit, "disabled": a.Disabled, "display_name": a.DisplayName, "totp_enabled": a.TOTPEnabled, "totp_enrolling": a.TOTPSecret != "" && !a.TOTPEnabled, "models_granted": a.ModelsGranted}
 }
 
 // CreateAccount creates an account.
@@ -98,6 +98,11 @@ func (s *DB) updateAccount(ctx context.Context, op, username, action string, que
 	if err := canManageAccounts(ctx, op); err != nil {
 		return err
 	}
+	return s.changeAccount(ctx, op, username, action, query, args...)
+}
+
+// changeAccount runs query on one account and audits the change; the caller checked permission.
+func (s *DB) changeAccount(ctx context.Context, op, username, action string, query string, args ...any) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := scanAccount(tx.QueryRowContext(ctx, s.q(`SELECT `+accountCols+` FROM accounts WHERE username = ?`), username))
 		if err != nil {
@@ -131,16 +136,48 @@ func (s *DB) SetAccountDisabled(ctx context.Context, username string, disabled b
 	return nil
 }
 
-// SetPassword replaces an account's password hash and clears its lock.
+// SetPassword replaces an account's password hash.
 func (s *DB) SetPassword(ctx context.Context, username, hash string) error {
 	return s.updateAccount(ctx, "set password", username, "set_password",
-		`UPDATE accounts SET password_hash = ?, failed_logins = 0, locked_until_ms = 0 WHERE username = ?`, hash, username)
+		`UPDATE accounts SET password_hash = ? WHERE username = ?`, hash, username)
 }
 
-// RecordLogin stores a login outcome (not audited: it is not a change of data).
-func (s *DB) RecordLogin(ctx context.Context, id int64, failed int, lockedUntil time.Time) error {
-	_, err := s.DB.ExecContext(ctx, s.q(`UPDATE accounts SET failed_logins = ?, locked_until_ms = ? WHERE id = ?`), failed, ms(lockedUntil), id)
-	return s.mapErr("record login", err, "")
+// SetTOTP stores an account's second factor; the account itself or an administrator.
+func (s *DB) SetTOTP(ctx context.Context, username, secret string, enabled bool) error {
+	const op = "set second factor"
+	if a := sishui.ActorFrom(ctx); a.Username != username {
+		if err := canManageAccounts(ctx, op); err != nil {
+			return err
+		}
+	}
+	action := "totp_enrol"
+	switch {
+	case enabled:
+		action = "totp_enable"
+	case secret == "":
+		action = "totp_disable"
+	}
+	return s.changeAccount(ctx, op, username, action,
+		`UPDATE accounts SET totp_secret = ?, totp_enabled = ?, totp_last_step = 0 WHERE username = ?`, secret, enabled, username)
+}
+
+// SetModelsGranted lets an account run models, or not.
+func (s *DB) SetModelsGranted(ctx context.Context, username string, granted bool) error {
+	action := "revoke_models"
+	if granted {
+		action = "grant_models"
+	}
+	return s.updateAccount(ctx, "grant models", username, action, `UPDATE accounts SET models_granted = ? WHERE username = ?`, granted, username)
+}
+
+// UseTOTPStep marks a time step used, refusing a step at or before the last one used.
+func (s *DB) UseTOTPStep(ctx context.Context, accountID, step int64) (bool, error) {
+	res, err := s.DB.ExecContext(ctx, s.q(`UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?`), step, accountID, step)
+	if err != nil {
+		return false, s.mapErr("use one-time code", err, "")
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
 }
 
 const credCols = `c.id, c.kind, c.account_id, a.username, c.name, c.hash, c.csrf, c.created_ms, c.expires_ms, c.revoked, c.last_used_ms`

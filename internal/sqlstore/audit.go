@@ -46,7 +46,7 @@ func (s *DB) audit(ctx context.Context, tx *sql.Tx, action, entity, id string, b
 	if _, err := tx.ExecContext(ctx, s.q(`UPDATE audit_head SET hash = ? WHERE id = 1`), e.Hash); err != nil {
 		return fmt.Errorf("audit head: %w", err)
 	}
-	return nil
+	return s.checkpoint(ctx, tx, e.Seq, e.Hash)
 }
 
 // AuditHash is the SHA-256 over an entry's fields and its predecessor's hash.

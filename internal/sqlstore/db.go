@@ -49,6 +49,7 @@ type DB struct {
 
 	rebindCache syncMap
 	outbox      outboxMask // metrics appends queue for the national link
+	signing     signing
 }
 
 // Migration is one schema step.
@@ -155,11 +156,14 @@ func (s *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
+		s.signing.drop(tx)
 		return err
 	}
 	if err := tx.Commit(); err != nil {
+		s.signing.drop(tx)
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.signing.flush(tx)
 	return nil
 }
 

@@ -44,11 +44,8 @@ func (s *DB) checkPointRefs(ctx context.Context, tx *sql.Tx, p *sishui.Point) er
 		if link.id == 0 {
 			continue
 		}
-		var region string
-		err := tx.QueryRowContext(ctx, s.q(`SELECT region FROM `+link.table+` WHERE id = ?`), link.id).Scan(&region)
-		if err == sql.ErrNoRows {
-			return sishui.Invalid(link.field, "%d does not exist", link.id)
-		} else if err != nil {
+		region, err := s.refRegion(ctx, tx, link.table, strings.TrimSuffix(link.field, "_id"), link.field, link.id)
+		if err != nil {
 			return err
 		}
 		if region != p.Region {
@@ -186,6 +183,9 @@ func scanSection(sc scanner) (*sishui.Section, error) {
 // UpsertSection creates or replaces a control section by code and sets its ID.
 func (s *DB) UpsertSection(ctx context.Context, v *sishui.Section) error {
 	const op = "upsert section"
+	if !sishui.ActorFrom(ctx).CanWrite() {
+		return s.canWrite(ctx, op, v.Region) // authorisation before validation
+	}
 	if err := v.Validate(); err != nil {
 		return s.mapErr(op, err, "")
 	}
@@ -200,6 +200,9 @@ func (s *DB) UpsertSection(ctx context.Context, v *sishui.Section) error {
 		old, err := scanSection(tx.QueryRowContext(ctx, s.q(`SELECT `+sectionCols+` FROM sections WHERE code = ?`), v.Code))
 		if err == nil {
 			before = old
+			if err := s.keepInScope(ctx, op, "section", v.Code, old.Region); err != nil {
+				return err
+			}
 		} else if err != sql.ErrNoRows {
 			return err
 		}
@@ -243,6 +246,9 @@ func scanZone(sc scanner) (*sishui.Zone, error) {
 // UpsertZone creates or replaces a groundwater zone by code and sets its ID.
 func (s *DB) UpsertZone(ctx context.Context, v *sishui.Zone) error {
 	const op = "upsert zone"
+	if !sishui.ActorFrom(ctx).CanWrite() {
+		return s.canWrite(ctx, op, v.Region) // authorisation before validation
+	}
 	if err := v.Validate(); err != nil {
 		return s.mapErr(op, err, "")
 	}
@@ -257,6 +263,9 @@ func (s *DB) UpsertZone(ctx context.Context, v *sishui.Zone) error {
 		old, err := scanZone(tx.QueryRowContext(ctx, s.q(`SELECT `+zoneCols+` FROM zones WHERE code = ?`), v.Code))
 		if err == nil {
 			before = old
+			if err := s.keepInScope(ctx, op, "zone", v.Code, old.Region); err != nil {
+				return err
+			}
 		} else if err != sql.ErrNoRows {
 			return err
 		}

@@ -234,10 +234,11 @@ func (s *DB) checkPermitRefs(ctx context.Context, tx *sql.Tx, p *sishui.Permit) 
 	} else if err != nil {
 		return err
 	}
+	if _, err := s.refRegion(ctx, tx, "water_users", "water user", "user_id", p.UserID); err != nil {
+		return err
+	}
 	var retired bool
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT retired FROM water_users WHERE id = ?`), p.UserID).Scan(&retired); err == sql.ErrNoRows {
-		return sishui.Invalid("user_id", "water user %d does not exist", p.UserID)
-	} else if err != nil {
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT retired FROM water_users WHERE id = ?`), p.UserID).Scan(&retired); err != nil {
 		return err
 	}
 	if retired {

@@ -44,6 +44,8 @@ func Run(t *testing.T, newStore Factory) {
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
 		{"Outbox", testOutbox},
+		{"Security", testSecurity},
+		{"WriteScope", testWriteScope},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

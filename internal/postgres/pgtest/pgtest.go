@@ -16,6 +16,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 
 	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/testenv"
 )
 
 // DSN returns the test server's DSN, skipping the test when it is unset.
@@ -23,7 +24,7 @@ func DSN(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv("SISHUI_TEST_POSTGRES")
 	if dsn == "" {
-		t.Skip("SISHUI_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)")
+		testenv.Skip(t, "SISHUI_TEST_POSTGRES is not set (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)")
 	}
 	return dsn
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sishui/sishui/internal/testenv"
 )
 
 type tsvFrame struct {
@@ -37,7 +39,7 @@ func loadFrames(t testing.TB) []tsvFrame {
 			break
 		}
 		if filepath.Dir(d) == d {
-			t.Skip("shared/testdata/frames.tsv not found")
+			testenv.Skip(t, "shared/testdata/frames.tsv not found")
 		}
 	}
 	fh, err := os.Open(path)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sishui/sishui/internal/testenv"
 )
 
 func mustHex(t testing.TB, s string) []byte {
@@ -32,13 +34,13 @@ func framesTSV(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("repository root not found")
+			testenv.Skip(t, "repository root not found")
 		}
 		dir = parent
 	}
 	p := filepath.Join(dir, "..", "shared", "testdata", "frames.tsv")
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("frames.tsv not available: %v", err)
+		testenv.Skipf(t, "frames.tsv not available: %v", err)
 	}
 	return p
 }
