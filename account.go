@@ -21,6 +21,13 @@ type Account struct {
 	CreatedAt    time.Time `json:"created_at"`
 }
 
+// AccountFilter selects accounts.
+type AccountFilter struct {
+	Role  string
+	Query string // case-insensitive substring of the username or display name
+	Page
+}
+
 // Roles that accounts may have.
 var AccountRoles = []string{RoleAdmin, RoleCity, RoleCounty, RoleEnterprise, RoleAuditor}
 
@@ -84,7 +91,7 @@ type AccountStore interface {
 	// AccountByUsername returns ENOTFOUND for an unknown name. It is unscoped (login uses it).
 	AccountByUsername(ctx context.Context, username string) (*Account, error)
 	GetAccount(ctx context.Context, id int64) (*Account, error)
-	ListAccounts(ctx context.Context) ([]*Account, error)
+	ListAccounts(ctx context.Context, f AccountFilter) ([]*Account, int, error)
 	SetAccountDisabled(ctx context.Context, username string, disabled bool) error
 	SetPassword(ctx context.Context, username, hash string) error
 	// RecordLogin stores the outcome of a login attempt: failures and lock, or a reset on success.

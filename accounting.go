@@ -178,6 +178,7 @@ type AlertFilter struct {
 	Region string
 	Since  time.Time // alerts active at or after this time (not resolved before it)
 	Until  time.Time // alerts that became active before this time
+	Query  string    // case-insensitive substring of the subject, its registry name or the message
 	Page
 }
 

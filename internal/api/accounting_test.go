@@ -360,6 +360,16 @@ func TestAlertEndpoints(t *testing.T) {
 	if err := json.Unmarshal(b, &list); err != nil || r.StatusCode != 200 || list.Total != 1 || list.Items[0].RegionName != "高唐县" || list.Items[0].SubjectName != "高唐县" {
 		t.Fatalf("list: %d %s", r.StatusCode, b)
 	}
+	if r, b = do(t, ts, "GET", "/api/v1/alerts?sort=message", "city", nil); r.StatusCode != 400 || !strings.Contains(string(b), `"field":"sort"`) {
+		t.Fatalf("unknown sort: %d %s", r.StatusCode, b)
+	}
+	for q, want := range map[string]int{"%E9%AB%98%E5%94%90%E5%8E%BF%E9%9B%A8%E9%87%8F%E7%AB%99": 2, "REGION:371526": 1, "nothing-like-this": 0} { // 高唐县雨量站: two points' names
+		var l List[sishui.Alert]
+		r, b = do(t, ts, "GET", "/api/v1/alerts?q="+q+"&sort=level&order=desc", "city", nil)
+		if err := json.Unmarshal(b, &l); err != nil || r.StatusCode != 200 || l.Total != want {
+			t.Fatalf("alerts q=%s: %d %s", q, r.StatusCode, b)
+		}
+	}
 	id := list.Items[0].ID
 	path := "/api/v1/alerts/" + strconv.FormatInt(id, 10)
 	if r, b = do(t, ts, "POST", path+"/ack", "auditor", AckRequest{Comment: "x"}); r.StatusCode != http.StatusForbidden {

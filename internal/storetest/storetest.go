@@ -37,6 +37,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Corrections", testCorrections},
 		{"Meters", testMeters},
 		{"ConcurrentAppends", testConcurrentAppends},
+		{"Listing", testListing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)
