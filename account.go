@@ -32,6 +32,13 @@ type Account struct {
 // (administrators and city staff: the accounts that change the most).
 func TOTPRole(role string) bool { return role == RoleAdmin || role == RoleCity }
 
+// AccountFilter selects accounts.
+type AccountFilter struct {
+	Role  string
+	Query string // case-insensitive substring of the username or display name
+	Page
+}
+
 // Roles that accounts may have.
 var AccountRoles = []string{RoleAdmin, RoleCity, RoleCounty, RoleEnterprise, RoleDepartment, RoleAuditor}
 
@@ -101,7 +108,7 @@ type AccountStore interface {
 	// AccountByUsername returns ENOTFOUND for an unknown name. It is unscoped (login uses it).
 	AccountByUsername(ctx context.Context, username string) (*Account, error)
 	GetAccount(ctx context.Context, id int64) (*Account, error)
-	ListAccounts(ctx context.Context) ([]*Account, error)
+	ListAccounts(ctx context.Context, f AccountFilter) ([]*Account, int, error)
 	SetAccountDisabled(ctx context.Context, username string, disabled bool) error
 	SetPassword(ctx context.Context, username, hash string) error
 	// SetTOTP stores a second-factor secret and whether it is live ("" and false

@@ -133,7 +133,9 @@ type Alert struct {
 	Rule        string             `json:"rule"`
 	Kind        string             `json:"kind"`
 	Subject     string             `json:"subject"`
+	SubjectName string             `json:"subject_name,omitempty"` // the subject as people name it (section, well, zone, permit number and holder); set on reading
 	Region      string             `json:"region,omitempty"`
+	RegionName  string             `json:"region_name,omitempty"` // set on reading
 	UserID      int64              `json:"user_id,omitempty"`
 	State       string             `json:"state"`
 	Level       string             `json:"level"`
@@ -176,6 +178,7 @@ type AlertFilter struct {
 	Region string
 	Since  time.Time // alerts active at or after this time (not resolved before it)
 	Until  time.Time // alerts that became active before this time
+	Query  string    // case-insensitive substring of the subject, its registry name or the message
 	Page
 }
 

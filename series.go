@@ -127,6 +127,7 @@ type FrameFilter struct {
 	Status   string
 	Protocol string
 	Since    time.Time
+	Query    string // case-insensitive substring of the station, peer or reason
 	Page
 }
 

@@ -89,6 +89,7 @@ type AuditFilter struct {
 	Entity   string
 	EntityID string
 	Actor    string
+	Query    string // case-insensitive substring of the entity id, actor or reason
 	Page
 }
 

@@ -117,9 +117,13 @@ type WaterUserFilter struct {
 }
 
 // Page is the pagination of a list: Limit rows after Offset. A zero Limit means the default (100).
+// Sort names a field of the list's sort fields (e.g. PointSorts; "" for the
+// list's own order) and Order is OrderAsc (the default) or OrderDesc.
 type Page struct {
 	Offset int
 	Limit  int
+	Sort   string
+	Order  string
 }
 
 // MaxPageLimit caps Limit on any list.

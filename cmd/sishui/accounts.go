@@ -80,9 +80,16 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 	svc := &auth.Service{Store: st}
 	switch sub {
 	case "list":
-		accs, err := st.ListAccounts(ctx)
-		if err != nil {
-			return err
+		var accs []*sishui.Account
+		for f := (sishui.AccountFilter{Page: sishui.Page{Limit: sishui.MaxPageLimit}}); ; {
+			page, total, err := st.ListAccounts(ctx, f)
+			if err != nil {
+				return err
+			}
+			accs = append(accs, page...)
+			if f.Offset += len(page); len(page) == 0 || f.Offset >= total {
+				break
+			}
 		}
 		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "USERNAME\tROLE\tSCOPE\tDISABLED\tCREATED")

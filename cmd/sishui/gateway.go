@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"sync"
 	"time"
 
@@ -98,9 +99,31 @@ func (t *telemetry) close() {
 	t.wg.Wait()
 }
 
+// matchDemoIntervals makes the points' declared reporting intervals agree
+// with the simulated terminals': a point declared to report more often than
+// every is set to every, so that completeness (到报率) counts what the
+// terminals really send. The made-up history follows the declared intervals.
+func matchDemoIntervals(ctx context.Context, st sishui.Store, every time.Duration) error {
+	pts, err := sishui.AllPoints(ctx, st, sishui.PointFilter{})
+	if err != nil {
+		return err
+	}
+	secs := int(every / time.Second)
+	for _, p := range pts {
+		if p.IntervalSeconds < secs {
+			p.IntervalSeconds = secs
+			if err := st.UpdatePoint(ctx, p); err != nil {
+				return fmt.Errorf("point %s interval: %w", p.Code, err)
+			}
+		}
+	}
+	return nil
+}
+
 // simulateDemo drives the demo's own terminals through its gateway, each
-// continuing its meter from the made-up history.
-func (a *app) simulateDemo(ctx context.Context, every time.Duration) error {
+// continuing its meter from the made-up history; the offline points stay
+// silent.
+func (a *app) simulateDemo(ctx context.Context, every time.Duration, offline []int64) error {
 	if a.tel == nil {
 		return nil
 	}
@@ -111,6 +134,9 @@ func (a *app) simulateDemo(ctx context.Context, every time.Duration) error {
 		}
 		cfg := simulate.Config{Gateway: addr, Protocol: proto, Interval: every, Meters: map[string]simulate.Meter{}}
 		for _, p := range pts {
+			if slices.Contains(offline, p.ID) {
+				continue
+			}
 			cfg.Points = append(cfg.Points, *p)
 			latest, err := a.store.LatestSamples(ctx, p.ID)
 			if err != nil {

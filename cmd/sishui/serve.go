@@ -264,12 +264,17 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	for _, acc := range accounts {
 		fmt.Fprintf(e.stdout, "  %-11s %-16s %s\n", acc[0], acc[1], acc[2])
 	}
+	if err := matchDemoIntervals(ctx, a.store, *every); err != nil {
+		return err
+	}
+	var offline []int64
 	if *history {
 		start := time.Now()
 		hist, err := demo.History(ctx, a.store, start, 2026)
 		if err != nil {
 			return fmt.Errorf("demo history: %w", err)
 		}
+		offline = hist.Story.Offline
 		if err := a.catchUp(ctx, start); err != nil {
 			return err
 		}
@@ -288,7 +293,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 				fmt.Fprintf(e.stdout, "sishui demo: %s gateway on %s; its terminals report every %s\n", proto, addr, *every)
 			}
 		}
-		if err := a.simulateDemo(ctx, *every); err != nil {
+		if err := a.simulateDemo(ctx, *every, offline); err != nil {
 			return err
 		}
 	}

@@ -83,6 +83,8 @@ func main() {
 	users.WriteString(hdr)
 	permits.WriteString(hdr)
 	points.WriteString(hdr)
+	points.WriteString("# Reporting intervals (invented): metered intakes, farm wells, reclaimed water and geothermal wells every 4 h,\n" +
+		"# groundwater wells every 6 h, rain, river and reservoir stations hourly; the demo's made-up history follows them.\n")
 	jitter := func() float64 { return (rng.Float64() - 0.5) * 0.16 }
 	nUser, nPermit := 0, 0
 	szyStation := map[string]int{}
@@ -103,7 +105,7 @@ func main() {
 		fmt.Fprintf(&permits, "- {number: %q, holder: %q, region: %q, source: %s, sector: %s, purpose: %s, intake_name: %s取水口, lon: %.4f, lat: %.4f, annual_m3: %d, valid_from: \"%d-01-01\", valid_to: \"%d-12-31\", status: active}\n",
 			number, holder, c.code, source, sector, purpose, purpose, lon, lat, annual, from, from+4)
 		kind, proto, code := sishui.PointWithdrawal, sishui.ProtocolSZY206, szyCode(c.code)
-		fmt.Fprintf(&points, "- {code: %q, name: %s%s计量点, kind: %s, protocol: %s, region: %q, permit: %q, lon: %.4f, lat: %.4f, multiplier: 1, rollover_m3: 100000000, interval_seconds: 3600}\n",
+		fmt.Fprintf(&points, "- {code: %q, name: %s%s计量点, kind: %s, protocol: %s, region: %q, permit: %q, lon: %.4f, lat: %.4f, multiplier: 1, rollover_m3: 100000000, interval_seconds: 14400}\n",
 			code, holderName, purpose, kind, proto, c.code, number, lon, lat)
 	}
 	for ci, c := range counties {
@@ -154,7 +156,7 @@ func main() {
 		}
 		// Farm wells metered by electricity (以电折水), linked to the irrigation permit's region.
 		for w := 0; w < 5; w++ {
-			fmt.Fprintf(&points, "- {code: %q, name: %s农灌机井%d（以电折水）, kind: electricity, protocol: szy206, region: %q, source: ground_shallow, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
+			fmt.Fprintf(&points, "- {code: %q, name: %s农灌机井%d（以电折水）, kind: electricity, protocol: szy206, region: %q, source: ground_shallow, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 14400}\n",
 				szyCode(c.code), c.name, w+1, c.code, c.lon+jitter(), c.lat+jitter())
 		}
 		// Groundwater monitoring wells, rain gauges, river sections, a reclaimed-water plant.
@@ -180,10 +182,10 @@ func main() {
 			fmt.Fprintf(&points, "- {code: %q, name: %s水文站, kind: river, protocol: sl651, region: %q, section: %s, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
 				slCode(c.code), s, c.code, s, at[0], at[1])
 		}
-		fmt.Fprintf(&points, "- {code: %q, name: %s再生水厂出水计量, kind: reclaimed, protocol: szy206, region: %q, source: reclaimed, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
+		fmt.Fprintf(&points, "- {code: %q, name: %s再生水厂出水计量, kind: reclaimed, protocol: szy206, region: %q, source: reclaimed, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 14400}\n",
 			szyCode(c.code), c.name, c.code, c.lon+jitter(), c.lat+jitter())
 		if c.code == "371502" || c.code == "371524" || c.code == "371526" {
-			fmt.Fprintf(&points, "- {code: %q, name: %s地热井（采灌）, kind: geothermal, protocol: szy206, region: %q, source: ground_deep, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 3600}\n",
+			fmt.Fprintf(&points, "- {code: %q, name: %s地热井（采灌）, kind: geothermal, protocol: szy206, region: %q, source: ground_deep, lon: %.4f, lat: %.4f, multiplier: 1, interval_seconds: 14400}\n",
 				szyCode(c.code), c.name, c.code, c.lon+jitter(), c.lat+jitter())
 		}
 		if c.code == "371525" || c.code == "371522" {

@@ -139,7 +139,8 @@ func TestReconcile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) != 3 || rows[0].Received != 24 || rows[0].Expected != 24 || rows[2].Received != 24 {
+			// The point reports every 4 h: 6 reports expected a day, hourly readings fill each.
+			if len(rows) != 3 || rows[0].Received != 6 || rows[0].Expected != 6 || rows[2].Received != 6 {
 				t.Fatalf("completeness: %+v", rows)
 			}
 		})
@@ -505,7 +506,8 @@ func TestPointsStatusAndDaily(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(days) != 3 || days[0].Basis != NoData || days[1].Received != 18 || days[1].Expected != 24 || days[1].VolumeM3 != 180 {
+	// Hourly readings from 06:00 fill 4 of the day's 6 four-hourly reports.
+	if len(days) != 3 || days[0].Basis != NoData || days[1].Received != 4 || days[1].Expected != 6 || days[1].VolumeM3 != 180 {
 		t.Fatalf("calendar %+v", days)
 	}
 }
@@ -539,12 +541,12 @@ func TestZoneCapAndSweep(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := st.ListDailyUse(ctx, p.ID, time.Date(2026, 12, 30, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil || len(rows) != 2 || rows[1].Litres != int64(0.95*cap*1000) || rows[0].Expected != 24 || rows[0].Received != 0 {
+	if err != nil || len(rows) != 2 || rows[1].Litres != int64(0.95*cap*1000) || rows[0].Expected != 6 || rows[0].Received != 0 { // reports every 4 h
 		t.Fatalf("swept rows %+v (%v)", rows, err)
 	}
 	silent := pointByCode(t, st, "3715020500")
 	rows, err = st.ListDailyUse(ctx, silent.ID, time.Date(2026, 12, 30, 0, 0, 0, 0, time.UTC), time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil || len(rows) != 2 || rows[0].Expected != 24 || rows[0].Received != 0 || rows[0].Litres != 0 {
+	if err != nil || len(rows) != 2 || rows[0].Expected != 6 || rows[0].Received != 0 || rows[0].Litres != 0 {
 		t.Fatalf("silent point rows %+v (%v)", rows, err)
 	}
 	changes, err := s.EvalWarnings(ctx, now)

@@ -3,6 +3,7 @@ package accounting
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,6 +83,11 @@ type wantAlert struct {
 	Subject string `yaml:"subject"`
 	State   string `yaml:"state"`
 	Level   string `yaml:"level"`
+	// Optional, checked when given: the names NameAlerts sets and values the
+	// alert carries.
+	SubjectName string             `yaml:"subject_name"`
+	RegionName  string             `yaml:"region_name"`
+	Values      map[string]float64 `yaml:"values"`
 }
 
 func (w wantAlert) String() string {
@@ -246,6 +252,7 @@ func runScenario(t *testing.T, sc *scenario) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("at %v:\n got  %q\n want %q", stp.At, got, want)
 		}
+		checkAlertDetails(t, s, stp)
 	}
 	// Every stored alert's history matches the events notified, in order.
 	all, err := s.allAlerts(ctx, sishui.AlertFilter{})
@@ -277,9 +284,41 @@ func openAlerts(t *testing.T, s *Service, subjects []string) []string {
 	out := []string{}
 	for _, a := range open {
 		if slices.Contains(subjects, a.Subject) {
-			out = append(out, wantAlert{a.Rule, a.Subject, a.State, a.Level}.String())
+			out = append(out, wantAlert{Rule: a.Rule, Subject: a.Subject, State: a.State, Level: a.Level}.String())
 		}
 	}
 	slices.Sort(out)
 	return out
+}
+
+// checkAlertDetails compares the optional names and values of a step's
+// expected alerts with the open alerts, named as the API names them.
+func checkAlertDetails(t *testing.T, s *Service, stp step) {
+	t.Helper()
+	ctx := context.Background()
+	open, err := s.allAlerts(ctx, sishui.AlertFilter{State: "open"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NameAlerts(ctx, open...); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range stp.Alerts {
+		if w.SubjectName == "" && w.RegionName == "" && w.Values == nil {
+			continue
+		}
+		i := slices.IndexFunc(open, func(a *sishui.Alert) bool { return a.Rule == w.Rule && a.Subject == w.Subject })
+		a := open[i]
+		if w.SubjectName != "" && a.SubjectName != w.SubjectName {
+			t.Errorf("at %v: %s subject_name %q, want %q", stp.At, w.Subject, a.SubjectName, w.SubjectName)
+		}
+		if w.RegionName != "" && a.RegionName != w.RegionName {
+			t.Errorf("at %v: %s region_name %q, want %q", stp.At, w.Subject, a.RegionName, w.RegionName)
+		}
+		for k, v := range w.Values {
+			if got, ok := a.Values[k]; !ok || math.Abs(got-v) > 1e-9 {
+				t.Errorf("at %v: %s values[%s] = %v (%v), want %v", stp.At, w.Subject, k, got, ok, v)
+			}
+		}
+	}
 }

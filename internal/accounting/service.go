@@ -149,7 +149,8 @@ type Service struct {
 	notifier  multiNotifier
 	notifying sync.WaitGroup
 
-	broker *Broker
+	broker     *Broker
+	alertNames alertNames // the registry's names for alerts (names.go)
 }
 
 // New returns a service on store. It validates the rules; the warning engine

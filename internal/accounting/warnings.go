@@ -309,7 +309,8 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 					v = (depth - z.WarnDepthM) / (z.RedLineDepthM - z.WarnDepthM)
 				}
 			}
-			add(warning.Observation{Kind: warning.GroundwaterLevel, Subject: wellSubject(p), Value: v, Limit: 1}, owner{region: p.Region})
+			add(warning.Observation{Kind: warning.GroundwaterLevel, Subject: wellSubject(p), Value: v, Limit: 1,
+				Extra: map[string]float64{"depth_m": depth, "warning_depth_m": z.WarnDepthM, "red_depth_m": z.RedLineDepthM}}, owner{region: p.Region})
 		case sishui.PointGeothermal:
 			ext, err := s.windowVolume(ctx, p, sishui.MetricVolumeM3, now.Add(-geoWindow), now)
 			if err != nil {

@@ -159,15 +159,19 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 
 		// Alerts.
 		{Method: "GET", Path: "/api/v1/alerts", Summary: "Alerts in the caller's scope, newest first", Tag: "alerts", Out: List[sishui.Alert]{},
-			Query: []Param{{"state", "string", "pending | firing | acknowledged | resolved | open"}, {"level", "string", "blue | yellow | orange | red"},
-				{"kind", "string", "rule kind"}, {"region", "string", "region code"}},
+			Query: sortedList(sishui.AlertSorts, "subject, the subject's registry name or message (level sorts blue < yellow < orange < red)",
+				Param{"state", "string", "pending | firing | acknowledged | resolved | open"}, Param{"level", "string", "blue | yellow | orange | red"},
+				Param{"kind", "string", "rule kind"}, Param{"region", "string", "region code"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				p, err := qPage(r)
+				p, err := qSortedPage(r, sishui.AlertSorts)
 				if err != nil {
 					return err
 				}
 				q := r.URL.Query()
-				v, total, err := st.ListAlerts(r.Context(), sishui.AlertFilter{State: q.Get("state"), Level: q.Get("level"), Kind: q.Get("kind"), Region: q.Get("region"), Page: p})
+				v, total, err := st.ListAlerts(r.Context(), sishui.AlertFilter{State: q.Get("state"), Level: q.Get("level"), Kind: q.Get("kind"), Region: q.Get("region"), Query: q.Get("q"), Page: p})
+				if err == nil {
+					err = svc.NameAlerts(r.Context(), v...)
+				}
 				return replyList(w, v, total, p, err)
 			}},
 		{Method: "GET", Path: "/api/v1/alerts/stream", Summary: "Server-sent events: `event: alert` with the alert JSON on every change; heartbeat comments", Tag: "alerts",
@@ -179,6 +183,9 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 					return err
 				}
 				v, err := st.GetAlert(r.Context(), id)
+				if err == nil {
+					err = svc.NameAlerts(r.Context(), v)
+				}
 				return reply(w, v, err)
 			}},
 		{Method: "POST", Path: "/api/v1/alerts/{id}/ack", Summary: "Acknowledge a firing alert (city, county, admin; audited)", Tag: "alerts", In: AckRequest{}, Out: sishui.Alert{},
@@ -192,6 +199,9 @@ func AccountingRoutes(svc *accounting.Service) []Route {
 					return err
 				}
 				v, err := svc.Ack(r.Context(), id, body.Comment)
+				if err == nil {
+					err = svc.NameAlerts(r.Context(), v)
+				}
 				return reply(w, v, err)
 			}},
 
@@ -366,6 +376,9 @@ func streamAlerts(svc *accounting.Service, w http.ResponseWriter, r *http.Reques
 			}
 			fl.Flush()
 		case a := <-ch:
+			if err := svc.NameAlerts(r.Context(), &a); err != nil {
+				return nil
+			}
 			b, err := json.Marshal(a)
 			if err != nil {
 				return nil

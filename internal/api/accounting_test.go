@@ -350,14 +350,25 @@ func TestAlertEndpoints(t *testing.T) {
 		}
 	}
 	var a sishui.Alert
-	if err := json.Unmarshal([]byte(data), &a); err != nil || event != "alert" || a.Subject != "region:371526" || a.Level != "red" {
+	if err := json.Unmarshal([]byte(data), &a); err != nil || event != "alert" || a.Subject != "region:371526" || a.Level != "red" ||
+		a.SubjectName != "高唐县" || a.RegionName != "高唐县" {
 		t.Fatalf("stream event %q %s (%v)", event, data, err)
 	}
 	// List, get, ack.
 	r, b := do(t, ts, "GET", "/api/v1/alerts?state=firing&kind=region_total_use", "city", nil)
 	var list List[sishui.Alert]
-	if err := json.Unmarshal(b, &list); err != nil || r.StatusCode != 200 || list.Total != 1 {
+	if err := json.Unmarshal(b, &list); err != nil || r.StatusCode != 200 || list.Total != 1 || list.Items[0].RegionName != "高唐县" || list.Items[0].SubjectName != "高唐县" {
 		t.Fatalf("list: %d %s", r.StatusCode, b)
+	}
+	if r, b = do(t, ts, "GET", "/api/v1/alerts?sort=message", "city", nil); r.StatusCode != 400 || !strings.Contains(string(b), `"field":"sort"`) {
+		t.Fatalf("unknown sort: %d %s", r.StatusCode, b)
+	}
+	for q, want := range map[string]int{"%E9%AB%98%E5%94%90%E5%8E%BF%E9%9B%A8%E9%87%8F%E7%AB%99": 2, "REGION:371526": 1, "nothing-like-this": 0} { // 高唐县雨量站: two points' names
+		var l List[sishui.Alert]
+		r, b = do(t, ts, "GET", "/api/v1/alerts?q="+q+"&sort=level&order=desc", "city", nil)
+		if err := json.Unmarshal(b, &l); err != nil || r.StatusCode != 200 || l.Total != want {
+			t.Fatalf("alerts q=%s: %d %s", q, r.StatusCode, b)
+		}
 	}
 	id := list.Items[0].ID
 	path := "/api/v1/alerts/" + strconv.FormatInt(id, 10)
@@ -379,7 +390,7 @@ func TestAlertEndpoints(t *testing.T) {
 	for _, e := range got.History {
 		types = append(types, e.Type)
 	}
-	if got.State != "acknowledged" || got.AckBy != "city-user" || strings.Join(types, ",") != "pending,firing,acknowledged" {
+	if got.State != "acknowledged" || got.AckBy != "city-user" || got.RegionName != "高唐县" || strings.Join(types, ",") != "pending,firing,acknowledged" {
 		t.Fatalf("alert %+v, history %q", got, types)
 	}
 	if r, _ = do(t, ts, "GET", path, "", nil); r.StatusCode != http.StatusUnauthorized {

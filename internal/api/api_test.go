@@ -325,6 +325,14 @@ func TestInvalidInput(t *testing.T) {
 		{"samples: unknown metric", "GET", "/api/v1/points/1/samples?metric=colour", nil, 400, "metric"},
 		{"samples: bad from", "GET", "/api/v1/points/1/samples?metric=flow_m3s&from=yesterday", nil, 400, "from"},
 		{"frames: bad since", "GET", "/api/v1/frames?since=soon", nil, 400, "since"},
+		{"points: unknown sort", "GET", "/api/v1/points?sort=password", nil, 400, "sort"},
+		{"points: column is not a sort field", "GET", "/api/v1/points?sort=updated_ms", nil, 400, "sort"},
+		{"points: bad order", "GET", "/api/v1/points?sort=name&order=sideways", nil, 400, "order"},
+		{"water users: unknown sort", "GET", "/api/v1/water-users?sort=phone", nil, 400, "sort"},
+		{"permits: unknown sort", "GET", "/api/v1/permits?sort=note", nil, 400, "sort"},
+		{"frames: unknown sort", "GET", "/api/v1/frames?sort=bytes", nil, 400, "sort"},
+		{"audit: unknown sort", "GET", "/api/v1/audit?sort=hash", nil, 400, "sort"},
+		{"accounts: unknown sort", "GET", "/api/v1/accounts?sort=password_hash", nil, 400, "sort"},
 		{"account: short password", "POST", "/api/v1/accounts", map[string]any{"username": "abc", "password": "short", "role": "city"}, 400, "password"},
 		{"account: bad role", "POST", "/api/v1/accounts", map[string]any{"username": "abc", "password": "long-enough", "role": "king"}, 400, "role"},
 		{"account: county without region", "POST", "/api/v1/accounts", map[string]any{"username": "abc", "password": "long-enough", "role": "county"}, 400, "region"},
@@ -395,4 +403,69 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestListSortAndSearch: lists sort and search on the server, within the
+// caller's scope, keep their envelope, and document sort, order and q.
+func TestListSortAndSearch(t *testing.T) {
+	f := newFixture(t)
+	var pts api.List[sishui.Point]
+	if code := f.do(t, "city", "GET", "/api/v1/points?sort=name&order=desc&limit=20", nil, &pts); code != 200 || len(pts.Items) != 20 || pts.Total < 300 || pts.Limit != 20 {
+		t.Fatalf("points by name desc: %d %d of %d", code, len(pts.Items), pts.Total)
+	}
+	for i := 1; i < len(pts.Items); i++ {
+		if pts.Items[i-1].Name < pts.Items[i].Name {
+			t.Fatalf("not descending at %d: %s < %s", i, pts.Items[i-1].Name, pts.Items[i].Name)
+		}
+	}
+	// The next page continues where the first ended.
+	var next api.List[sishui.Point]
+	f.do(t, "city", "GET", "/api/v1/points?sort=name&order=desc&limit=20&offset=20", nil, &next)
+	if len(next.Items) == 0 || next.Items[0].Name > pts.Items[19].Name || next.Items[0].ID == pts.Items[19].ID {
+		t.Fatalf("second page starts with %+v", next.Items[0])
+	}
+	// Search is case-insensitive and scoped: the county sees its own wells only.
+	var wells, county api.List[sishui.Point]
+	f.do(t, "city", "GET", "/api/v1/points?q=%E5%9C%B0%E4%B8%8B%E6%B0%B4%E7%9B%91%E6%B5%8B%E4%BA%95&limit=1000", nil, &wells) // 地下水监测井
+	f.do(t, "county", "GET", "/api/v1/points?q=%E5%9C%B0%E4%B8%8B%E6%B0%B4%E7%9B%91%E6%B5%8B%E4%BA%95&limit=1000", nil, &county)
+	if wells.Total != 64 || county.Total == 0 || county.Total >= wells.Total {
+		t.Fatalf("wells: city %d, county %d", wells.Total, county.Total)
+	}
+	for _, p := range county.Items {
+		if p.Region != "371502" && p.Region != "371571" && p.Region != "371572" && p.Region != "371573" {
+			t.Fatalf("county sees a point of %s", p.Region)
+		}
+	}
+	code := pts.Items[0].Code
+	var byCode api.List[sishui.Point]
+	f.do(t, "city", "GET", "/api/v1/points?q="+strings.ToLower(code), nil, &byCode)
+	if byCode.Total < 1 || byCode.Items[0].Code != code {
+		t.Fatalf("q=%s: %+v", strings.ToLower(code), byCode)
+	}
+	// Accounts come in the list envelope, searchable.
+	var accs api.List[sishui.Account]
+	if code := f.do(t, "admin", "GET", "/api/v1/accounts?q=COUNTY&sort=username&order=desc", nil, &accs); code != 200 || accs.Total != 2 || accs.Items[0].Username != "county2" {
+		t.Fatalf("accounts: %d %+v", code, accs)
+	}
+	// The OpenAPI document lists q, sort (with its fields) and order.
+	var doc struct {
+		Paths map[string]map[string]struct {
+			Parameters []struct{ Name, Description string }
+		}
+	}
+	f.do(t, "", "GET", "/api/v1/openapi.json", nil, &doc)
+	for _, path := range []string{"/api/v1/points", "/api/v1/water-users", "/api/v1/permits", "/api/v1/frames", "/api/v1/audit", "/api/v1/accounts"} {
+		var names []string
+		for _, p := range doc.Paths[path]["get"].Parameters {
+			names = append(names, p.Name)
+			if p.Name == "sort" && !strings.Contains(p.Description, "one of: ") {
+				t.Errorf("%s sort: %q", path, p.Description)
+			}
+		}
+		for _, want := range []string{"q", "sort", "order", "offset", "limit"} {
+			if !contains(names, want) {
+				t.Errorf("%s documents %q, not %s", path, names, want)
+			}
+		}
+	}
 }

@@ -96,10 +96,15 @@ func (s *Server) authRoutes() []Route {
 				}
 				return writeJSON(w, http.StatusOK, meOf(actor, acc.DisplayName))
 			}},
-		{Method: "GET", Path: "/api/v1/accounts", Summary: "List accounts (administrators and auditors)", Tag: "accounts", Out: []sishui.Account{},
+		{Method: "GET", Path: "/api/v1/accounts", Summary: "List accounts (administrators and auditors), by username", Tag: "accounts", Out: List[sishui.Account]{},
+			Query: sortedList(sishui.AccountSorts, "username or display name", Param{"role", "string", "account role"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				v, err := st.ListAccounts(r.Context())
-				return reply(w, v, err)
+				p, err := qSortedPage(r, sishui.AccountSorts)
+				if err != nil {
+					return err
+				}
+				v, total, err := st.ListAccounts(r.Context(), sishui.AccountFilter{Role: r.URL.Query().Get("role"), Query: r.URL.Query().Get("q"), Page: p})
+				return replyList(w, v, total, p, err)
 			}},
 		{Method: "POST", Path: "/api/v1/accounts", Summary: "Create an account (administrators)", Tag: "accounts", In: AccountInput{}, Out: sishui.Account{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -17,6 +17,10 @@ func TestCorrectionsFillAndApproval(t *testing.T) {
 		t.Fatal(err)
 	}
 	pt := pts[0]
+	pt.IntervalSeconds = 3600 // an hourly terminal: gaps are filled hour by hour
+	if err := f.st.UpdatePoint(ctx, pt); err != nil {
+		t.Fatal(err)
+	}
 	base := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 	var raw []sishui.Sample
 	for h := 0; h < 12; h++ {

@@ -69,7 +69,7 @@ func (s *Server) registryRoutes() []Route {
 
 		// Water users.
 		{Method: "GET", Path: "/api/v1/water-users", Summary: "List water users (取用水户)", Tag: "registry", Out: List[sishui.WaterUser]{},
-			Query: withPage(regionQ, Param{"sector", "string", "sector code"}, Param{"q", "string", "substring of name or credit code"}, Param{"retired", "boolean", "true or false"}),
+			Query: sortedList(sishui.WaterUserSorts, "name or credit code", regionQ, Param{"sector", "string", "sector code"}, Param{"retired", "boolean", "true or false"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				f := sishui.WaterUserFilter{Region: r.URL.Query().Get("region"), Sector: r.URL.Query().Get("sector"), Query: r.URL.Query().Get("q")}
 				switch v := r.URL.Query().Get("retired"); v {
@@ -81,7 +81,7 @@ func (s *Server) registryRoutes() []Route {
 					return sishui.Invalid("retired", "must be true or false, got %q", v)
 				}
 				var err error
-				if f.Page, err = qPage(r); err != nil {
+				if f.Page, err = qSortedPage(r, sishui.WaterUserSorts); err != nil {
 					return err
 				}
 				items, total, err := st.ListWaterUsers(r.Context(), f)
@@ -129,14 +129,14 @@ func (s *Server) registryRoutes() []Route {
 
 		// Permits.
 		{Method: "GET", Path: "/api/v1/permits", Summary: "List withdrawal permits (取水许可)", Tag: "registry", Out: List[sishui.Permit]{},
-			Query: withPage(regionQ, Param{"user_id", "integer", "holder"}, Param{"source", "string", "source code"}, Param{"status", "string", "permit status"}, Param{"q", "string", "substring of number, purpose or intake"}),
+			Query: sortedList(sishui.PermitSorts, "number, purpose, intake or holder's name", regionQ, Param{"user_id", "integer", "holder"}, Param{"source", "string", "source code"}, Param{"status", "string", "permit status"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				f := sishui.PermitFilter{Region: r.URL.Query().Get("region"), Source: r.URL.Query().Get("source"), Status: r.URL.Query().Get("status"), Query: r.URL.Query().Get("q")}
 				var err error
 				if f.UserID, err = qInt64(r, "user_id"); err != nil {
 					return err
 				}
-				if f.Page, err = qPage(r); err != nil {
+				if f.Page, err = qSortedPage(r, sishui.PermitSorts); err != nil {
 					return err
 				}
 				items, total, err := st.ListPermits(r.Context(), f)
@@ -176,7 +176,7 @@ func (s *Server) registryRoutes() []Route {
 
 		// Points.
 		{Method: "GET", Path: "/api/v1/points", Summary: "List monitoring points", Tag: "registry", Out: List[sishui.Point]{},
-			Query: withPage(regionQ, Param{"kind", "string", "point kind"}, Param{"protocol", "string", "terminal protocol"}, Param{"permit_id", "integer", "linked permit"}, Param{"user_id", "integer", "water user owning the permit"}, Param{"q", "string", "substring of name or terminal address"}),
+			Query: sortedList(sishui.PointSorts, "name or terminal address", regionQ, Param{"kind", "string", "point kind"}, Param{"protocol", "string", "terminal protocol"}, Param{"permit_id", "integer", "linked permit"}, Param{"user_id", "integer", "water user owning the permit"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				f := sishui.PointFilter{Region: r.URL.Query().Get("region"), Kind: r.URL.Query().Get("kind"), Protocol: r.URL.Query().Get("protocol"), Query: r.URL.Query().Get("q")}
 				var err error
@@ -186,7 +186,7 @@ func (s *Server) registryRoutes() []Route {
 				if f.UserID, err = qInt64(r, "user_id"); err != nil {
 					return err
 				}
-				if f.Page, err = qPage(r); err != nil {
+				if f.Page, err = qSortedPage(r, sishui.PointSorts); err != nil {
 					return err
 				}
 				items, total, err := st.ListPoints(r.Context(), f)
@@ -364,25 +364,25 @@ func (s *Server) registryRoutes() []Route {
 
 		// Frames and audit.
 		{Method: "GET", Path: "/api/v1/frames", Summary: "Raw frame archive, newest first (quarantined frames with their reason)", Tag: "telemetry", Out: List[sishui.RawFrame]{},
-			Query: withPage(Param{"station", "string", "terminal address"}, Param{"status", "string", "ok, quarantined or error"}, Param{"protocol", "string", "sl651 or szy206"}, Param{"since", "string", "RFC 3339"}),
+			Query: sortedList(sishui.FrameSorts, "station, peer or reason", Param{"station", "string", "terminal address"}, Param{"status", "string", "ok, quarantined or error"}, Param{"protocol", "string", "sl651 or szy206"}, Param{"since", "string", "RFC 3339"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				f := sishui.FrameFilter{Station: r.URL.Query().Get("station"), Status: r.URL.Query().Get("status"), Protocol: r.URL.Query().Get("protocol")}
+				f := sishui.FrameFilter{Station: r.URL.Query().Get("station"), Status: r.URL.Query().Get("status"), Protocol: r.URL.Query().Get("protocol"), Query: r.URL.Query().Get("q")}
 				var err error
 				if f.Since, err = qTime(r, "since"); err != nil {
 					return err
 				}
-				if f.Page, err = qPage(r); err != nil {
+				if f.Page, err = qSortedPage(r, sishui.FrameSorts); err != nil {
 					return err
 				}
 				items, total, err := st.ListFrames(r.Context(), f)
 				return replyList(w, items, total, f.Page, err)
 			}},
 		{Method: "GET", Path: "/api/v1/audit", Summary: "Audit log, newest first (administrators and auditors)", Tag: "audit", Out: List[sishui.AuditEntry]{},
-			Query: withPage(Param{"entity", "string", "entity kind"}, Param{"entity_id", "string", "entity id"}, Param{"actor", "string", "username"}),
+			Query: sortedList(sishui.AuditSorts, "entity id, actor or reason", Param{"entity", "string", "entity kind"}, Param{"entity_id", "string", "entity id"}, Param{"actor", "string", "username"}),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				f := sishui.AuditFilter{Entity: r.URL.Query().Get("entity"), EntityID: r.URL.Query().Get("entity_id"), Actor: r.URL.Query().Get("actor")}
+				f := sishui.AuditFilter{Entity: r.URL.Query().Get("entity"), EntityID: r.URL.Query().Get("entity_id"), Actor: r.URL.Query().Get("actor"), Query: r.URL.Query().Get("q")}
 				var err error
-				if f.Page, err = qPage(r); err != nil {
+				if f.Page, err = qSortedPage(r, sishui.AuditSorts); err != nil {
 					return err
 				}
 				items, total, err := st.ListAudit(r.Context(), f)

@@ -19,12 +19,21 @@ import (
 
 // Story names the points and regions the history pushes over a line.
 type Story struct {
-	OverPermit    int64  // a permit used beyond its annual volume's pace
-	LowFlowPoint  int64  // a river point whose section runs below its base flow
-	DeepWellPoint int64  // a well beyond its zone's red line
-	GeoPoint      int64  // a geothermal well reinjecting less than it takes
-	HotRegion     string // a county whose use heads for its cap
+	OverPermit    int64   // a permit used beyond its annual volume's pace
+	LowFlowPoint  int64   // a river point whose section runs below its base flow
+	DeepWellPoint int64   // a well beyond its zone's red line
+	GeoPoint      int64   // a geothermal well reinjecting less than it takes
+	HotRegion     string  // a county whose use heads for its cap
+	Offline       []int64 // terminals silent for the last OfflineDays days (the demo's simulator leaves them out)
 }
+
+// OfflineEvery picks the offline terminals: every OfflineEvery-th metered
+// point (by id) stops reporting OfflineDays days before now, so a healthy
+// network shows a few offline points.
+const (
+	OfflineEvery = 50
+	OfflineDays  = 3
+)
 
 // Result counts what History wrote.
 type Result struct {
@@ -33,8 +42,14 @@ type Result struct {
 	Story   Story
 }
 
-// History writes the demo's past from 1 January of now's year (Beijing) to now:
-// daily readings, hourly for the last HourlyDays days.
+// History writes the demo's past from 1 January of now's year (Beijing) to now.
+// Metered points (withdrawal, electricity, reclaimed water, geothermal) and
+// groundwater wells report at their declared interval (Point.IntervalSeconds)
+// all year, so that their completeness (到报率) is that of a healthy network
+// but for the Story's offline terminals; the other points (river, rain,
+// reservoir), whose completeness nothing counts, have one reading a day and
+// then hourly ones for the last HourlyDays days. Derived flows are daily
+// but for the last HourlyDays days.
 func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (Result, error) {
 	rng := rand.New(rand.NewSource(seed))
 	var res Result
@@ -45,7 +60,9 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	sort.Slice(points, func(i, j int) bool { return points[i].ID < points[j].ID })
 	bj := now.In(sishui.BeijingTime)
 	start := time.Date(bj.Year(), 1, 1, 8, 0, 0, 0, sishui.BeijingTime)
-	times := readingTimes(start, now)
+	sparse := readingTimes(start, now)
+	offlineFrom := now.Add(-OfflineDays * 24 * time.Hour)
+	metered := 0
 	res.Story.HotRegion = "371525" // 冠县, groundwater-stressed (DOMAIN.md §1.3)
 	var batch []sishui.Sample
 	flush := func() error {
@@ -61,6 +78,16 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	zones := map[int64]*sishui.Zone{}
 	for _, p := range points {
 		var series []sishui.Sample
+		times := sparse
+		switch p.Kind {
+		case sishui.PointWithdrawal, sishui.PointReclaimed, sishui.PointElectricity, sishui.PointGeothermal, sishui.PointWell:
+			end := now
+			if metered++; p.Kind != sishui.PointWell && metered%OfflineEvery == 0 {
+				res.Story.Offline = append(res.Story.Offline, p.ID)
+				end = offlineFrom
+			}
+			times = intervalTimes(bj, end, time.Duration(p.IntervalSeconds)*time.Second)
+		}
 		switch p.Kind {
 		case sishui.PointWithdrawal, sishui.PointReclaimed:
 			var annual float64
@@ -79,7 +106,7 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				res.Story.OverPermit, pace = p.PermitID, 1.15
 			}
 			series = cumulative(p, sishui.MetricVolumeM3, times, 1e4+rng.Float64()*9e5, annual*pace/365, sector, rng)
-			series = append(series, flows(p, series)...)
+			series = append(series, flows(p, series, now.Add(-HourlyDays*24*time.Hour))...)
 		case sishui.PointElectricity:
 			series = cumulative(p, sishui.MetricEnergyKWh, times, rng.Float64()*5e4, 40+rng.Float64()*120, "irrigation", rng)
 		case sishui.PointGeothermal:
@@ -126,7 +153,10 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				series = append(series, sishui.Sample{Point: p.ID, Metric: sishui.MetricLevelM, Time: t, Value: round2(38 + 1.5*math.Sin(float64(i)/60))})
 			}
 		}
-		for _, t := range times[max(0, len(times)-48):] {
+		for _, t := range sparse[max(0, len(sparse)-48):] {
+			if len(times) == 0 || t.After(times[len(times)-1]) {
+				break // an offline terminal reports nothing after its last reading
+			}
 			series = append(series, sishui.Sample{Point: p.ID, Metric: sishui.MetricVoltageV, Time: t, Value: round2(12.2 + rng.Float64()*0.8)})
 		}
 		batch = append(batch, series...)
@@ -144,10 +174,22 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	return res, err
 }
 
-// HourlyDays is how many of the last days the history fills at the points'
-// hourly reporting interval; before that it has one reading a day (so the
-// completeness calendar is full for these days and sparse before).
+// HourlyDays is how many of the last days the history fills hourly for the
+// points it does not fill at their declared interval (river, rain, reservoir);
+// before that they have one reading a day. Derived flows are hourly for these
+// days too.
 const HourlyDays = 14
+
+// intervalTimes is every interval from 1 January 00:00 Beijing of bj's year
+// until end, on the grid completeness counts expected reports on.
+func intervalTimes(bj, end time.Time, interval time.Duration) []time.Time {
+	interval = max(interval, time.Minute)
+	var out []time.Time
+	for t := time.Date(bj.Year(), 1, 1, 0, 0, 0, 0, sishui.BeijingTime); !t.After(end); t = t.Add(interval) {
+		out = append(out, t)
+	}
+	return out
+}
 
 // readingTimes is 08:00 Beijing each day, then every hour of the last HourlyDays days.
 func readingTimes(start, now time.Time) []time.Time {
@@ -184,8 +226,8 @@ func cumulative(p *sishui.Point, m sishui.Metric, times []time.Time, start, perD
 			days := t.Sub(times[i-1]).Hours() / 24
 			hour := t.In(sishui.BeijingTime).Hour()
 			daily := 1.0
-			if days < 1 { // hourly: a daytime peak
-				daily = 0.6 + 0.8*math.Max(0, math.Sin(float64(hour-6)/24*2*math.Pi))
+			if days < 1 { // within the day: a daytime peak, averaging 1 over the day
+				daily = (0.6 + 0.8*math.Max(0, math.Sin(float64(hour-6)/24*2*math.Pi))) / (0.6 + 0.8/math.Pi)
 			}
 			v += perDay * days * seasonal(sector, t.In(sishui.BeijingTime).Month()) * daily * (0.85 + 0.3*rng.Float64())
 		}
@@ -194,12 +236,20 @@ func cumulative(p *sishui.Point, m sishui.Metric, times []time.Time, start, perD
 	return out
 }
 
-// flows derives an average flow from successive meter readings.
-func flows(p *sishui.Point, vol []sishui.Sample) []sishui.Sample {
+// flows derives an average flow from successive meter readings: every
+// reading from recent on, one a day (08:00 Beijing) before.
+func flows(p *sishui.Point, vol []sishui.Sample, recent time.Time) []sishui.Sample {
 	var out []sishui.Sample
+	last := 0
 	for i := 1; i < len(vol); i++ {
-		dt := vol[i].Time.Sub(vol[i-1].Time).Seconds()
-		out = append(out, sishui.Sample{Point: p.ID, Metric: sishui.MetricFlowM3s, Time: vol[i].Time, Value: round3((vol[i].Value - vol[i-1].Value) / dt)})
+		bj := vol[i].Time.In(sishui.BeijingTime)
+		if vol[i].Time.Before(recent) && (bj.Hour() != 8 || bj.Minute() != 0) {
+			continue
+		}
+		dt := vol[i].Time.Sub(vol[last].Time).Seconds()
+		prev := vol[last]
+		last = i
+		out = append(out, sishui.Sample{Point: p.ID, Metric: sishui.MetricFlowM3s, Time: vol[i].Time, Value: round3((vol[i].Value - prev.Value) / dt)})
 	}
 	return out
 }

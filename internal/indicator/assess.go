@@ -261,15 +261,22 @@ type Assessment struct {
 }
 
 // Assess compares m with def's target for m.Year. margin is a fraction of the
-// target (e.g. 0.05): a projection on the right side but closer to the target
-// than margin × |target| is at risk.
+// target (e.g. 0.05): a metered cumulative indicator whose projection is on
+// the right side but closer to the target than margin × |target| is at risk.
 //
-// Rules:
-//   - a complete year: misses if the value is on the wrong side, else meets;
+// Rules, in order ("on or past" the target meets: at or under a ceiling, at
+// or over a floor):
+//   - a complete year: meets if the value is on or past the target, else misses;
+//   - a final value — one entered (Method EnteredVal), or a non-cumulative one
+//     that is not projected (a rate from the year's statistics) — the same:
+//     meets or misses, never at risk;
 //   - a cumulative ceiling (total use) whose year-to-date value already exceeds
 //     the target misses; a cumulative floor already reached meets;
-//   - otherwise at_risk when the projection crosses the target or lies within
-//     the margin, else meets.
+//   - a cumulative indicator's projection (total use, non-conventional use from
+//     the meters): at_risk when it crosses the target or lies within the
+//     margin, else meets;
+//   - any other projection (the intensities, projected use over the year's
+//     value added): at_risk when it crosses the target, else meets (no margin).
 func Assess(def Definition, m Measure, margin float64) (Assessment, error) {
 	if m.ID != def.ID {
 		return Assessment{}, fmt.Errorf("indicator: assess %s with definition %s: %w", m.ID, def.ID, ErrInvalidInput)
@@ -289,8 +296,9 @@ func Assess(def Definition, m Measure, margin float64) (Assessment, error) {
 		return target - v
 	}
 	a.Gap = wrong(m.Projected)
+	final := m.Method == EnteredVal || (!def.Cumulative && m.Projection == "")
 	switch {
-	case m.Complete():
+	case m.Complete() || final:
 		a.Status = Meets
 		if wrong(m.Value) > 0 {
 			a.Status = Misses
@@ -299,7 +307,7 @@ func Assess(def Definition, m Measure, margin float64) (Assessment, error) {
 		a.Status = Misses
 	case def.Cumulative && def.Direction == Floor && wrong(m.Value) <= 0:
 		a.Status = Meets
-	case a.Gap > 0 || a.Gap > -margin*math.Abs(target):
+	case a.Gap > 0 || (def.Cumulative && a.Gap > -margin*math.Abs(target)):
 		a.Status = AtRisk
 	default:
 		a.Status = Meets

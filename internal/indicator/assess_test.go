@@ -178,6 +178,12 @@ func TestAssess(t *testing.T) {
 	m := func(id ID, through Date, value, proj float64) Measure {
 		return Measure{ID: id, Year: 2025, Through: through, Value: value, Projected: proj}
 	}
+	entered := func(id ID, through Date, value float64) Measure {
+		return Measure{ID: id, Year: 2025, Through: through, Value: value, Projected: value, Method: EnteredVal}
+	}
+	projected := func(id ID, through Date, value, proj float64) Measure {
+		return Measure{ID: id, Year: 2025, Through: through, Value: value, Projected: proj, Method: Computed, Projection: "linear"}
+	}
 	tests := []struct {
 		name   string
 		def    Definition
@@ -198,14 +204,27 @@ func TestAssess(t *testing.T) {
 		{"unconventional reached early", def(UnconventionalUse), m(UnconventionalUse, mid, 1.15, 2.3), 0.05, Meets, 1.1 - 2.3},
 		{"unconventional projected short", def(UnconventionalUse), m(UnconventionalUse, mid, 0.5, 1.0), 0.05, AtRisk, 0.1},
 		{"unconventional final short", def(UnconventionalUse), m(UnconventionalUse, end, 1.0, 1.0), 0.05, Misses, 0.1},
-		// leakage 2025 ceiling 7.9 %
+		// a cumulative indicator entered (no meters) is final
+		{"total use entered under", def(TotalUse), entered(TotalUse, mid, 19.5), 0.05, Meets, 19.5 - 20.1},
+		{"total use entered over", def(TotalUse), entered(TotalUse, mid, 20.2), 0.05, Misses, 20.2 - 20.1},
+		{"unconventional entered short", def(UnconventionalUse), entered(UnconventionalUse, mid, 1.09), 0.05, Misses, 1.1 - 1.09},
+		// leakage 2025 ceiling 7.9 %: a rate from the statistics is final mid-year
 		{"leakage under", def(NetworkLeakageRate), m(NetworkLeakageRate, mid, 7.0, 7.0), 0.05, Meets, 7.0 - 7.9},
-		{"leakage over mid-year is at risk", def(NetworkLeakageRate), m(NetworkLeakageRate, mid, 8.2, 8.2), 0.05, AtRisk, 8.2 - 7.9},
+		{"leakage just under is not at risk", def(NetworkLeakageRate), m(NetworkLeakageRate, mid, 7.8, 7.8), 0.05, Meets, 7.8 - 7.9},
+		{"leakage at target meets", def(NetworkLeakageRate), m(NetworkLeakageRate, mid, 7.9, 7.9), 0.05, Meets, 0},
+		{"leakage over mid-year misses", def(NetworkLeakageRate), m(NetworkLeakageRate, mid, 8.2, 8.2), 0.05, Misses, 8.2 - 7.9},
+		{"leakage entered over misses", def(NetworkLeakageRate), entered(NetworkLeakageRate, mid, 8.2), 0.05, Misses, 8.2 - 7.9},
+		// intensities 2025: water per GDP ceiling 52.1, projected from the meters (no margin)
+		{"per GDP projected just under", def(WaterPerGDP), projected(WaterPerGDP, mid, 25, 51), 0.05, Meets, 51 - 52.1},
+		{"per GDP projected over", def(WaterPerGDP), projected(WaterPerGDP, mid, 27, 53), 0.05, AtRisk, 53 - 52.1},
+		{"per GDP final over", def(WaterPerGDP), projected(WaterPerGDP, end, 53, 53), 0.05, Misses, 53 - 52.1},
 		// irrigation coefficient floor 0.6386
 		{"irrigation final short", def(IrrigationEfficiency), m(IrrigationEfficiency, end, 0.6380, 0.6380), 0.01, Misses, 0.6386 - 0.6380},
 		{"irrigation final above", def(IrrigationEfficiency), m(IrrigationEfficiency, end, 0.64, 0.64), 0.01, Meets, 0.6386 - 0.64},
 		// reclaimed reuse floor 55 %
-		{"reclaimed near floor", def(ReclaimedReuseRate), m(ReclaimedReuseRate, mid, 56, 56), 0.05, AtRisk, -1},
+		{"reclaimed near floor meets", def(ReclaimedReuseRate), m(ReclaimedReuseRate, mid, 56, 56), 0.05, Meets, -1},
+		{"reclaimed at floor meets", def(ReclaimedReuseRate), entered(ReclaimedReuseRate, mid, 55), 0.05, Meets, 0},
+		{"reclaimed under floor misses", def(ReclaimedReuseRate), entered(ReclaimedReuseRate, mid, 54.9), 0.05, Misses, 55 - 54.9},
 		{"reclaimed well above", def(ReclaimedReuseRate), m(ReclaimedReuseRate, mid, 60, 60), 0.05, Meets, -5},
 	}
 	for _, tt := range tests {

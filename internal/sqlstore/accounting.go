@@ -703,7 +703,12 @@ func (s *DB) ListAlerts(ctx context.Context, f sishui.AlertFilter) ([]*sishui.Al
 	if !f.Until.IsZero() {
 		w.add("active_since_ms < ?", ms(f.Until))
 	}
-	return list(ctx, s, "alerts", alertCols, &w, "id DESC", f.Page, scanAlert)
+	w.search(f.Query, "subject", "message", alertSubjectName)
+	order, err := alertSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "alerts", alertCols, &w, order, f.Page, scanAlert)
 }
 
 // GetAlert returns an alert in scope with its history.

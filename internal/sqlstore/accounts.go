@@ -86,12 +86,22 @@ func (s *DB) GetAccount(ctx context.Context, id int64) (*sishui.Account, error) 
 	return a, nil
 }
 
-// ListAccounts lists accounts (administrators and auditors).
-func (s *DB) ListAccounts(ctx context.Context) ([]*sishui.Account, error) {
+// ListAccounts lists accounts (administrators and auditors), by username
+// unless the page sorts otherwise.
+func (s *DB) ListAccounts(ctx context.Context, f sishui.AccountFilter) ([]*sishui.Account, int, error) {
 	if err := canReadAudit(ctx); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return all(ctx, s, `SELECT `+accountCols+` FROM accounts ORDER BY username`, nil, scanAccount)
+	var w where
+	if f.Role != "" {
+		w.add("role = ?", f.Role)
+	}
+	w.search(f.Query, "username", "display_name")
+	order, err := accountSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "accounts", accountCols, &w, order, f.Page, scanAccount)
 }
 
 func (s *DB) updateAccount(ctx context.Context, op, username, action string, query string, args ...any) error {

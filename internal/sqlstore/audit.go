@@ -105,7 +105,12 @@ func (s *DB) ListAudit(ctx context.Context, f sishui.AuditFilter) ([]*sishui.Aud
 	if f.Actor != "" {
 		w.add("actor = ?", f.Actor)
 	}
-	return list(ctx, s, "audit", auditCols, &w, "seq DESC", f.Page, scanAudit)
+	w.search(f.Query, "entity_id", "actor", "reason")
+	order, err := auditSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "audit", auditCols, &w, order, f.Page, scanAudit)
 }
 
 // VerifyAudit recomputes the chain and returns the first sequence number whose

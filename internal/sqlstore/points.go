@@ -154,10 +154,12 @@ func (s *DB) ListPoints(ctx context.Context, f sishui.PointFilter) ([]*sishui.Po
 	if f.UserID != 0 {
 		w.add(pointUserExpr+" = ?", f.UserID)
 	}
-	if f.Query != "" {
-		w.add("(name LIKE ? OR code LIKE ?)", "%"+f.Query+"%", "%"+strings.ToUpper(f.Query)+"%")
+	w.search(f.Query, "name", "code")
+	order, err := pointSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
 	}
-	return list(ctx, s, "points", pointEntity.cols, &w, "id", f.Page, pointEntity.scan)
+	return list(ctx, s, "points", pointEntity.cols, &w, order, f.Page, pointEntity.scan)
 }
 
 // RetirePoint marks a point retired; its data stays.

@@ -177,13 +177,15 @@ func (s *DB) ListWaterUsers(ctx context.Context, f sishui.WaterUserFilter) ([]*s
 	if f.Sector != "" {
 		w.add("sector = ?", f.Sector)
 	}
-	if f.Query != "" {
-		w.add("(name LIKE ? OR credit_code LIKE ?)", "%"+f.Query+"%", "%"+f.Query+"%")
-	}
+	w.search(f.Query, "name", "credit_code")
 	if f.Retired != nil {
 		w.add("retired = ?", *f.Retired)
 	}
-	return list(ctx, s, "water_users", userEntity.cols, &w, "id", f.Page, userEntity.scan)
+	order, err := waterUserSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "water_users", userEntity.cols, &w, order, f.Page, userEntity.scan)
 }
 
 // RetireWaterUser marks a water user retired (rows that refer to it stay).
@@ -344,8 +346,10 @@ func (s *DB) ListPermits(ctx context.Context, f sishui.PermitFilter) ([]*sishui.
 	if f.Status != "" {
 		w.add("status = ?", f.Status)
 	}
-	if f.Query != "" {
-		w.add("(number LIKE ? OR purpose LIKE ? OR intake_name LIKE ?)", "%"+f.Query+"%", "%"+f.Query+"%", "%"+f.Query+"%")
+	w.search(f.Query, "number", "purpose", "intake_name", "(SELECT name FROM water_users u WHERE u.id = permits.user_id)")
+	order, err := permitSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
 	}
-	return list(ctx, s, "permits", permitEntity.cols, &w, "id", f.Page, permitEntity.scan)
+	return list(ctx, s, "permits", permitEntity.cols, &w, order, f.Page, permitEntity.scan)
 }

@@ -484,7 +484,12 @@ func (s *DB) ListFrames(ctx context.Context, f sishui.FrameFilter) ([]*sishui.Ra
 	if !f.Since.IsZero() {
 		w.add("received_ms >= ?", f.Since.UnixMilli())
 	}
-	return list(ctx, s, "frames", `id, received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples`, &w, "id DESC", f.Page,
+	w.search(f.Query, "station", "peer", "reason")
+	order, err := frameSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "frames", `id, received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples`, &w, order, f.Page,
 		func(sc scanner) (*sishui.RawFrame, error) {
 			var r sishui.RawFrame
 			var t int64

@@ -70,9 +70,9 @@ func testAccounts(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, s.SetAccountDisabled(ctx, "wang", true))
 	_, err = s.CredentialByHash(ctx, "h1", now.Add(time.Hour))
 	wantCode(t, err, sishui.ENOTFOUND, "")
-	accs, err := s.ListAccounts(ctx)
+	accs, total, err := s.ListAccounts(ctx, sishui.AccountFilter{})
 	must(t, err)
-	if len(accs) != 1 || !accs[0].Disabled {
+	if len(accs) != 1 || total != 1 || !accs[0].Disabled {
 		t.Fatalf("accounts %+v", accs)
 	}
 	entries, n, err := s.ListAudit(ctx, sishui.AuditFilter{Entity: "account"})

@@ -46,6 +46,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Outbox", testOutbox},
 		{"Security", testSecurity},
 		{"WriteScope", testWriteScope},
+		{"Listing", testListing},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

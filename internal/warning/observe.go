@@ -43,6 +43,10 @@ type Observation struct {
 	Online   *bool         `yaml:"online,omitempty" json:"online,omitempty"`
 
 	Flags []string `yaml:"flags,omitempty" json:"flags,omitempty"`
+
+	// Extra values are passed to the finding's Values as they are (e.g. a
+	// well's depth_m beside its normalised value); they never decide a level.
+	Extra map[string]float64 `yaml:"extra,omitempty" json:"extra,omitempty"`
 }
 
 // Finding is the result of one rule on one observation.
@@ -121,6 +125,11 @@ func (r *Rule) assess(o Observation, now time.Time) (Finding, error) {
 		}
 		if o.MonthLimit != 0 {
 			f.Values["month_value"], f.Values["month_limit"] = o.MonthValue, o.MonthLimit
+		}
+		for k, v := range o.Extra {
+			if _, taken := f.Values[k]; !taken && finite(v) {
+				f.Values[k] = v
+			}
 		}
 		f.Level = r.levelFor(func(t Threshold) (float64, float64, bool) {
 			switch t.Field {
