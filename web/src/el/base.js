@@ -1,0 +1,8 @@
+// Element Plus, imported per component with its own stylesheet so a page
+// carries only what it uses. base: the shell and the overview.
+import 'element-plus/es/components/config-provider/style/css';
+import 'element-plus/es/components/select/style/css';
+import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/button/style/css';
+import 'element-plus/es/components/message/style/css';
+export { ElConfigProvider, ElSelect, ElOption, ElButton, ElMessage } from 'element-plus';
