@@ -1,1 +1,0 @@
-import{Z as a,_ as e,ak as o,M as s,P as r,a4 as _,D as n}from"./vue-P0rTa5eo.js";import{_ as p}from"./index-ByRc_Sn9.js";import"./echarts-C_2gQJpo.js";import"./map-Bf2PPzNR.js";const h={__name:"NotFound",setup(c){const t=o();return(u,i)=>(s(),a(p,{title:"404"},{default:e(()=>[r("p",null,_(n(t).path),1)]),_:1}))}};export{h as default};
