@@ -24,8 +24,9 @@ fi
 
 go mod download
 
-# The web UI: built into internal/web/dist, which go:embed serves.
-if [ -f web/package.json ]; then
+# The web UI: built into internal/web/dist, which go:embed serves. The build is
+# committed: install the npm packages and build only when the sources changed.
+if [ -f web/package.json ] && node web/scripts/sourcehash.js --stale; then
 	if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules ]; then
 		(cd web && npm ci --no-audit --no-fund --loglevel=error)
 	fi

@@ -42,9 +42,13 @@ func TestBrowserAt10k(t *testing.T) {
 
 	s := newSession(t, newBrowser(t), ts.URL)
 	s.login("city", "city-scale")
-	s.do("map with 10k points",
+	if !s.try("map with 10k points",
 		chromedp.Navigate(ts.URL+"/"),
-		chromedp.WaitVisible(CSS(`#map canvas`)), waitJS(`!!(`+mapRendered+` && document.querySelector("#map").dataset.drawMs)`))
+		chromedp.WaitVisible(CSS(`#map canvas`)), waitJS(`!!(`+mapRendered+` && document.querySelector("#map").dataset.drawMs)`)) {
+		s.screenshot("40-overview-10k-points-failed")
+		t.Logf("requests: %s", eval[string](s, `JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd)]))`))
+		t.Fatalf("map dataset %v; %s", eval[map[string]string](s, `Object.assign({}, (document.querySelector('#map')||{dataset:{}}).dataset)`), s.text("main"))
+	}
 	n := eval[string](s, dataset("#map", "points"))
 	if drawn, err := strconv.Atoi(n); err != nil || drawn < 10000 {
 		t.Errorf("map drew %q points, want at least 10000", n)

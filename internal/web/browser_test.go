@@ -95,7 +95,7 @@ func startDemo(t *testing.T) string {
 	if err == nil {
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
-		if res.StatusCode == 200 && strings.Contains(string(b), `id="main"`) && strings.Contains(string(b), "/assets/") {
+		if res.StatusCode == 200 && strings.Contains(string(b), `id="app"`) && strings.Contains(string(b), "/assets/") {
 			return base
 		}
 	}
@@ -228,7 +228,10 @@ func (s *session) open(path string) {
 
 func (s *session) screenshot(name string) {
 	s.t.Helper()
-	dir := filepath.Join(repoRoot(s.t), "artifacts", "screenshots")
+	dir := os.Getenv("SISHUI_SCREENSHOTS") // default <repo>/artifacts/screenshots
+	if dir == "" {
+		dir = filepath.Join(repoRoot(s.t), "artifacts", "screenshots")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.t.Fatal(err)
 	}
@@ -255,6 +258,44 @@ func (s *session) login(user, pass string) {
 		chromedp.Click(CSS(`#login-submit`)),
 		chromedp.WaitVisible(CSS(`#logout`)),
 	)
+}
+
+// set gives a form's field a value as typing does: the value, then an input
+// event for the form's model.
+func (s *session) set(form, name, value string) {
+	s.t.Helper()
+	eval[any](s, fmt.Sprintf(`(() => { const e = document.querySelector('%s [name=%q]'); e.value = %q; e.dispatchEvent(new Event('input', {bubbles: true})); })()`, form, name, value))
+}
+
+// text is the text content of the first element matching sel ("" when none).
+func (s *session) text(sel string) string {
+	s.t.Helper()
+	return eval[string](s, fmt.Sprintf(`(document.querySelector(%q)||{textContent:''}).textContent`, sel))
+}
+
+// fieldError submits a form and waits for the server's message beside the field.
+func (s *session) fieldError(submit, errSel, want string) {
+	s.t.Helper()
+	if !s.try("server error beside "+errSel, chromedp.Click(CSS(submit)), waitJS(fmt.Sprintf(`(document.querySelector(%q)||{textContent:''}).textContent.length > 0`, errSel))) {
+		return
+	}
+	if msg := s.text(errSel); !strings.Contains(msg, want) {
+		s.t.Errorf("%s says %q, want %q", errSel, msg, want)
+	}
+}
+
+// pick opens the Element Plus select of a form's field and clicks the first
+// option whose text contains text (the first option for "").
+func (s *session) pick(form, field, text string) {
+	s.t.Helper()
+	const open = `[...document.querySelectorAll('.el-select-dropdown__item')].filter(e => e.offsetParent)`
+	s.do("pick "+field,
+		waitJS(open+`.length === 0`),
+		chromedp.Click(CSS(form+` [data-field=`+field+`] .el-select__wrapper`)),
+		waitJS(open+`.length > 0`))
+	if !eval[bool](s, fmt.Sprintf(`(() => { const o = %s.find(e => e.textContent.includes(%q)); if (o) o.click(); return !!o; })()`, open, text)) {
+		s.t.Fatalf("no option %q for %s", text, field)
+	}
 }
 
 func (s *session) navLinks() map[string]bool {
@@ -398,6 +439,8 @@ func TestBrowser(t *testing.T) {
 		s.noConsoleErrors()
 	})
 
+	t.Run("admin works the new pages", func(t *testing.T) { testNewPages(t, bctx, base) })
+
 	t.Run("city works the pages", func(t *testing.T) {
 		s := newSession(t, bctx, base)
 		s.login("city", "city-demo")
@@ -405,28 +448,30 @@ func TestBrowser(t *testing.T) {
 		// Warnings: acknowledge one with a comment.
 		s.open("/warnings")
 		s.do("alert list", chromedp.WaitVisible(CSS(`#alert-list`)))
+		// Each row carries a marker with the alert's id and state.
+		const firstAck = `(document.querySelector('#alerts form.ack')||{closest:()=>null}).closest('tr')`
 		if s.try("a firing warning to acknowledge", chromedp.WaitVisible(CSS(`#alerts form.ack`))) {
-			id := eval[string](s, `document.querySelector('#alerts form.ack').closest('tr').dataset.alert`)
-			sel := fmt.Sprintf(`#alerts tr[data-alert=%q]`, id)
+			id := eval[string](s, firstAck+`.querySelector('.alert-row').dataset.alert`)
+			sel := fmt.Sprintf(`#alerts .alert-row[data-alert=%q]`, id)
 			if s.try("acknowledge warning "+id,
-				chromedp.SendKeys(CSS(sel+` input.comment`), "浏览器测试确认"),
+				chromedp.SendKeys(CSS(`#ack-`+id), "浏览器测试确认"),
 				// Click, as a person does: chromedp.Submit calls form.submit(),
 				// which skips the submit event and navigates away.
-				chromedp.Click(CSS(sel+` form.ack button`)),
+				chromedp.Click(CSS(`#ack-btn-`+id)),
 				chromedp.WaitVisible(CSS(sel+`[data-state=acknowledged]`)),
 			) {
-				if row := eval[string](s, fmt.Sprintf(`document.querySelector('#alerts tr[data-alert=%q]').textContent`, id)); !strings.Contains(row, "浏览器测试确认") {
+				if row := eval[string](s, fmt.Sprintf(`document.querySelector('%s').closest('tr').textContent`, sel)); !strings.Contains(row, "浏览器测试确认") {
 					t.Errorf("acknowledged warning %s does not show the comment: %q", id, row)
 				}
 			}
 		}
 		// Live updates: another person acknowledges a warning; the open list
 		// follows over server-sent events without a reload.
-		if other := eval[string](s, `(document.querySelector('#alerts form.ack')||{closest:()=>({dataset:{}})}).closest('tr').dataset.alert || ''`); other != "" {
+		if other := eval[string](s, `((`+firstAck+`)||{querySelector:()=>({dataset:{}})}).querySelector('.alert-row').dataset.alert || ''`); other != "" {
 			s.do("live indicator", chromedp.WaitVisible(CSS(`#live.on`)))
 			eval[any](s, `window.__sishuiNoReload = true`)
 			ackViaAPI(t, s.base, "admin", "admin-demo", other)
-			sel := fmt.Sprintf(`#alerts tr[data-alert=%q][data-state=acknowledged]`, other)
+			sel := fmt.Sprintf(`#alerts .alert-row[data-alert=%q][data-state=acknowledged]`, other)
 			s.try("warning "+other+" acknowledged elsewhere shows up live", chromedp.WaitVisible(CSS(sel)))
 			if eval[any](s, `window.__sishuiNoReload`) != true {
 				t.Error("the page reloaded instead of updating live")
@@ -449,8 +494,8 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("a week of the series came from %q, want raw samples", src)
 			}
 			// A year comes from the daily rollups, never as raw samples.
-			eval[any](s, `(() => { const e = document.querySelector('#sel-days'); e.value = '365'; e.dispatchEvent(new Event('change')); })()`)
-			if s.try("a year of daily volumes", waitJS(`document.querySelector('#series-note').dataset.source === 'daily'`)) {
+			s.open(href + "?days=365")
+			if s.try("a year of daily volumes", waitJS(`(document.querySelector('#series-note')||{dataset:{}}).dataset.source === 'daily'`)) {
 				if n := eval[string](s, dataset("#series-note", "n")); n == "" || n == "0" {
 					t.Errorf("the year's series has %q days", n)
 				}
@@ -465,21 +510,15 @@ func TestBrowser(t *testing.T) {
 		s.open("/registry/permits")
 		number := fmt.Sprintf("取水(测)字[%d]第%04d号", time.Now().Year(), time.Now().Nanosecond()%10000)
 		s.do("open the permit form", chromedp.Click(CSS(`#new-permits`)), chromedp.WaitVisible(CSS(`#registry-form`)))
-		set := func(name, value string) {
-			eval[any](s, fmt.Sprintf(`document.querySelector('#registry-form [name=%q]').value = %q`, name, value))
-		}
-		first := func(name string) {
-			eval[any](s, fmt.Sprintf(`document.querySelector('#registry-form [name=%q]').selectedIndex = 1`, name))
-		}
+		set := func(name, value string) { s.set("#registry-form", name, value) }
 		set("number", number)
-		first("user_id")
-		set("region", "371502")
-		first("source")
-		first("sector")
+		s.pick("#registry-form", "user_id", "")
+		s.pick("#registry-form", "region", "371502")
+		s.pick("#registry-form", "source", "")
+		s.pick("#registry-form", "sector", "")
 		set("annual_m3", "0")
 		set("valid_from", "2026-01-01")
 		set("valid_to", "2030-12-31")
-		set("status", "active")
 		s.do("submit a permit with a zero volume", chromedp.Click(CSS(`#save`)), waitJS(`document.querySelector('#err-annual_m3').textContent.length > 0`))
 		if msg := eval[string](s, `document.querySelector('#err-annual_m3').textContent`); !strings.Contains(msg, "positive") {
 			t.Errorf("annual_m3 message %q", msg)
@@ -598,4 +637,124 @@ func ackViaAPI(t *testing.T, base, user, pass, id string) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("acknowledge %s as %s: %d %s", id, user, res.StatusCode, b)
 	}
+}
+
+// TestBrowser's pages added with the Vue front end: statistics, caps and
+// targets; a point's review and meter; accounts and tokens; the audit log; the
+// raw-frame inspector. Each form shows a server-side validation error beside
+// its field, then saves. One demo and one browser serve every step.
+func testNewPages(t *testing.T, bctx context.Context, base string) {
+	s := newSession(t, bctx, base)
+	s.login("admin", "admin-demo")
+	year := time.Now().Year()
+
+	// Caps: a zero cap is refused beside the field; a good one is saved and
+	// shows who changed it (from the audit log).
+	// Next year's cap: this year's would change the 限批 the permit test meets.
+	s.open(fmt.Sprintf("/plan/caps?region=371502&year=%d", year+1))
+	s.do("caps", chromedp.WaitVisible(CSS(`#plan-caps`)), chromedp.Click(CSS(`#plan-new`)), chromedp.WaitVisible(CSS(`#plan-form`)))
+	s.set("#plan-form", "total_m3", "0")
+	s.fieldError("#save", "#err-total_m3", "positive")
+	s.screenshot("50-plan-caps-validation")
+	s.set("#plan-form", "total_m3", "98765432")
+	s.set("#plan-form", "groundwater_m3", "1000000")
+	if !s.try("save a cap", chromedp.Click(CSS(`#save`)), waitJS(`document.querySelector('#plan-form') === null && (document.querySelector('#plan-caps')||{textContent:''}).textContent.includes('admin')`)) {
+		t.Logf("cap form says %q", s.text("#form-error"))
+	}
+	s.screenshot("51-plan-caps")
+	// Statistics: a negative value is refused beside the field.
+	s.open(fmt.Sprintf("/plan/statistics?region=371502&year=%d", year))
+	s.do("statistics", chromedp.WaitVisible(CSS(`#plan-statistics`)), chromedp.Click(CSS(`#plan-new`)), chromedp.WaitVisible(CSS(`#plan-form`)))
+	s.pick("#plan-form", "metric", "")
+	s.set("#plan-form", "value", "-1")
+	s.fieldError("#save", "#err-value", "non-negative")
+	s.set("#plan-form", "value", "1234.5")
+	s.try("save a statistic", chromedp.Click(CSS(`#save`)), waitJS(`document.querySelector('#plan-form') === null`))
+	s.screenshot("52-plan-statistics")
+	s.open(fmt.Sprintf("/plan/targets?region=371500&year=%d", year))
+	s.try("targets", chromedp.WaitVisible(CSS(`#plan-targets .el-table__row`)))
+	s.screenshot("53-plan-targets")
+
+	// A point with data: the review page draws raw and corrected series.
+	id, err := chromedp.Run(s.ctx, chromedp.Evaluate[float64](`fetch('/api/v1/points?region=371502&kind=withdrawal&limit=1').then(r => r.json()).then(v => (v.items && v.items[0] || {}).id || 0)`, chromedp.EvalAwaitPromise))
+	if err != nil || id == 0 {
+		t.Fatalf("no withdrawal point in 371502 (%v)", err)
+	}
+	pt := fmt.Sprintf("/points/%d", int64(id))
+	s.open(pt + "/review")
+	s.try("review chart", chromedp.WaitVisible(CSS(`#review-chart canvas`)), chromedp.WaitVisible(CSS(`#review-form`)))
+	if n := eval[string](s, dataset("#review-note", "raw")); n == "" || n == "0" {
+		t.Errorf("review page drew %q raw samples", n)
+	}
+	// A correction needs its reason.
+	now := time.Now().In(time.FixedZone("CST", 8*3600))
+	s.set("#review-form", "time", now.Add(-time.Hour).Format("2006-01-02T15:04"))
+	s.set("#review-form", "value", "1")
+	s.fieldError("#review-save", "#err-reason", "required")
+	s.screenshot("54-review-validation")
+	// Gap filling refuses a period that ends before it starts.
+	s.do("fill form", chromedp.Click(CSS(`#review-which label:nth-child(2)`)), waitJS(`!!document.querySelector('#review-form [name=max_gap_seconds]')`))
+	s.set("#review-form", "from", now.Add(-2*time.Hour).Format("2006-01-02T15:04"))
+	s.set("#review-form", "to", now.Add(-3*time.Hour).Format("2006-01-02T15:04"))
+	s.set("#review-form", "reason", "浏览器测试")
+	s.fieldError("#review-save", "#err-to", "before")
+	// Approving a past day locks it and lists it.
+	s.do("approval form", chromedp.Click(CSS(`#review-which label:nth-child(3)`)), waitJS(`!!document.querySelector('#review-form [name=note]')`))
+	s.set("#review-form", "from", now.Add(-50*time.Hour).Format("2006-01-02T15:04"))
+	s.set("#review-form", "to", now.Add(-51*time.Hour).Format("2006-01-02T15:04"))
+	s.fieldError("#review-save", "#err-to", "before")
+	s.set("#review-form", "to", now.Add(-26*time.Hour).Format("2006-01-02T15:04"))
+	s.set("#review-form", "note", "浏览器测试审定")
+	s.try("approve a period", chromedp.Click(CSS(`#review-save`)), waitJS(`(document.querySelector('#approvals')||{textContent:''}).textContent.includes('admin')`))
+	s.screenshot("55-review")
+
+	// Meter events and 以电折水 coefficients of a farm well metered by electricity.
+	well, err := chromedp.Run(s.ctx, chromedp.Evaluate[float64](`fetch('/api/v1/points?kind=electricity&limit=1').then(r => r.json()).then(v => (v.items && v.items[0] || {}).id || 0)`, chromedp.EvalAwaitPromise))
+	if err != nil || well == 0 {
+		t.Fatalf("no electricity-metered well (%v)", err)
+	}
+	s.open(fmt.Sprintf("/points/%d/meter", int64(well)))
+	s.do("meter page", chromedp.WaitVisible(CSS(`#coef-form`)))
+	s.set("#event-form", "final_reading", "10")
+	s.fieldError("#event-save", "#err-ev-time", "required")
+	s.set("#coef-form", "valid_from", fmt.Sprintf("%d-01-01", year))
+	s.set("#coef-form", "m3_per_kwh", "0")
+	s.set("#coef-form", "source", "浏览器测试率定")
+	s.fieldError("#coef-save", "#err-co-m3_per_kwh", "positive")
+	s.set("#coef-form", "m3_per_kwh", "0.93")
+	s.try("save a coefficient", chromedp.Click(CSS(`#coef-save`)), waitJS(`(document.querySelector('#coefficients')||{textContent:''}).textContent.includes('浏览器测试率定')`))
+	s.screenshot("56-meter")
+
+	// Accounts and tokens.
+	s.open("/accounts")
+	s.do("accounts", chromedp.WaitVisible(CSS(`#account-list`)), chromedp.WaitVisible(CSS(`#token-form`)))
+	s.set("#account-form", "username", "Bad Name!")
+	s.set("#account-form", "password", "a-long-enough-password")
+	s.pick("#account-form", "role", "")
+	s.fieldError("#account-save", "#err-ac-username", "characters")
+	s.set("#token-form", "name", "浏览器测试令牌")
+	s.set("#token-form", "expires_in_days", "5000")
+	s.fieldError("#token-save", "#err-tk-expires_in_days", "1095")
+	s.set("#token-form", "expires_in_days", "30")
+	s.try("create a token", chromedp.Click(CSS(`#token-save`)), chromedp.WaitVisible(CSS(`#token-secret code`)))
+	s.screenshot("57-accounts")
+
+	// The audit log, filtered on the server by entity.
+	s.open("/audit?entity=cap")
+	if s.try("audit list", chromedp.WaitVisible(CSS(`#audit-list .el-table__row`))) {
+		if txt := s.text("#audit-list"); !strings.Contains(txt, "371502/") {
+			t.Errorf("the audit log filtered by cap does not show the cap just saved: %.200q", txt)
+		}
+	}
+	s.screenshot("58-audit")
+
+	// The raw-frame inspector: a frame's hex beside its record.
+	s.open("/frames")
+	if s.try("frame list", chromedp.WaitVisible(CSS(`#frame-list .el-table__row`)), waitJS(`!document.querySelector('#frame-list .el-loading-mask')`), chromedp.Click(CSS(`#frame-list .el-table__row td`)), chromedp.WaitVisible(CSS(`#frame-json`))) {
+		if js := s.text("#frame-json"); !strings.Contains(js, `"protocol"`) {
+			t.Errorf("frame detail %q", js)
+		}
+	}
+	s.screenshot("59-frames")
+	s.noConsoleErrors()
 }

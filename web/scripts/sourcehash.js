@@ -33,3 +33,17 @@ export function sourceHash(webDir) {
   }
   return h.digest('hex');
 }
+
+// `node scripts/sourcehash.js --stale` exits 0 when internal/web/dist was
+// built from other sources (or is missing) and 1 when it is up to date, so
+// scripts/deps.sh builds (and installs the npm packages) only when needed.
+if (process.argv[1] && process.argv[1].endsWith('sourcehash.js') && process.argv[2] === '--stale') {
+  const webDir = join(import.meta.dirname, '..');
+  let built = '';
+  try {
+    built = JSON.parse(readFileSync(join(webDir, '../internal/web/dist/build.json'), 'utf8')).source_sha256;
+  } catch {
+    // no build yet
+  }
+  process.exit(built === sourceHash(webDir) ? 1 : 0);
+}

@@ -89,3 +89,4 @@ export function items(v) {
   if (Array.isArray(v.items)) return v.items;
   return [];
 }
+export const del = (path) => api('DELETE', path);

@@ -1,6 +1,5 @@
-// ECharts with only the parts the dashboard uses (keeps the bundle small), and
-// a registry of live charts so they resize with the window and are disposed
-// when a page is left.
+// ECharts with only the parts the dashboard uses (keeps the bundle small),
+// drawn through vue-echarts' <v-chart> (which resizes and disposes them).
 import * as echarts from 'echarts/core';
 import { MapChart, ScatterChart, BarChart, LineChart, HeatmapChart } from 'echarts/charts';
 import {
@@ -35,8 +34,7 @@ echarts.use([
 ]);
 
 export { echarts };
-
-const live = new Set();
+export { default as VChart } from 'vue-echarts';
 
 // On a large screen (大屏, 1900 px and wider) chart text grows with the page's.
 echarts.registerTheme('large', { textStyle: { fontSize: 15 } });
@@ -45,24 +43,8 @@ echarts.registerTheme('huge', { textStyle: { fontSize: 17 } });
 export const bigScreen = () => window.matchMedia('(min-width: 1900px)').matches;
 const hugeScreen = () => window.matchMedia('(min-width: 2400px)').matches;
 
-export function chart(el) {
-  const c = echarts.init(el, hugeScreen() ? 'huge' : bigScreen() ? 'large' : null, { renderer: 'canvas' });
-  live.add(c);
-  return c;
-}
-
-export function disposeAll() {
-  for (const c of live) c.dispose();
-  live.clear();
-}
-
-let resizeTimer = 0;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    for (const c of live) c.resize();
-  }, 100);
-});
+// chartTheme names the theme for the window's width, for <v-chart :theme>.
+export const chartTheme = () => (hugeScreen() ? 'huge' : bigScreen() ? 'large' : undefined);
 
 export const statusColor = {
   reporting: '#2e9d5b',

@@ -1,7 +1,115 @@
-// Two dictionaries (zh-CN first, English second) and number formatting the
-// Chinese way: volumes in m³, 万m³ and 亿m³.
+// The dashboard's messages (zh-CN first, English second) served by vue-i18n,
+// and number formatting the Chinese way: volumes in m³, 万m³ and 亿m³.
+//
+// vue-i18n is the runtime-only build (vite.config.js aliases it); its JIT
+// message compiler, registered here, turns each message into an AST evaluated
+// without eval or new Function, so the CSP needs no 'unsafe-eval'.
+import { createI18n } from 'vue-i18n';
+import { registerMessageCompiler, compile } from '@intlify/core-base';
+
+registerMessageCompiler(compile);
 
 const zh = {
+  'plan.statistics': '统计数据',
+  'plan.caps': '控制指标',
+  'plan.targets': '规划目标',
+  'plan.enter': '录入',
+  'plan.source': '来源',
+  'plan.total_m3': '用水总量控制指标 (m³)',
+  'plan.groundwater_m3': '地下水开采量控制指标 (m³)',
+  'plan.indicator': '指标',
+  'plan.metric': '统计项',
+  'plan.changed': '最后修改',
+  'stat.gdp_10k_cny': '地区生产总值',
+  'stat.industrial_va_10k_cny': '工业增加值',
+  'stat.population_10k': '常住人口',
+  'stat.urban_population_10k': '城镇常住人口',
+  'stat.irrigated_area_mu': '有效灌溉面积',
+  'stat.irrigation_efficiency': '农田灌溉水有效利用系数',
+  'stat.network_leakage_rate': '公共供水管网漏损率',
+  'stat.reclaimed_reuse_rate': '城市污水再生利用率',
+  'stat.industrial_reuse_rate': '规上工业用水重复利用率',
+  'stat.chem_park_unconventional': '化工园区非常规水源配置率',
+  'stat.wwtp_upgrade_rate': '污水处理厂提标改造完成率',
+  'stat.unmetered_use_m3': '无计量用水量',
+  'f.value': '数值',
+  'f.metric': '统计项',
+  'rv.chart': '原始与校正后过程线',
+  'rv.raw': '原始',
+  'rv.corrected': '校正后',
+  'rv.act': '校正、插补与审核',
+  'rv.correct': '校正',
+  'rv.fill': '插补缺测',
+  'rv.approve': '审核',
+  'rv.reason': '原因',
+  'rv.from': '起',
+  'rv.to': '止',
+  'rv.maxGap': '最大插补间隔 (秒)',
+  'rv.method': '插补方法',
+  'rv.level': '审核级别',
+  'rv.corrections': '校正记录',
+  'rv.approvals': '审核记录',
+  'ck.correct': '校正',
+  'ck.fill': '补录',
+  'ck.remove': '剔除',
+  'fm.linear': '线性',
+  'fm.previous': '前值',
+  'level.raw': '原始',
+  'level.provisional': '初审',
+  'level.approved': '已审定（锁定）',
+  'mt.events': '水表更换与清零',
+  'mt.final': '旧表末读数',
+  'mt.start': '新表起读数',
+  'mt.newEvent': '登记更换或清零',
+  'mt.coefs': '以电折水系数',
+  'mt.coef': '系数 (m³/kWh)',
+  'mt.source': '率定记录',
+  'mt.newCoef': '登记率定系数',
+  'mt.coefNote': '无率定系数时按 0.8 m³/kWh 估算（演示默认值，未核实）。',
+  'me.replace': '更换',
+  'me.reset': '清零',
+  'fr.ok': '正常',
+  'fr.quarantined': '隔离',
+  'fr.error': '错误',
+  'fr.samples': '数据数',
+  'fr.detail': '报文详情',
+  'fr.pick': '在左侧选择一帧报文',
+  'au.entity': '对象类型',
+  'au.entityId': '对象编号',
+  'au.actor': '操作人',
+  'au.role': '角色',
+  'au.action': '操作',
+  'au.before': '修改前',
+  'au.after': '修改后',
+  'ac.accounts': '账户',
+  'ac.tokens': 'API 令牌',
+  'ac.displayName': '显示名',
+  'ac.role': '角色',
+  'ac.disabled': '停用',
+  'ac.enabled': '启用中',
+  'ac.enable': '启用',
+  'ac.disable': '停用',
+  'ac.newAccount': '新建账户',
+  'ac.tokenName': '用途',
+  'ac.days': '有效天数',
+  'ac.expires': '到期',
+  'ac.lastUsed': '最近使用',
+  'ac.revoked': '已吊销',
+  'ac.revoke': '吊销',
+  'ac.newToken': '新建令牌',
+  'ac.secretOnce': '令牌只显示这一次，请妥善保存：',
+  'nav.plan': '统计与指标',
+  'nav.frames': '原始报文',
+  'nav.audit': '审计日志',
+  'nav.accounts': '账户',
+  'reg.searchHint': '名称或编码',
+  'p.tabData': '数据',
+  'plan.title': '统计、控制指标与目标',
+  'fr.title': '原始报文',
+  'rv.title': '数据审核',
+  'mt.title': '水表与以电折水',
+  'au.title': '审计日志',
+  'ac.title': '账户与令牌',
   brand: '四水四定 · 聊城',
   title: '聊城市水资源管理平台',
   skip: '跳到正文',
@@ -16,7 +124,7 @@ const zh = {
   'nav.login': '登录',
   'nav.logout': '退出',
   lang: 'English',
-  'lang.label': '切换语言',
+  langLabel: '切换语言',
   loading: '加载中…',
   nodata: '暂无数据',
   error: '出错了',
@@ -99,7 +207,7 @@ const zh = {
   'ind.meets': '达标',
   'ind.at_risk': '有风险',
   'ind.misses': '未达标',
-  'ind.no data': '暂无数据',
+  'ind.no_data': '暂无数据',
   'grade.not_overloaded': '不超载',
   'grade.critical': '临界超载',
   'grade.overloaded': '超载',
@@ -251,6 +359,106 @@ const zh = {
 };
 
 const en = {
+  'plan.statistics': 'Statistics',
+  'plan.caps': 'Caps',
+  'plan.targets': 'Targets',
+  'plan.enter': 'Enter',
+  'plan.source': 'Source',
+  'plan.total_m3': 'Total-use cap (m³)',
+  'plan.groundwater_m3': 'Groundwater cap (m³)',
+  'plan.indicator': 'Indicator',
+  'plan.metric': 'Statistic',
+  'plan.changed': 'Last changed',
+  'stat.gdp_10k_cny': 'GDP',
+  'stat.industrial_va_10k_cny': 'Industrial value added',
+  'stat.population_10k': 'Resident population',
+  'stat.urban_population_10k': 'Urban population',
+  'stat.irrigated_area_mu': 'Effective irrigated area',
+  'stat.irrigation_efficiency': 'Irrigation water efficiency',
+  'stat.network_leakage_rate': 'Supply network leakage',
+  'stat.reclaimed_reuse_rate': 'Reclaimed water reuse',
+  'stat.industrial_reuse_rate': 'Industrial water reuse',
+  'stat.chem_park_unconventional': 'Chemical parks on unconventional water',
+  'stat.wwtp_upgrade_rate': 'WWTP upgrades done',
+  'stat.unmetered_use_m3': 'Unmetered use',
+  'f.value': 'Value',
+  'f.metric': 'Statistic',
+  'rv.chart': 'Raw and corrected series',
+  'rv.raw': 'raw',
+  'rv.corrected': 'corrected',
+  'rv.act': 'Correct, fill and approve',
+  'rv.correct': 'Correct',
+  'rv.fill': 'Fill gaps',
+  'rv.approve': 'Approve',
+  'rv.reason': 'Reason',
+  'rv.from': 'From',
+  'rv.to': 'To',
+  'rv.maxGap': 'Longest gap to fill (s)',
+  'rv.method': 'Method',
+  'rv.level': 'Level',
+  'rv.corrections': 'Corrections',
+  'rv.approvals': 'Approvals',
+  'ck.correct': 'correct',
+  'ck.fill': 'fill',
+  'ck.remove': 'remove',
+  'fm.linear': 'linear',
+  'fm.previous': 'previous value',
+  'level.raw': 'raw',
+  'level.provisional': 'provisional',
+  'level.approved': 'approved (locked)',
+  'mt.events': 'Meter replacements and resets',
+  'mt.final': 'Old meter final reading',
+  'mt.start': 'New meter start reading',
+  'mt.newEvent': 'Record a replacement or reset',
+  'mt.coefs': 'Electricity-to-water coefficients',
+  'mt.coef': 'Coefficient (m³/kWh)',
+  'mt.source': 'Calibration record',
+  'mt.newCoef': 'Record a calibrated coefficient',
+  'mt.coefNote': 'Without a calibrated coefficient the accounting uses 0.8 m³/kWh (an invented demo default, unverified).',
+  'me.replace': 'replace',
+  'me.reset': 'reset',
+  'fr.ok': 'ok',
+  'fr.quarantined': 'quarantined',
+  'fr.error': 'error',
+  'fr.samples': 'Samples',
+  'fr.detail': 'Frame',
+  'fr.pick': 'Pick a frame on the left',
+  'au.entity': 'Entity',
+  'au.entityId': 'Entity id',
+  'au.actor': 'Actor',
+  'au.role': 'Role',
+  'au.action': 'Action',
+  'au.before': 'Before',
+  'au.after': 'After',
+  'ac.accounts': 'Accounts',
+  'ac.tokens': 'API tokens',
+  'ac.displayName': 'Display name',
+  'ac.role': 'Role',
+  'ac.disabled': 'disabled',
+  'ac.enabled': 'enabled',
+  'ac.enable': 'Enable',
+  'ac.disable': 'Disable',
+  'ac.newAccount': 'New account',
+  'ac.tokenName': 'What for',
+  'ac.days': 'Valid for (days)',
+  'ac.expires': 'Expires',
+  'ac.lastUsed': 'Last used',
+  'ac.revoked': 'revoked',
+  'ac.revoke': 'Revoke',
+  'ac.newToken': 'New token',
+  'ac.secretOnce': 'The token is shown this once; keep it safe:',
+  'nav.plan': 'Statistics & targets',
+  'nav.frames': 'Raw frames',
+  'nav.audit': 'Audit log',
+  'nav.accounts': 'Accounts',
+  'reg.searchHint': 'name or code',
+  'p.tabData': 'Data',
+  'plan.title': 'Statistics, caps and targets',
+  'fr.title': 'Raw frames',
+  'rv.title': 'Data review',
+  'mt.title': 'Meter and electricity',
+  'au.title': 'Audit log',
+  'ac.title': 'Accounts and tokens',
   brand: 'Four Waters · Liaocheng',
   title: 'Liaocheng water resources platform',
   skip: 'Skip to content',
@@ -265,7 +473,7 @@ const en = {
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   lang: '中文',
-  'lang.label': 'Switch language',
+  langLabel: 'Switch language',
   loading: 'Loading…',
   nodata: 'No data',
   error: 'Something went wrong',
@@ -346,7 +554,7 @@ const en = {
   'ind.meets': 'meets',
   'ind.at_risk': 'at risk',
   'ind.misses': 'misses',
-  'ind.no data': 'no data',
+  'ind.no_data': 'no data',
   'grade.not_overloaded': 'not overloaded',
   'grade.critical': 'critical',
   'grade.overloaded': 'overloaded',
@@ -489,47 +697,57 @@ const en = {
   'e.use': 'Use',
 };
 
-export const dictionaries = { 'zh-CN': zh, en };
 
-let lang = 'zh-CN';
-try {
-  const saved = localStorage.getItem('sishui.lang');
-  if (saved === 'en' || saved === 'zh-CN') lang = saved;
-} catch {
-  // storage disabled: keep Chinese
+function savedLang() {
+  try {
+    const saved = localStorage.getItem('sishui.lang');
+    if (saved === 'en' || saved === 'zh-CN') return saved;
+  } catch {
+    // storage disabled: keep Chinese
+  }
+  return 'zh-CN';
 }
 
+export const i18n = createI18n({
+  legacy: false,
+  locale: savedLang(),
+  fallbackLocale: 'zh-CN',
+  flatJson: true,
+  messages: { 'zh-CN': zh, en },
+  missingWarn: false,
+  fallbackWarn: false,
+});
+
+const g = i18n.global;
+
 export function getLang() {
-  return lang;
+  return g.locale.value;
 }
 
 export function setLang(l) {
-  lang = l === 'en' ? 'en' : 'zh-CN';
+  g.locale.value = l === 'en' ? 'en' : 'zh-CN';
   try {
-    localStorage.setItem('sishui.lang', lang);
+    localStorage.setItem('sishui.lang', g.locale.value);
   } catch {
     // not persisted
   }
-  document.documentElement.lang = lang;
+  document.documentElement.lang = g.locale.value;
 }
 
+export const isEn = () => g.locale.value === 'en';
+
 export function t(key, vars) {
-  let s = dictionaries[lang][key];
-  if (s === undefined) s = zh[key];
-  if (s === undefined) s = key;
-  if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] === undefined ? '' : String(vars[k])));
-  return s;
+  return vars ? g.t(key, vars) : g.t(key);
 }
 
 // tn translates an enumerated value (status, level …), falling back to the raw value.
 export function tn(prefix, value) {
-  const k = prefix + '.' + value;
-  const s = dictionaries[lang][k];
-  return s === undefined ? String(value ?? '') : s;
+  const k = prefix + '.' + String(value ?? '').replace(/\s+/g, '_');
+  return g.te(k) ? g.t(k) : String(value ?? '');
 }
 
 function num(v, digits) {
-  return v.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN', {
+  return v.toLocaleString(isEn() ? 'en-US' : 'zh-CN', {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
@@ -540,7 +758,7 @@ export function fmtVolume(m3) {
   if (m3 === null || m3 === undefined || !Number.isFinite(Number(m3))) return '—';
   const v = Number(m3);
   const a = Math.abs(v);
-  if (lang === 'en') {
+  if (isEn()) {
     if (a >= 1e6) return num(v / 1e6, 2) + ' million m³';
     return num(Math.round(v), 0) + ' m³';
   }
@@ -556,7 +774,7 @@ export function fmtPct(f, digits = 1) {
 }
 
 export function fmtNum(v, digits = 2) {
-  if (v === null || v === undefined || !Number.isFinite(Number(v))) return '—';
+  if (v === null || v === undefined || v === '' || !Number.isFinite(Number(v))) return '—';
   const n = Number(v);
   return num(n, Number.isInteger(n) ? 0 : digits);
 }

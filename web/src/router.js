@@ -1,0 +1,41 @@
+// Routes and the role guard: an anonymous visitor is sent to log in, an
+// account to its landing page when the page is not for its role.
+import { createRouter, createWebHistory } from 'vue-router';
+import { loadMe, may, role, landing } from './session.js';
+import Overview from './pages/Overview.vue';
+
+const routes = [
+  { path: '/', component: Overview, meta: { page: 'overview' } },
+  { path: '/overview', component: Overview, meta: { page: 'overview' } },
+  { path: '/login', component: () => import('./pages/Login.vue'), meta: { page: 'login' } },
+  { path: '/warnings', component: () => import('./pages/Warnings.vue'), meta: { page: 'warnings' } },
+  { path: '/regions/:code(\\d{6})?', component: () => import('./pages/Region.vue'), meta: { page: 'regions' } },
+  { path: '/points/:id(\\d+)', component: () => import('./pages/Point.vue'), meta: { page: 'point' } },
+  { path: '/points/:id(\\d+)/review', component: () => import('./pages/Review.vue'), meta: { page: 'point' } },
+  { path: '/points/:id(\\d+)/meter', component: () => import('./pages/Meter.vue'), meta: { page: 'point' } },
+  { path: '/registry/:kind(water-users|permits|points)?', component: () => import('./pages/Registry.vue'), meta: { page: 'registry' } },
+  { path: '/reports', component: () => import('./pages/Reports.vue'), meta: { page: 'reports' } },
+  { path: '/models', component: () => import('./pages/Models.vue'), meta: { page: 'models' } },
+  { path: '/users/:id(\\d+)', component: () => import('./pages/User.vue'), meta: { page: 'mine' } },
+  { path: '/plan/:kind(statistics|caps|targets)?', component: () => import('./pages/Plan.vue'), meta: { page: 'plan' } },
+  { path: '/frames', component: () => import('./pages/Frames.vue'), meta: { page: 'frames' } },
+  { path: '/audit', component: () => import('./pages/Audit.vue'), meta: { page: 'audit' } },
+  { path: '/accounts', component: () => import('./pages/Accounts.vue'), meta: { page: 'accounts' } },
+  { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { page: 'login' } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  await loadMe();
+  const page = to.meta.page;
+  if (page === 'mine' && may('regions')) return true; // staff read any water user
+  if (may(page)) return true;
+  if (role() === 'public') return { path: '/login', query: { next: to.fullPath }, replace: true };
+  const l = landing();
+  return l === to.path ? true : { path: l, replace: true };
+});
