@@ -21,8 +21,8 @@ type request struct {
 	// time (sent without a look-up), and how many of them the store found
 	// stored already.
 	maybeDup, storeDups int
-	err      error
-	done     chan struct{}
+	err                 error
+	done                chan struct{}
 }
 
 // run is the committer: it gathers requests into batches of up to MaxBatch
