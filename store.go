@@ -159,6 +159,7 @@ type Store interface {
 	MeterStore
 	SeriesStore
 	AccountingStore
+	PermittingStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/permitting"
 )
 
 // Dialect describes how an engine differs in the SQL this package writes.
@@ -35,6 +36,10 @@ type DB struct {
 	Now func() time.Time
 	// Metering decides Permit.OnlineRequired.
 	Metering sishui.MeteringRule
+	// PermitRules configures the 限批 decision (nil: permitting.DefaultRules);
+	// PermitLevels which level decides (nil: permitting.DefaultLevelRule).
+	PermitRules  *permitting.Rules
+	PermitLevels *permitting.LevelRule
 	// Migrations are applied in order by Migrate; each runs once.
 	Migrations []Migration
 

@@ -36,6 +36,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Accounts", testAccounts},
 		{"Corrections", testCorrections},
 		{"Meters", testMeters},
+		{"Permitting", testPermitting},
 		{"ConcurrentAppends", testConcurrentAppends},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
