@@ -50,7 +50,7 @@ func TestComplianceHandCounted(t *testing.T) {
 	}
 	permit := func(n, region, source string, annual int64) *sishui.Permit {
 		p := &sishui.Permit{Number: n, UserID: users[region], Region: region, Source: source, Sector: "industry", AnnualM3: annual,
-			ValidFrom: now.Truncate(24 * time.Hour).AddDate(-1, 0, 0), ValidTo: now.Truncate(24 * time.Hour).AddDate(3, 0, 0), Status: sishui.PermitActive}
+			ValidFrom: now.Truncate(24*time.Hour).AddDate(-1, 0, 0), ValidTo: now.Truncate(24*time.Hour).AddDate(3, 0, 0), Status: sishui.PermitActive}
 		must(t, s.CreatePermit(ctx, p))
 		return p
 	}
