@@ -94,6 +94,7 @@ func (s *Server) Handler() http.Handler {
 	s.mux = http.NewServeMux()
 	s.routes = append(s.routes[:0], s.registryRoutes()...)
 	s.routes = append(s.routes, s.correctionRoutes()...)
+	s.routes = append(s.routes, s.permittingRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 	}
