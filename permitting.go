@@ -348,6 +348,12 @@ type PermittingStore interface {
 	// GetCertificate returns a permit's certificate fields (ENOTFOUND for a
 	// permit registered without one).
 	GetCertificate(ctx context.Context, permit int64) (*Certificate, error)
+	// PutCertificate records the certificate fields of a permit registered
+	// without an application (an imported certificate), audited.
+	PutCertificate(ctx context.Context, c *Certificate) error
+	// ImportCertificate registers an existing certificate: the permit (as
+	// CreatePermit, 限批 included) and its certificate fields in one transaction.
+	ImportCertificate(ctx context.Context, p *Permit, c *Certificate) error
 	// PermitAction suspends, reinstates, revokes or cancels a permit with a reason (audited).
 	PermitAction(ctx context.Context, permit int64, action, reason string) (*Permit, error)
 	UpsertAnnualPlan(ctx context.Context, p *AnnualPlan) error

@@ -37,6 +37,7 @@ Commands:
   user add|list|disable|enable|passwd   manage accounts (sishui user add --role county --region 371502 NAME)
   token create|list|revoke              API tokens for machines (shown once, stored hashed)
   model allocate|forecast|supply|capacity …   run a model on a scenario file (default: the Liaocheng demo) to JSON
+  permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -78,6 +79,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"user":     cmdUser,
 		"token":    cmdToken,
 		"model":    cmdModel,
+		"permit":   cmdPermit,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

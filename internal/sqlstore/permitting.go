@@ -414,14 +414,10 @@ func (s *DB) certify(ctx context.Context, tx *sql.Tx, a *sishui.PermitApplicatio
 	}
 	var before *sishui.Permit
 	if a.Kind == sishui.ApplicationNew {
-		id, err := s.insertID(ctx, tx, `INSERT INTO permits (number, user_id, region, source, sector, purpose, intake_name, lon, lat, annual_m3, monthly_plan,
-			valid_from, valid_to, status, online_required, note, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)`,
-			p.Number, p.UserID, p.Region, p.Source, p.Sector, p.Purpose, p.IntakeName, p.Lon, p.Lat, p.AnnualM3,
-			dateStr(p.ValidFrom), dateStr(p.ValidTo), p.Status, p.OnlineRequired, p.Note, ms(now), ms(now))
-		if err != nil {
+		if _, err := s.insertPermit(ctx, tx, p, now); err != nil {
 			return err
 		}
-		p.ID, a.PermitID = id, id
+		a.PermitID = p.ID
 	} else {
 		old, err := getEntity(ctx, s, permitEntity, tx, a.PermitID)
 		if err != nil {
@@ -436,12 +432,8 @@ func (s *DB) certify(ctx context.Context, tx *sql.Tx, a *sishui.PermitApplicatio
 		}
 	}
 	a.CertificateNumber = number
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM permit_certificates WHERE permit_id = ?`), p.ID); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO permit_certificates (permit_id, number, application_id, zone_id, layer, return_point, return_method, return_m3, level, issuer, issued_ms)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), p.ID, number, a.ID, nullInt(a.ZoneID), a.Layer, a.ReturnPoint, a.ReturnMethod, a.ReturnM3,
-		a.Level, sishui.ActorFrom(ctx).Username, ms(now)); err != nil {
+	if err := s.writeCertificate(ctx, tx, &sishui.Certificate{PermitID: p.ID, Number: number, ApplicationID: a.ID, ZoneID: a.ZoneID, Layer: a.Layer,
+		ReturnPoint: a.ReturnPoint, ReturnMethod: a.ReturnMethod, ReturnM3: a.ReturnM3, Level: a.Level, Issuer: sishui.ActorFrom(ctx).Username, IssuedAt: now}); err != nil {
 		return err
 	}
 	action := "create"
@@ -547,6 +539,103 @@ func (s *DB) GetCertificate(ctx context.Context, permit int64) (*sishui.Certific
 	}
 	c.IssuedAt = fromMS(issued)
 	return &c, nil
+}
+
+// insertPermit inserts a checked permit and sets its ID and timestamps.
+func (s *DB) insertPermit(ctx context.Context, tx *sql.Tx, p *sishui.Permit, now time.Time) (int64, error) {
+	id, err := s.insertID(ctx, tx, `INSERT INTO permits (number, user_id, region, source, sector, purpose, intake_name, lon, lat, annual_m3, monthly_plan,
+		valid_from, valid_to, status, online_required, note, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.Number, p.UserID, p.Region, p.Source, p.Sector, p.Purpose, p.IntakeName, p.Lon, p.Lat, p.AnnualM3, planJSON(p),
+		dateStr(p.ValidFrom), dateStr(p.ValidTo), p.Status, p.OnlineRequired, p.Note, ms(now), ms(now))
+	p.ID, p.CreatedAt, p.UpdatedAt = id, fromMS(ms(now)), fromMS(ms(now))
+	return id, err
+}
+
+// ImportCertificate registers an existing certificate's permit and fields in one transaction.
+func (s *DB) ImportCertificate(ctx context.Context, p *sishui.Permit, c *sishui.Certificate) error {
+	const op = "import certificate"
+	if err := p.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	if c.ReturnM3 < 0 || c.ReturnM3 > p.AnnualM3 {
+		return &sishui.Error{Code: sishui.EINVALID, Op: op, Field: "return_m3", Message: "must be between 0 and annual_m3"}
+	}
+	if c.Layer != "" && c.Layer != "shallow" && c.Layer != "deep" {
+		return &sishui.Error{Code: sishui.EINVALID, Op: op, Field: "layer", Message: "must be shallow or deep"}
+	}
+	now := s.Now().UTC()
+	return writeEntity(ctx, s, permitEntity, op, 0, p.Region, struct {
+		*sishui.Permit
+		Certificate *sishui.Certificate `json:"certificate"`
+	}{p, c},
+		func(tx *sql.Tx) error {
+			if err := s.checkPermitRefs(ctx, tx, p); err != nil {
+				return err
+			}
+			if c.ZoneID != 0 {
+				if err := exists(ctx, s, tx, "zones", "id", c.ZoneID, "zone_id"); err != nil {
+					return err
+				}
+			}
+			return s.checkPermitCap(ctx, tx, p, false)
+		},
+		func(tx *sql.Tx) (int64, error) {
+			id, err := s.insertPermit(ctx, tx, p, now)
+			if err != nil {
+				return 0, err
+			}
+			c.PermitID, c.Number = id, p.Number
+			if c.IssuedAt.IsZero() {
+				c.IssuedAt = p.ValidFrom
+			}
+			return id, s.writeCertificate(ctx, tx, c)
+		})
+}
+
+// writeCertificate replaces a permit's certificate row.
+func (s *DB) writeCertificate(ctx context.Context, tx *sql.Tx, c *sishui.Certificate) error {
+	c.IssuedAt = fromMS(ms(c.IssuedAt))
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM permit_certificates WHERE permit_id = ?`), c.PermitID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO permit_certificates (permit_id, number, application_id, zone_id, layer, return_point, return_method, return_m3, level, issuer, issued_ms)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), c.PermitID, c.Number, nullInt(c.ApplicationID), nullInt(c.ZoneID), c.Layer, c.ReturnPoint, c.ReturnMethod, c.ReturnM3,
+		c.Level, c.Issuer, ms(c.IssuedAt))
+	return err
+}
+
+// PutCertificate records the certificate fields of a permit.
+func (s *DB) PutCertificate(ctx context.Context, c *sishui.Certificate) error {
+	const op = "put certificate"
+	if c.ReturnM3 < 0 {
+		return &sishui.Error{Code: sishui.EINVALID, Op: op, Field: "return_m3", Message: "must not be negative"}
+	}
+	if c.Layer != "" && c.Layer != "shallow" && c.Layer != "deep" {
+		return &sishui.Error{Code: sishui.EINVALID, Op: op, Field: "layer", Message: "must be shallow or deep"}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := getEntity(ctx, s, permitEntity, tx, c.PermitID)
+		if err != nil {
+			return err
+		}
+		if err := s.canWrite(ctx, op, p.Region); err != nil {
+			return err
+		}
+		if c.ZoneID != 0 {
+			if err := exists(ctx, s, tx, "zones", "id", c.ZoneID, "zone_id"); err != nil {
+				return err
+			}
+		}
+		c.Number = p.Number
+		if c.IssuedAt.IsZero() {
+			c.IssuedAt = p.ValidFrom
+		}
+		if err := s.writeCertificate(ctx, tx, c); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "put", "certificate", itoa64(p.ID), nil, c, "")
+	})
+	return s.mapErr(op, err, "")
 }
 
 // PermitAction suspends, reinstates, revokes or cancels a permit.

@@ -252,6 +252,23 @@ func testPermitting(t *testing.T, s sishui.Store, _ *sql.DB) {
 	soon.ValidFrom = time.Now().UTC().Truncate(24*time.Hour).AddDate(-4, 0, 0)
 	soon.ValidTo = time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 30)
 	must(t, s.CreatePermit(ctx, soon))
+	must(t, s.PutCertificate(city, &sishui.Certificate{PermitID: soon.ID, ZoneID: limited, Layer: "shallow", ReturnPoint: "徒骇河", ReturnMethod: "明渠", ReturnM3: 300}))
+	if c, err := s.GetCertificate(ent, soon.ID); err != nil || c.Number != "SOON-1" || c.ReturnM3 != 300 || c.ZoneID != limited || !c.IssuedAt.Equal(soon.ValidFrom) {
+		t.Fatalf("imported certificate %+v %v", c, err)
+	}
+	wantCode(t, s.PutCertificate(city, &sishui.Certificate{PermitID: soon.ID, Layer: "middle"}), sishui.EINVALID, "layer")
+	imp := newPermit("IMP-1", u.ID, CountyB, sishui.SourceYellowRiver, 5000)
+	must(t, s.ImportCertificate(city, imp, &sishui.Certificate{ReturnPoint: "马颊河", ReturnM3: 100}))
+	if c, err := s.GetCertificate(city, imp.ID); err != nil || c.ReturnPoint != "马颊河" || !c.IssuedAt.Equal(imp.ValidFrom) {
+		t.Fatalf("imported %+v %v", c, err)
+	}
+	dup := newPermit("IMP-1", u.ID, CountyB, sishui.SourceYellowRiver, 5000)
+	wantCode(t, s.ImportCertificate(city, dup, &sishui.Certificate{}), sishui.ECONFLICT, "")
+	badImp := newPermit("IMP-2", u.ID, CountyB, sishui.SourceYellowRiver, 5000)
+	wantCode(t, s.ImportCertificate(city, badImp, &sishui.Certificate{ZoneID: 99999}), sishui.EINVALID, "zone_id")
+	if _, n, _ := s.ListPermits(city, sishui.PermitFilter{Query: "IMP-2"}); n != 0 {
+		t.Fatal("a refused import left its permit behind")
+	}
 	late := ren
 	late.ID, late.PermitID, late.Source, late.AnnualM3, late.ReturnM3 = 0, soon.ID, sishui.SourceYellowRiver, 1000, 0
 	wantCode(t, s.CreateApplication(ent, &late, ""), sishui.ECONFLICT, "permit_id")
