@@ -252,6 +252,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "sishui demo: Liaocheng data loaded (%s)\n", counts)
+	pr, err := demo.Permitting(ctx, a.store, time.Now())
+	if err != nil {
+		return fmt.Errorf("demo permits: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "sishui demo: %d certificates, %d applications in the queue, %d plans (invented)\n", pr.Certificates, pr.Applications, pr.Plans)
 	accounts, err := demoAccounts(ctx, a)
 	if err != nil {
 		return err
