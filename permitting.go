@@ -244,19 +244,13 @@ type Plan struct {
 
 // Validate checks the plan's own fields (the area's geometry is checked by the store).
 func (p *Plan) Validate() error {
-	if !isCode(strings.ToLower(p.Code)) {
-		return Invalid("code", "must be letters, digits and _")
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		return Invalid("name", "is required")
+	if err := validateArea(p.Code, p.Name, p.Region, p.Area); err != nil {
+		return err
 	}
 	switch p.Kind {
 	case "urban", "development_zone", "industrial_park", "sector":
 	default:
 		return Invalid("kind", "must be one of urban, development_zone, industrial_park, sector")
-	}
-	if !isDigits(p.Region, 6) {
-		return Invalid("region", "must be a 6-digit region code")
 	}
 	switch p.Status {
 	case PlanPending, PlanPassed, PlanFailed:
@@ -265,9 +259,6 @@ func (p *Plan) Validate() error {
 	}
 	if p.DemandM3 < 0 {
 		return Invalid("demand_m3", "must not be negative")
-	}
-	if len(p.Area) == 0 {
-		return Invalid("area", "is required (GeoJSON)")
 	}
 	return nil
 }
@@ -284,20 +275,40 @@ type MainsArea struct {
 }
 
 // Validate checks the area's own fields.
-func (m *MainsArea) Validate() error {
-	if !isCode(strings.ToLower(m.Code)) {
+func (m *MainsArea) Validate() error { return validateArea(m.Code, m.Name, m.Region, m.Area) }
+
+// validateArea checks the fields every area register shares.
+func validateArea(code, name, region string, area json.RawMessage) error {
+	if !isCode(strings.ToLower(code)) {
 		return Invalid("code", "must be letters, digits and _")
 	}
-	if strings.TrimSpace(m.Name) == "" {
+	if strings.TrimSpace(name) == "" {
 		return Invalid("name", "is required")
 	}
-	if !isDigits(m.Region, 6) {
+	if !isDigits(region, 6) {
 		return Invalid("region", "must be a 6-digit region code")
 	}
-	if len(m.Area) == 0 {
+	if len(area) == 0 {
 		return Invalid("area", "is required (GeoJSON)")
 	}
 	return nil
+}
+
+// Collect gathers every page of a list.
+func Collect[T any](list func(Page) ([]T, int, error)) ([]T, error) {
+	var out []T
+	p := Page{Limit: MaxPageLimit}
+	for {
+		items, total, err := list(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		p.Offset += len(items)
+		if len(items) == 0 || p.Offset >= total {
+			return out, nil
+		}
+	}
 }
 
 // HolidayCalendar is a working-day calendar a city loads: weekday days off

@@ -84,17 +84,8 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 }
 
 func allApplications(ctx context.Context, st sishui.Store, f sishui.ApplicationFilter) ([]*sishui.PermitApplication, error) {
-	var out []*sishui.PermitApplication
-	f.Page = sishui.Page{Limit: sishui.MaxPageLimit}
-	for {
-		as, total, err := st.ListApplications(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, as...)
-		f.Offset += len(as)
-		if len(as) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.Collect(func(p sishui.Page) ([]*sishui.PermitApplication, int, error) {
+		f.Page = p
+		return st.ListApplications(ctx, f)
+	})
 }

@@ -123,16 +123,13 @@ func ComplianceView(ctx context.Context, st sishui.Store, rule permitting.Compli
 	}
 	var permits []*sishui.Permit
 	for _, status := range []string{sishui.PermitActive, sishui.PermitSuspended} {
-		for off := 0; ; off += sishui.MaxPageLimit {
-			ps, total, err := st.ListPermits(ctx, sishui.PermitFilter{Status: status, Page: sishui.Page{Offset: off, Limit: sishui.MaxPageLimit}})
-			if err != nil {
-				return nil, err
-			}
-			permits = append(permits, ps...)
-			if off+len(ps) >= total || len(ps) == 0 {
-				break
-			}
+		ps, err := sishui.Collect(func(p sishui.Page) ([]*sishui.Permit, int, error) {
+			return st.ListPermits(ctx, sishui.PermitFilter{Status: status, Page: p})
+		})
+		if err != nil {
+			return nil, err
 		}
+		permits = append(permits, ps...)
 	}
 	points, err := sishui.AllPoints(ctx, st, sishui.PointFilter{})
 	if err != nil {

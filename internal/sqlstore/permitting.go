@@ -722,23 +722,21 @@ func (s *DB) ListAnnualPlans(ctx context.Context, permit int64) ([]*sishui.Annua
 
 // ---- plans and mains areas
 
-func checkArea(area json.RawMessage) error {
-	if _, err := permitting.ParseArea(area); err != nil {
-		return sishui.Invalid("area", "%v", err)
+// checkArea validates an area-holding row, its GeoJSON and the actor's right to write in region.
+func (s *DB) checkArea(ctx context.Context, op string, v interface{ Validate() error }, region string, area json.RawMessage) error {
+	if err := v.Validate(); err != nil {
+		return s.mapErr(op, err, "")
 	}
-	return nil
+	if _, err := permitting.ParseArea(area); err != nil {
+		return s.mapErr(op, sishui.Invalid("area", "%v", err), "")
+	}
+	return s.canWrite(ctx, op, region)
 }
 
 // UpsertPlan creates or replaces a plan by code.
 func (s *DB) UpsertPlan(ctx context.Context, p *sishui.Plan) error {
 	const op = "upsert plan"
-	if err := p.Validate(); err != nil {
-		return s.mapErr(op, err, "")
-	}
-	if err := checkArea(p.Area); err != nil {
-		return s.mapErr(op, err, "")
-	}
-	if err := s.canWrite(ctx, op, p.Region); err != nil {
+	if err := s.checkArea(ctx, op, p, p.Region, p.Area); err != nil {
 		return err
 	}
 	now := s.Now().UTC()
@@ -799,13 +797,7 @@ func (s *DB) ListPlans(ctx context.Context, region string) ([]*sishui.Plan, erro
 // UpsertMainsArea creates or replaces a public-mains area by code.
 func (s *DB) UpsertMainsArea(ctx context.Context, m *sishui.MainsArea) error {
 	const op = "upsert mains area"
-	if err := m.Validate(); err != nil {
-		return s.mapErr(op, err, "")
-	}
-	if err := checkArea(m.Area); err != nil {
-		return s.mapErr(op, err, "")
-	}
-	if err := s.canWrite(ctx, op, m.Region); err != nil {
+	if err := s.checkArea(ctx, op, m, m.Region, m.Area); err != nil {
 		return err
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
