@@ -9,7 +9,29 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/permitimport"
+	"github.com/sishui/sishui/internal/permitting"
 )
+
+// applyPermitRules loads --permit-rules (empty: the defaults) into the store.
+func applyPermitRules(st sishui.Store, path string) error {
+	if path == "" {
+		return nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("--permit-rules: %w", err)
+	}
+	c, err := permitting.ParseConfig(b)
+	if err != nil {
+		return fmt.Errorf("--permit-rules %s: %w", path, err)
+	}
+	s, ok := st.(interface{ SetPermitting(permitting.Config) })
+	if !ok {
+		return fmt.Errorf("--permit-rules: this store does not take permit rules")
+	}
+	s.SetPermitting(c)
+	return nil
+}
 
 // cmdPermit is `sishui permit import`: batches of existing certificates.
 func cmdPermit(ctx context.Context, e *env, args []string) error {
@@ -21,7 +43,7 @@ func cmdPermit(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	dry := fs.Bool("dry-run", false, "check every row against the database without writing")
+	dry := fs.Bool("dry-run", false, "check every row and its holder and zone without writing (duplicates and 限批 are found only when writing)")
 	override := fs.String("override", "", "let rows that 限批 refuses in, recording an audited administrator override with this justification")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, "usage: sishui permit import [--db DSN] [--dry-run] [--override JUSTIFICATION] FILE.csv|FILE.xlsx")
@@ -43,6 +65,9 @@ func cmdPermit(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if err := applyPermitRules(st, cfg.PermitRules); err != nil {
+		return err
+	}
 	n, failed, err := importPermits(ctx, st, rows, *dry, *override, e.stdout)
 	if err != nil {
 		return err

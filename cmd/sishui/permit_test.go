@@ -54,6 +54,16 @@ func TestPermitImport(t *testing.T) {
 	if err != nil || c.ReturnPoint != "徒骇河" || c.ReturnM3 != 100 {
 		t.Fatalf("certificate %+v %v", c, err)
 	}
+	bad := filepath.Join(dir, "rules.yaml")
+	os.WriteFile(bad, []byte("limits:\n  colour: red\n"), 0o644)
+	if code, _, errs := runCmd(t, "", nil, "permit", "import", "--db", db, "--permit-rules", bad, csv); code != 1 || !strings.Contains(errs, "colour") {
+		t.Fatalf("bad permit rules: %d %s", code, errs)
+	}
+	good := filepath.Join(dir, "rules-ok.yaml")
+	os.WriteFile(good, []byte("limits:\n  planning_assessment: false\n"), 0o644)
+	if code, out, errs := runCmd(t, "", nil, "permit", "import", "--db", db, "--dry-run", "--permit-rules", good, csv); code != 1 || !strings.Contains(out, "would import 1, failed 2") {
+		t.Fatalf("permit rules: %d %s %s", code, out, errs)
+	}
 	if code, _, _ := runCmd(t, "", nil, "permit", "export"); code != 1 {
 		t.Fatalf("unknown subcommand exit %d", code)
 	}

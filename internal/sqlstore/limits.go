@@ -233,3 +233,8 @@ func termOf(day time.Time, years int, renewalOf *sishui.Permit) (time.Time, time
 func errRefused(d permitting.Decision) error {
 	return &sishui.Error{Code: sishui.ECONFLICT, Field: "region", Message: fmt.Sprintf("%s; new or enlarged permits are suspended (《山东省水资源条例》 arts. 39–40) unless an administrator records an override", d.Reason())}
 }
+
+// SetPermitting applies a city's permit rules (限批 switches, who decides).
+func (s *DB) SetPermitting(c permitting.Config) {
+	s.PermitRules, s.PermitLevels = &c.Limits, &c.Levels
+}
