@@ -25,8 +25,10 @@ type Calendar struct {
 	Source   string `json:"source,omitempty"`
 	Days     []Day  `json:"days"`
 
-	index map[string]bool
+	index map[int]bool // yyyymmdd → worked
 }
+
+func dayKey(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
 
 // ParseDate parses a YYYY-MM-DD date as UTC midnight.
 func ParseDate(s string) (time.Time, error) {
@@ -35,13 +37,13 @@ func ParseDate(s string) (time.Time, error) {
 
 // Validate checks the days and builds the index.
 func (c *Calendar) Validate() error {
-	c.index = make(map[string]bool, len(c.Days))
+	c.index = make(map[int]bool, len(c.Days))
 	for i, d := range c.Days {
 		t, err := ParseDate(d.Date)
 		if err != nil {
 			return fmt.Errorf("days[%d]: date %q: want YYYY-MM-DD", i, d.Date)
 		}
-		if _, dup := c.index[d.Date]; dup {
+		if _, dup := c.index[dayKey(t)]; dup {
 			return fmt.Errorf("days[%d]: date %s listed twice", i, d.Date)
 		}
 		weekend := t.Weekday() == time.Saturday || t.Weekday() == time.Sunday
@@ -51,7 +53,7 @@ func (c *Calendar) Validate() error {
 		if !d.Workday && weekend {
 			return fmt.Errorf("days[%d]: %s is a weekend day already off", i, d.Date)
 		}
-		c.index[d.Date] = d.Workday
+		c.index[dayKey(t)] = d.Workday
 	}
 	sort.Slice(c.Days, func(i, j int) bool { return c.Days[i].Date < c.Days[j].Date })
 	return nil
@@ -62,7 +64,7 @@ func (c *Calendar) IsWorkday(t time.Time) bool {
 	if c.index == nil && len(c.Days) > 0 {
 		_ = c.Validate()
 	}
-	if w, ok := c.index[t.Format(time.DateOnly)]; ok {
+	if w, ok := c.index[dayKey(t)]; ok {
 		return w
 	}
 	return t.Weekday() != time.Saturday && t.Weekday() != time.Sunday
