@@ -368,7 +368,8 @@ type PermittingStore interface {
 	// PermitAction suspends, reinstates, revokes or cancels a permit with a reason (audited).
 	PermitAction(ctx context.Context, permit int64, action, reason string) (*Permit, error)
 	UpsertAnnualPlan(ctx context.Context, p *AnnualPlan) error
-	ListAnnualPlans(ctx context.Context, permit int64) ([]*AnnualPlan, error)
+	// ListAnnualPlans lists plans of a permit (0: all in scope) and a year (0: all).
+	ListAnnualPlans(ctx context.Context, permit int64, year int) ([]*AnnualPlan, error)
 
 	// Plans and public-mains areas (city staff write; everyone in scope reads).
 	UpsertPlan(ctx context.Context, p *Plan) error

@@ -2,6 +2,7 @@ package accounting
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -12,6 +13,31 @@ import (
 
 // meteringCode is the metering_compliance observation value of each class.
 var meteringCode = map[string]float64{permitting.MeterMissing: 1, permitting.MeterSilent: 2, permitting.MeterDataIncomplete: 3}
+
+// meteringCache keeps the compliance register for meteringTTL: it reads a
+// week of daily rows per online point, and its classes change slowly (a
+// terminal is silent after 48 h; the rule holds a day before firing).
+type meteringCache struct {
+	mu sync.Mutex
+	at time.Time
+	c  *permitview.Compliance
+}
+
+const meteringTTL = 6 * time.Hour
+
+func (m *meteringCache) get(ctx context.Context, st sishui.Store, now time.Time) (*permitview.Compliance, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.c != nil && !now.Before(m.at) && now.Sub(m.at) < meteringTTL {
+		return m.c, nil
+	}
+	c, err := permitview.ComplianceView(ctx, st, permitting.DefaultComplianceRule(), 7, now)
+	if err != nil {
+		return nil, err
+	}
+	m.c, m.at = c, now
+	return c, nil
+}
 
 // permitObservations adds the permit process's warning inputs: renewal due,
 // use on a permit not in force, the annual report missing after 31 December,
@@ -31,6 +57,16 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 	}
 	lastYear := d.Year() - 1
 	deadline := time.Date(lastYear, 12, 31, 0, 0, 0, 0, time.UTC)
+	plans, err := s.store.ListAnnualPlans(ctx, 0, lastYear)
+	if err != nil {
+		return err
+	}
+	reported := map[int64]bool{}
+	for _, ap := range plans {
+		if !ap.ReportedAt.IsZero() {
+			reported[ap.PermitID] = true
+		}
+	}
 	for _, p := range permits {
 		ow := owner{region: p.Region, user: p.UserID}
 		inForce := p.InForce(now)
@@ -52,19 +88,13 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 		if p.ValidFrom.After(deadline) || p.ValidTo.Before(deadline) || p.Status != sishui.PermitActive && p.Status != sishui.PermitExpired {
 			continue
 		}
-		plans, err := s.store.ListAnnualPlans(ctx, p.ID)
-		if err != nil {
-			return err
-		}
 		overdue := today.Sub(deadline).Hours()/24 - 1
-		for _, ap := range plans {
-			if ap.Year == lastYear && !ap.ReportedAt.IsZero() {
-				overdue = -1
-			}
+		if reported[p.ID] {
+			overdue = -1
 		}
 		add(warning.Observation{Kind: warning.AnnualPlanReport, Subject: "permit-report:" + p.Number, Value: overdue}, ow)
 	}
-	c, err := permitview.ComplianceView(ctx, s.store, permitting.DefaultComplianceRule(), 7, now)
+	c, err := s.metering.get(ctx, s.store, now)
 	if err != nil {
 		return err
 	}

@@ -144,6 +144,8 @@ type Service struct {
 	notifying sync.WaitGroup
 
 	broker *Broker
+
+	metering meteringCache // the compliance register the warnings read, refreshed every few hours
 }
 
 // New returns a service on store. It validates the rules; the warning engine

@@ -208,7 +208,7 @@ func (s *Server) permittingRoutes() []Route {
 				if err != nil {
 					return err
 				}
-				v, err := st.ListAnnualPlans(r.Context(), id)
+				v, err := st.ListAnnualPlans(r.Context(), id, 0)
 				return reply(w, v, err)
 			}},
 		{Method: "PUT", Path: "/api/v1/permits/{id}/annual-plans/{year}", Summary: "Record a year's plan and, with reported_m3, its report (the holder or the bureau)", Tag: "permitting",

@@ -705,12 +705,27 @@ func (s *DB) UpsertAnnualPlan(ctx context.Context, ap *sishui.AnnualPlan) error 
 	return s.mapErr(op, err, "")
 }
 
-// ListAnnualPlans lists a permit's annual plans by year.
-func (s *DB) ListAnnualPlans(ctx context.Context, permit int64) ([]*sishui.AnnualPlan, error) {
-	if _, err := s.GetPermit(ctx, permit); err != nil {
-		return nil, err
+// ListAnnualPlans lists annual plans by permit and year: of one permit (0:
+// every permit in scope), of one year (0: every year).
+func (s *DB) ListAnnualPlans(ctx context.Context, permit int64, year int) ([]*sishui.AnnualPlan, error) {
+	var w where
+	if permit != 0 {
+		if _, err := s.GetPermit(ctx, permit); err != nil {
+			return nil, err
+		}
+		w.add("a.permit_id = ?", permit)
+	} else {
+		sc, err := s.scopeOf(ctx)
+		if err != nil {
+			return nil, err
+		}
+		sc.apply(&w, "p.region", "p.user_id")
 	}
-	return all(ctx, s, `SELECT permit_id, year, planned_m3, reported_m3, reported_ms, note FROM permit_annual_plans WHERE permit_id = ? ORDER BY year`, []any{permit},
+	if year != 0 {
+		w.add("a.year = ?", year)
+	}
+	return all(ctx, s, `SELECT a.permit_id, a.year, a.planned_m3, a.reported_m3, a.reported_ms, a.note FROM permit_annual_plans a JOIN permits p ON p.id = a.permit_id`+
+		w.String()+` ORDER BY a.permit_id, a.year`, w.args,
 		func(sc scanner) (*sishui.AnnualPlan, error) {
 			var ap sishui.AnnualPlan
 			var r int64

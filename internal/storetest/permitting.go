@@ -175,10 +175,16 @@ func testPermitting(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, s.UpsertAnnualPlan(ent, &sishui.AnnualPlan{PermitID: p.ID, Year: year + 1, PlannedM3: 55_000}))
 	wantCode(t, s.UpsertAnnualPlan(ent, &sishui.AnnualPlan{PermitID: p.ID, Year: year + 1, PlannedM3: 70_000}), sishui.EINVALID, "planned_m3")
 	must(t, s.UpsertAnnualPlan(ent, &sishui.AnnualPlan{PermitID: p.ID, Year: year + 1, PlannedM3: 55_000, ReportedM3: 51_000}))
-	plans, err := s.ListAnnualPlans(city, p.ID)
+	plans, err := s.ListAnnualPlans(city, p.ID, 0)
 	must(t, err)
 	if len(plans) != 1 || plans[0].ReportedM3 != 51_000 || plans[0].ReportedAt.IsZero() {
 		t.Fatalf("annual plans %+v", plans)
+	}
+	if all, err := s.ListAnnualPlans(city, 0, year+1); err != nil || len(all) != 1 {
+		t.Fatalf("plans of %d: %v %v", year+1, all, err)
+	}
+	if seen, err := s.ListAnnualPlans(as(sishui.RoleEnterprise, "", other.ID), 0, 0); err != nil || len(seen) != 0 {
+		t.Fatalf("another enterprise sees plans: %v %v", seen, err)
 	}
 
 	// 限批 at approval: a taking that would put the permitted total above the
