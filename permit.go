@@ -98,9 +98,9 @@ func (p *Permit) Validate() error {
 		return Invalid("valid_to", "the term may be at most %d years", MaxPermitYears)
 	}
 	switch p.Status {
-	case PermitPending, PermitActive, PermitSuspended, PermitExpired, PermitRevoked:
+	case PermitPending, PermitActive, PermitSuspended, PermitExpired, PermitRevoked, PermitCancelled:
 	default:
-		return Invalid("status", "must be one of pending, active, suspended, expired, revoked")
+		return Invalid("status", "must be one of pending, active, suspended, expired, revoked, cancelled")
 	}
 	return validateLonLat(p.Lon, p.Lat)
 }

@@ -115,8 +115,8 @@ type Figure struct {
 	Unit  string  `json:"unit,omitempty"`
 }
 
-// Attachment is a file (photo, document) stored in the database with what it belongs to.
-type Attachment struct {
+// StoredFile is a file (photo, document) stored in the database with what it belongs to.
+type StoredFile struct {
 	ID          int64     `json:"id"`
 	Name        string    `json:"name"`
 	ContentType string    `json:"content_type"`
@@ -130,7 +130,7 @@ type Attachment struct {
 const MaxAttachment = 2 << 20
 
 // Validate checks an attachment's fields.
-func (a *Attachment) Validate(field string) error {
+func (a *StoredFile) Validate(field string) error {
 	if strings.TrimSpace(a.Name) == "" || len(a.Name) > 200 {
 		return Invalid(field+".name", "is required (at most 200 bytes)")
 	}
@@ -163,7 +163,7 @@ type TaskReport struct {
 	RiskReason  string   `json:"risk_reason,omitempty"`
 	// Invented marks made-up demo reports.
 	Invented    bool         `json:"invented,omitempty"`
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []StoredFile `json:"attachments,omitempty"`
 	Actor       string       `json:"actor"`
 	Created     time.Time    `json:"created"`
 }
@@ -266,8 +266,8 @@ type PlanStore interface {
 	AddTaskReport(ctx context.Context, r *TaskReport) error
 	// ListTaskReports lists reports (attachments without their data), oldest first.
 	ListTaskReports(ctx context.Context, f TaskReportFilter) ([]*TaskReport, error)
-	// GetAttachment returns an attachment with its data; ENOTFOUND when unknown.
-	GetAttachment(ctx context.Context, id int64) (*Attachment, error)
+	// GetStoredFile returns an attachment with its data; ENOTFOUND when unknown.
+	GetStoredFile(ctx context.Context, id int64) (*StoredFile, error)
 
 	// EnterStatistics stores entries in state entered, all or none (a form
 	// or an uploaded sheet). A department may enter only its unit's metrics, a

@@ -45,7 +45,7 @@ type Project struct {
 	Basis       string       `json:"basis"`                // fact | mixed | invented
 	Source      string       `json:"source,omitempty"`
 	Note        string       `json:"note,omitempty"`
-	Attachments []Attachment `json:"attachments,omitempty"` // photos and documents (data left out of lists)
+	Attachments []StoredFile `json:"attachments,omitempty"` // photos and documents (data left out of lists)
 	UpdatedBy   string       `json:"updated_by,omitempty"`
 	Updated     time.Time    `json:"updated,omitempty"`
 }
@@ -117,7 +117,7 @@ type ProjectUpdate struct {
 	ProgressPct *float64       `json:"progress_pct,omitempty"`
 	Status      string         `json:"status,omitempty"`
 	Reached     map[int]string `json:"reached,omitempty"` // milestone index → date reached
-	Attachments []Attachment   `json:"attachments,omitempty"`
+	Attachments []StoredFile   `json:"attachments,omitempty"`
 	Note        string         `json:"note,omitempty"`
 }
 

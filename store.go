@@ -170,6 +170,7 @@ type Store interface {
 	WorksStore
 	ProjectStore
 	OutboxStore
+	PermittingStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what sishui needs on a Debian machine, only when it is missing:
 # COIN-OR CLP for the allocation model, glpk-utils (glpsol) as an independent
-# LP check in tests, Chromium for the browser tests, and the web UI's npm packages.
+# LP check in tests, Chromium for the browser tests, the CJK TrueType font of
+# permit certificates (fonts-droid-fallback) and pdftotext (poppler-utils) to read
+# them back in tests, and the web UI's npm packages.
 # Usage: scripts/deps.sh [build|test]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,8 +12,8 @@ what=${1:-build}
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
-need=(coinor-libclp-dev pkg-config)
-if [ "$what" = test ]; then need+=(glpk-utils chromium fonts-wqy-microhei); fi
+need=(coinor-libclp-dev pkg-config fonts-droid-fallback)
+if [ "$what" = test ]; then need+=(glpk-utils chromium fonts-wqy-microhei poppler-utils); fi
 missing=()
 for p in "${need[@]}"; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

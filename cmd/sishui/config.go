@@ -34,6 +34,7 @@ type Config struct {
 	MQTTTopic    string `yaml:"mqtt_topic" help:"MQTT topic template naming the terminal code"`
 
 	WarningRules  string `yaml:"warning_rules" help:"YAML file of extra warning rules (see internal/warning/rules/default.yaml for the format)"`
+	PermitRules   string `yaml:"permit_rules" help:"YAML file of the permit process's rules: 限批 switches, who decides (see internal/permitting/config.go)"`
 	AlertWebhooks string `yaml:"alert_webhooks" help:"comma-separated URLs that receive every alert event as JSON (retried)"`
 
 	ForwardAddr    string `yaml:"forward_addr" help:"national-platform upstream host:port for store-and-forward (empty: off)"`

@@ -51,6 +51,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := applyPermitRules(st, cfg.PermitRules); err != nil {
+		st.Close()
+		return nil, err
+	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
@@ -256,6 +260,11 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "sishui demo: Liaocheng data loaded (%s)\n", counts)
+	pr, err := demo.Permitting(ctx, a.store, time.Now())
+	if err != nil {
+		return fmt.Errorf("demo permits: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "sishui demo: %d certificates, %d applications in the queue, %d plans (invented)\n", pr.Certificates, pr.Applications, pr.Plans)
 	accounts, err := demoAccounts(ctx, a)
 	if err != nil {
 		return err

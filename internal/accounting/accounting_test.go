@@ -373,7 +373,9 @@ func TestPermitCap(t *testing.T) {
 			st := open(t)
 			city(t, st)
 			year := time.Now().In(sishui.BeijingTime).Year()
-			if err := st.UpsertCap(ctx, &sishui.RegionCap{Region: "371521", Year: year, TotalM3: 1_000_000, GroundwaterM3: 100_000}); err != nil {
+			// The cap sits above the county's permitted total (57.4M m³ in the
+			// demo registry), so this test exercises the use-based rule.
+			if err := st.UpsertCap(ctx, &sishui.RegionCap{Region: "371521", Year: year, TotalM3: 100_000_000, GroundwaterM3: 100_000}); err != nil {
 				t.Fatal(err)
 			}
 			ps, _, err := st.ListPermits(ctx, sishui.PermitFilter{Region: "371521"})
@@ -395,11 +397,11 @@ func TestPermitCap(t *testing.T) {
 			admin := sishui.WithActor(ctx, &sishui.Actor{Username: "root", Role: sishui.RoleAdmin})
 			cityStaff := sishui.WithActor(ctx, &sishui.Actor{Username: "wang", Role: sishui.RoleCity})
 
-			enter("surface", 999_999)
+			enter("surface", 99_999_999)
 			if err := st.CreatePermit(cityStaff, newPermit("T-1", "surface", 1000)); err != nil {
 				t.Fatalf("below the cap: %v", err)
 			}
-			enter("ground_shallow", 100_000) // groundwater cap reached; total 1,099,999 ≥ 1,000,000
+			enter("ground_shallow", 100_000) // groundwater cap reached; total 100,099,999 ≥ 100,000,000
 			tests := []struct {
 				name string
 				ctx  context.Context
@@ -430,7 +432,7 @@ func TestPermitCap(t *testing.T) {
 			p.AnnualM3 = 2000
 			err = st.UpdatePermit(cityStaff, p)
 			var de *sishui.Error
-			if !errors.As(err, &de) || de.Code != sishui.ECONFLICT || !containsStr(de.Error(), "1099999") {
+			if !errors.As(err, &de) || de.Code != sishui.ECONFLICT || !containsStr(de.Error(), "100099999") {
 				t.Fatalf("enlarging: %v", err)
 			}
 			p.AnnualM3 = 500

@@ -151,6 +151,8 @@ type Service struct {
 
 	broker     *Broker
 	alertNames alertNames // the registry's names for alerts (names.go)
+
+	metering meteringCache // the compliance register the warnings read, refreshed every few hours
 }
 
 // New returns a service on store. It validates the rules; the warning engine

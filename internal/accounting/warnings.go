@@ -234,6 +234,10 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 		add(o, owner{region: pm.Region, user: pm.UserID})
 	}
 
+	if err := s.permitObservations(ctx, now, permits, permitMonth, add); err != nil {
+		return nil, nil, err
+	}
+
 	// Zones: extraction against the zone cap; zone lines for the wells.
 	zones, err := s.store.ListZones(ctx, "")
 	if err != nil {

@@ -40,7 +40,7 @@ type TaskReportInput struct {
 	Done        bool                `json:"done"`
 	AtRisk      bool                `json:"at_risk"`
 	RiskReason  string              `json:"risk_reason"`
-	Attachments []sishui.Attachment `json:"attachments"` // data in base64
+	Attachments []sishui.StoredFile `json:"attachments"` // data in base64
 }
 
 // StatisticEntryInput is a statistic entered for review.
@@ -214,7 +214,7 @@ func (s *Server) planRoutes() []Route {
 				if err != nil {
 					return err
 				}
-				a, err := st.GetAttachment(r.Context(), id)
+				a, err := st.GetStoredFile(r.Context(), id)
 				if err != nil {
 					return err
 				}

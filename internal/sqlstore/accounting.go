@@ -813,63 +813,6 @@ func (s *DB) treeOf(ctx context.Context, tx *sql.Tx, root string) ([]string, err
 	return out, nil
 }
 
-// capRefusal returns why a permit in region drawing from source may not be
-// created or enlarged under 限批, or "" when it may. The rule uses the use
-// recorded so far in the current (Beijing) year, from the rollups: a region
-// that has reached its total cap (or, for a groundwater source, its
-// groundwater cap) refuses; the region's ancestors' caps apply as well.
-func (s *DB) capRefusal(ctx context.Context, tx *sql.Tx, region, source string) (string, error) {
-	year := s.Now().In(sishui.BeijingTime).Year()
-	var groundwater bool
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT groundwater FROM sources WHERE code = ?`), source).Scan(&groundwater); err != nil && err != sql.ErrNoRows {
-		return "", err
-	}
-	regions, err := s.capRegions(ctx, tx, region)
-	if err != nil {
-		return "", err
-	}
-	shifts, err := s.capShifts(ctx, tx, s.today())
-	if err != nil {
-		return "", err
-	}
-	for _, r := range regions {
-		var total, gw int64
-		err := tx.QueryRowContext(ctx, s.q(`SELECT total_m3, groundwater_m3 FROM caps WHERE region = ? AND year = ?`), r, year).Scan(&total, &gw)
-		if err == sql.ErrNoRows {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		// The effective caps: settled regional water-rights trades move them for their term.
-		total, gw = total+shifts[r].TotalM3(), gw+shifts[r].GroundM3
-		tree, err := s.treeOf(ctx, tx, r)
-		if err != nil {
-			return "", err
-		}
-		var w where
-		w.in("region", tree)
-		w.add("month >= ? AND month <= ?", year*100+1, year*100+12)
-		var used sql.NullInt64
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT CAST(SUM(measured_l + estimated_l + entered_l) AS BIGINT) FROM use_monthly`+w.String()), w.args...).Scan(&used); err != nil {
-			return "", err
-		}
-		if usedM3 := used.Int64 / 1000; usedM3 >= total {
-			return fmt.Sprintf("限批: region %s has used %d m³ in %d, reaching its total-use cap of %d m³", r, usedM3, year, total), nil
-		}
-		if groundwater && gw > 0 {
-			w.in("source", s.groundwaterSources(ctx, tx))
-			if err := tx.QueryRowContext(ctx, s.q(`SELECT CAST(SUM(measured_l + estimated_l + entered_l) AS BIGINT) FROM use_monthly`+w.String()), w.args...).Scan(&used); err != nil {
-				return "", err
-			}
-			if usedM3 := used.Int64 / 1000; usedM3 >= gw {
-				return fmt.Sprintf("限批: region %s has taken %d m³ of groundwater in %d, reaching its groundwater cap of %d m³", r, usedM3, year, gw), nil
-			}
-		}
-	}
-	return "", nil
-}
-
 func (s *DB) groundwaterSources(ctx context.Context, tx *sql.Tx) []string {
 	rows, err := tx.QueryContext(ctx, s.q(`SELECT code FROM sources WHERE groundwater = ?`), true)
 	if err != nil {
@@ -888,7 +831,9 @@ func (s *DB) groundwaterSources(ctx context.Context, tx *sql.Tx) []string {
 
 // checkPermitCap enforces 限批 inside CreatePermit and UpdatePermit: a new
 // permit, or one enlarged (more AnnualM3, or moved to another region or
-// source), in a region that has reached its cap is refused with ECONFLICT
+// source), that permitting.Decide refuses (this year's use reaching the cap,
+// the permitted total above the cap of a year of its term, last year's
+// overrun …) is refused with ECONFLICT naming the rule and its numbers,
 // unless the context carries an administrator's override, which is recorded
 // and audited with its justification. Permits that are not pending or active
 // take no water and are let through.
@@ -910,14 +855,24 @@ func (s *DB) checkPermitCap(ctx context.Context, tx *sql.Tx, p *sishui.Permit, u
 			return nil // not enlarged
 		}
 	}
-	reason, err := s.capRefusal(ctx, tx, p.Region, p.Source)
-	if err != nil || reason == "" {
+	req, err := s.permitRequest(ctx, tx, p)
+	if err != nil {
+		return err
+	}
+	d, err := s.decide(ctx, tx, req, excluded{permit: p.ID})
+	if err != nil || !d.Refused() {
 		return err
 	}
 	justification, ok := sishui.PermitOverrideFrom(ctx)
 	if !ok {
-		return &sishui.Error{Code: sishui.ECONFLICT, Field: "region", Message: reason + "; new or enlarged permits are suspended (《山东省水资源条例》 arts. 39–40) unless an administrator records an override"}
+		return errRefused(d)
 	}
+	return s.recordOverride(ctx, tx, p.ID, p.Number, p.Region, action, justification, d.Reason())
+}
+
+// recordOverride lets an administrator through 限批 with a justification,
+// recorded in permit_overrides and audited.
+func (s *DB) recordOverride(ctx context.Context, tx *sql.Tx, permitID int64, number, region, action, justification, reason string) error {
 	a := sishui.ActorFrom(ctx)
 	if a.Role != sishui.RoleAdmin {
 		return &sishui.Error{Code: sishui.EFORBIDDEN, Message: "only administrators may override 限批"}
@@ -925,13 +880,13 @@ func (s *DB) checkPermitCap(ctx context.Context, tx *sql.Tx, p *sishui.Permit, u
 	if justification == "" {
 		return sishui.Invalid("justification", "an override needs a justification")
 	}
-	o := sishui.PermitOverride{PermitID: p.ID, Number: p.Number, Region: p.Region, Action: action, Justification: justification,
+	o := sishui.PermitOverride{PermitID: permitID, Number: number, Region: region, Action: action, Justification: justification,
 		Reason: reason, Actor: a.Username, Time: fromMS(ms(s.Now()))}
 	if err := tx.QueryRowContext(ctx, s.q(`INSERT INTO permit_overrides (permit_id, number, region, action, justification, reason, actor, time_ms)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), o.PermitID, o.Number, o.Region, o.Action, o.Justification, o.Reason, o.Actor, ms(o.Time)).Scan(&o.ID); err != nil {
 		return err
 	}
-	return s.audit(ctx, tx, "override", "permit", strings.TrimSpace(p.Number), nil, o, justification)
+	return s.audit(ctx, tx, "override", "permit", strings.TrimSpace(number), nil, o, justification)
 }
 
 // ListPermitOverrides lists the 限批 overrides (city-wide accounts only).

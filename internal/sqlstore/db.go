@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/permitting"
 	"github.com/sishui/sishui/internal/rights"
 )
 
@@ -38,6 +39,10 @@ type DB struct {
 	Metering sishui.MeteringRule
 	// Rights holds the water-rights market's configurable rules.
 	Rights rights.Config
+	// PermitRules configures the 限批 decision (nil: permitting.DefaultRules);
+	// PermitLevels which level decides (nil: permitting.DefaultLevelRule).
+	PermitRules  *permitting.Rules
+	PermitLevels *permitting.LevelRule
 	// Migrations are applied in order by Migrate; each runs once.
 	Migrations []Migration
 

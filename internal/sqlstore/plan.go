@@ -220,7 +220,7 @@ func reportAudit(r *sishui.TaskReport) map[string]any {
 }
 
 // addAttachments stores files owned by (owner, id) inside tx, setting their IDs.
-func (s *DB) addAttachments(ctx context.Context, tx *sql.Tx, owner string, id int64, as []sishui.Attachment) error {
+func (s *DB) addAttachments(ctx context.Context, tx *sql.Tx, owner string, id int64, as []sishui.StoredFile) error {
 	actor := sishui.ActorFrom(ctx).Username
 	now := fromMS(ms(s.Now()))
 	for i := range as {
@@ -237,16 +237,16 @@ func (s *DB) addAttachments(ctx context.Context, tx *sql.Tx, owner string, id in
 }
 
 // attachmentsOf lists the attachments (without data) of owners, by owner id.
-func (s *DB) attachmentsOf(ctx context.Context, owner string) (map[int64][]sishui.Attachment, error) {
+func (s *DB) attachmentsOf(ctx context.Context, owner string) (map[int64][]sishui.StoredFile, error) {
 	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT owner_id, id, name, content_type, size, actor, created_ms FROM attachments WHERE owner = ? ORDER BY id`), owner)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int64][]sishui.Attachment{}
+	out := map[int64][]sishui.StoredFile{}
 	for rows.Next() {
 		var oid, created int64
-		var a sishui.Attachment
+		var a sishui.StoredFile
 		if err := rows.Scan(&oid, &a.ID, &a.Name, &a.ContentType, &a.Size, &a.Actor, &created); err != nil {
 			return nil, err
 		}
@@ -256,12 +256,12 @@ func (s *DB) attachmentsOf(ctx context.Context, owner string) (map[int64][]sishu
 	return out, rows.Err()
 }
 
-// GetAttachment returns an attachment with its data.
-func (s *DB) GetAttachment(ctx context.Context, id int64) (*sishui.Attachment, error) {
+// GetStoredFile returns an attachment with its data.
+func (s *DB) GetStoredFile(ctx context.Context, id int64) (*sishui.StoredFile, error) {
 	if err := canReadPlan(ctx, "get attachment"); err != nil {
 		return nil, err
 	}
-	var a sishui.Attachment
+	var a sishui.StoredFile
 	var created int64
 	err := s.DB.QueryRowContext(ctx, s.q(`SELECT id, name, content_type, size, data, actor, created_ms FROM attachments WHERE id = ?`), id).
 		Scan(&a.ID, &a.Name, &a.ContentType, &a.Size, &a.Data, &a.Actor, &created)

@@ -82,17 +82,17 @@ func (s *DB) ListProjects(ctx context.Context, f sishui.ProjectFilter) ([]*sishu
 
 // attachmentsOfProjects maps project codes to their attachments. Project
 // attachments are owned by "project:<code>" with owner_id 0.
-func (s *DB) attachmentsOfProjects(ctx context.Context) (map[string][]sishui.Attachment, error) {
+func (s *DB) attachmentsOfProjects(ctx context.Context) (map[string][]sishui.StoredFile, error) {
 	rows, err := s.DB.QueryContext(ctx, s.q(`SELECT owner, id, name, content_type, size, actor, created_ms FROM attachments WHERE owner LIKE 'project:%' ORDER BY id`))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string][]sishui.Attachment{}
+	out := map[string][]sishui.StoredFile{}
 	for rows.Next() {
 		var owner string
 		var created int64
-		var a sishui.Attachment
+		var a sishui.StoredFile
 		if err := rows.Scan(&owner, &a.ID, &a.Name, &a.ContentType, &a.Size, &a.Actor, &created); err != nil {
 			return nil, err
 		}

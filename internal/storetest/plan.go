@@ -45,7 +45,7 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 	photo := []byte("\x89PNG fake photo")
 	r := &sishui.TaskReport{Task: "1_1", Year: 2026, Quarter: 1, Region: City, Text: "完成用水总量核算", ProgressPct: 30,
 		Figures:     []sishui.Figure{{Name: "核算县数", Value: 8, Unit: "个"}},
-		Attachments: []sishui.Attachment{{Name: "现场.png", ContentType: "image/png", Data: photo}}}
+		Attachments: []sishui.StoredFile{{Name: "现场.png", ContentType: "image/png", Data: photo}}}
 	must(t, s.AddTaskReport(asUnit("stats"), r))
 	if r.ID == 0 || r.Unit != "stats" || r.Actor != "dept_stats" || r.Attachments[0].ID == 0 {
 		t.Fatalf("report %+v", r)
@@ -58,7 +58,7 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantCode(t, s.AddTaskReport(ctx, &sishui.TaskReport{Task: "1_1", Year: 2026, Quarter: 1, Region: City, Text: "x", AtRisk: true}), sishui.EINVALID, "risk_reason")
 	wantCode(t, s.AddTaskReport(ctx, &sishui.TaskReport{Task: "nope", Year: 2026, Quarter: 1, Region: City, Text: "x"}), sishui.EINVALID, "task")
 	wantCode(t, s.AddTaskReport(ctx, &sishui.TaskReport{Task: "1_1", Year: 2026, Quarter: 1, Region: City, Text: "x",
-		Attachments: []sishui.Attachment{{Name: "big", Data: make([]byte, sishui.MaxAttachment+1)}}}), sishui.EINVALID, "attachments[0].data")
+		Attachments: []sishui.StoredFile{{Name: "big", Data: make([]byte, sishui.MaxAttachment+1)}}}), sishui.EINVALID, "attachments[0].data")
 	reports, err := s.ListTaskReports(ctx, sishui.TaskReportFilter{Task: "1_1"})
 	must(t, err)
 	if len(reports) != 2 || reports[0].Figures[0].Value != 8 || len(reports[0].Attachments) != 1 || reports[0].Attachments[0].Data != nil {
@@ -69,7 +69,7 @@ func testPlan(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if len(cityOnly) != 1 {
 		t.Fatalf("city reports %d", len(cityOnly))
 	}
-	att, err := s.GetAttachment(ctx, reports[0].Attachments[0].ID)
+	att, err := s.GetStoredFile(ctx, reports[0].Attachments[0].ID)
 	must(t, err)
 	if !bytes.Equal(att.Data, photo) || att.ContentType != "image/png" || att.Size != len(photo) {
 		t.Fatalf("attachment %+v", att)

@@ -41,6 +41,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Plan", testPlan},
 		{"Works", testWorks},
 		{"Projects", testProjects},
+		{"Permitting", testPermitting},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
 		{"Outbox", testOutbox},

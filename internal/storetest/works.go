@@ -80,7 +80,7 @@ func testProjects(t *testing.T, s sishui.Store, _ *sql.DB) {
 	_, err = s.UpdateProject(ctx, "p1", &sishui.ProjectUpdate{Reached: map[int]string{5: "2025-06-30"}})
 	wantCode(t, err, sishui.EINVALID, "reached")
 	got, err := s.UpdateProject(as(sishui.RoleCounty, CountyA, 0), "p1", &sishui.ProjectUpdate{ProgressPct: &pct, Reached: map[int]string{0: "2025-07-02"},
-		Attachments: []sishui.Attachment{{Name: "工地.jpg", ContentType: "image/jpeg", Data: []byte("jpeg")}}, Note: "排查完成"})
+		Attachments: []sishui.StoredFile{{Name: "工地.jpg", ContentType: "image/jpeg", Data: []byte("jpeg")}}, Note: "排查完成"})
 	must(t, err)
 	if got.ProgressPct != 45 || got.Milestones[0].Done != "2025-07-02" || len(got.Attachments) != 1 || got.Attachments[0].Data != nil {
 		t.Fatalf("updated %+v", got)
@@ -93,7 +93,7 @@ func testProjects(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if len(back.Attachments) != 1 || back.BudgetFen != 160_000_000_00 || back.ProgressPct != 45 || back.Milestones[0].Done != "2025-07-02" {
 		t.Fatalf("project %+v", back)
 	}
-	att, err := s.GetAttachment(ctx, back.Attachments[0].ID)
+	att, err := s.GetStoredFile(ctx, back.Attachments[0].ID)
 	must(t, err)
 	if string(att.Data) != "jpeg" {
 		t.Fatalf("photo %q", att.Data)

@@ -35,10 +35,15 @@ const (
 	TerminalOffline       Kind = "terminal_offline"       // a point silent for too many reporting intervals
 	DataQuality           Kind = "data_quality"           // quality flags raised by ingestion
 	GeothermalReinjection Kind = "geothermal_reinjection" // reinjection against extraction over a window (同层等量回灌)
+	PermitExpiry          Kind = "permit_expiry"          // days to a permit's expiry against the 45-day renewal lead, no renewal applied for
+	UnpermittedUse        Kind = "unpermitted_use"        // metered use this month on a permit not in force (expired, suspended, revoked, cancelled)
+	AnnualPlanReport      Kind = "annual_plan_report"     // days past 31 December without the year's use report (条例 arts. 28, 40)
+	MeteringCompliance    Kind = "metering_compliance"    // a permit that must be metered online is not (1 missing terminal, 2 silent, 3 data incomplete)
 )
 
 // Kinds lists every rule kind.
-var Kinds = []Kind{RegionTotalUse, PermitUse, EcoBaseFlow, GroundwaterLevel, GroundwaterZoneCap, TerminalOffline, DataQuality, GeothermalReinjection}
+var Kinds = []Kind{RegionTotalUse, PermitUse, EcoBaseFlow, GroundwaterLevel, GroundwaterZoneCap, TerminalOffline, DataQuality, GeothermalReinjection,
+	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance}
 
 // Field names the observation quantity a threshold looks at.
 type Field string
@@ -108,6 +113,7 @@ type Rule struct {
 var defaultDirection = map[Kind]Direction{
 	RegionTotalUse: Above, PermitUse: Above, EcoBaseFlow: Below, GroundwaterLevel: Below,
 	GroundwaterZoneCap: Above, TerminalOffline: Above, DataQuality: Above, GeothermalReinjection: Below,
+	PermitExpiry: Below, UnpermittedUse: Above, AnnualPlanReport: Above, MeteringCompliance: Above,
 }
 
 func (r *Rule) direction() Direction {
