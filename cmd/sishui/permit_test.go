@@ -17,7 +17,7 @@ func TestPermitImport(t *testing.T) {
 		t.Fatalf("import: %d %s %s", code, out, errs)
 	}
 	ctx := context.Background()
-	st, err := openStore(ctx, db)
+	st, err := openDB(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestPermitImport(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "imported 0, failed 3") || !strings.Contains(out, "line 2: a permit with this number already exists") {
 		t.Fatalf("re-import: %d %s", code, out)
 	}
-	st, _ = openStore(ctx, db)
+	st, _ = openDB(ctx, db)
 	defer st.Close()
 	ps, _, _ := st.ListPermits(ctx, sishui.PermitFilter{Query: "第501号"})
 	if len(ps) != 1 {
