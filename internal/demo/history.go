@@ -329,6 +329,13 @@ func enterFarmUse(ctx context.Context, st sishui.Store, now time.Time, hot strin
 			share = 0.72
 		}
 		yearly := float64(c.TotalM3) * share
+		// Groundwater takes 55 % of it, but outside the hot county no more than
+		// 55 % of the county's groundwater cap, so that only the story's county
+		// presses on its groundwater line.
+		groundShare := 0.55
+		if c.Region != hot && c.GroundwaterM3 > 0 && yearly > 0 {
+			groundShare = min(groundShare, 0.55*float64(c.GroundwaterM3)/yearly)
+		}
 		for m := time.January; m <= now.Month(); m++ {
 			frac := seasonal("irrigation", m) / 12
 			if m == now.Month() {
@@ -337,7 +344,7 @@ func enterFarmUse(ctx context.Context, st sishui.Store, now time.Time, hot strin
 			for _, src := range []struct {
 				code  string
 				share float64
-			}{{sishui.SourceGroundShallow, 0.55}, {sishui.SourceYellowRiver, 0.45}} {
+			}{{sishui.SourceGroundShallow, groundShare}, {sishui.SourceYellowRiver, 1 - groundShare}} {
 				e := &sishui.EnteredUse{Region: c.Region, Source: src.code, Sector: "irrigation", Month: now.Year()*100 + int(m),
 					VolumeM3: int64(yearly * frac * src.share), Note: "invented for the demo: unmetered farm use"}
 				if err := st.UpsertEnteredUse(ctx, e); err != nil {

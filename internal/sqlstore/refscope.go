@@ -23,8 +23,10 @@ func (s *DB) refRegion(ctx context.Context, tx *sql.Tx, table, noun, field strin
 	if err != nil && err != sql.ErrNoRows {
 		return "", err
 	}
+	// An enterprise may name its own water user (its permit applications do).
+	own := sc.user != 0 && table == "water_users" && id == sc.user
 	switch {
-	case !sc.all && (err == sql.ErrNoRows || !sc.allowsRegion(region)):
+	case !sc.all && !own && (err == sql.ErrNoRows || !sc.allowsRegion(region)):
 		return "", &sishui.Error{Code: sishui.EFORBIDDEN, Field: field, Message: fmt.Sprintf("%s %d is not one this account may use", noun, id)}
 	case err == sql.ErrNoRows:
 		return "", sishui.Invalid(field, "%s %d does not exist", noun, id)
