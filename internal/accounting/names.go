@@ -132,7 +132,10 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 		if h := holders[pm.UserID]; h != "" {
 			name += " " + h
 		}
-		idx.subjects["permit:"+pm.Number] = name
+		// The permit-process warnings (permitwarnings.go) name the permit too.
+		for _, kind := range []string{"permit:", "permit-renewal:", "permit-report:", "permit-metering:"} {
+			idx.subjects[kind+pm.Number] = name
+		}
 	}
 	return idx, nil
 }
