@@ -31,6 +31,10 @@ type signedStore struct {
 	log *os.File
 }
 
+// Unwrap returns the store it signs for, so that engine-specific settings
+// (permit rules) reach it through the wrapper.
+func (s signedStore) Unwrap() sishui.Store { return s.Store }
+
 func (s signedStore) Close() error {
 	err := s.Store.Close()
 	if cerr := s.log.Close(); err == nil {

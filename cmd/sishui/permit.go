@@ -25,6 +25,13 @@ func applyPermitRules(st sishui.Store, path string) error {
 	if err != nil {
 		return fmt.Errorf("--permit-rules %s: %w", path, err)
 	}
+	for {
+		w, ok := st.(interface{ Unwrap() sishui.Store })
+		if !ok {
+			break
+		}
+		st = w.Unwrap()
+	}
 	s, ok := st.(interface{ SetPermitting(permitting.Config) })
 	if !ok {
 		return fmt.Errorf("--permit-rules: this store does not take permit rules")

@@ -30,8 +30,10 @@ func TestPermitCapAfterRegionalTrade(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			must(st.UpsertCap(ctx, &sishui.RegionCap{Region: "371521", Year: year, TotalM3: 1_000_000, GroundwaterM3: 100_000}))
-			must(st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371521", Source: "surface", Sector: "irrigation", Month: year*100 + 1, VolumeM3: 1_099_999}))
+			// The cap sits above the county's permitted total (57.4M m³ in the
+			// demo registry), so the use-based rule is the one that refuses.
+			must(st.UpsertCap(ctx, &sishui.RegionCap{Region: "371521", Year: year, TotalM3: 100_000_000, GroundwaterM3: 100_000}))
+			must(st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371521", Source: "surface", Sector: "irrigation", Month: year*100 + 1, VolumeM3: 100_099_999}))
 			ps, _, err := st.ListPermits(ctx, sishui.PermitFilter{Region: "371521"})
 			if err != nil || len(ps) == 0 {
 				t.Fatalf("permits: %v", err)
@@ -69,11 +71,11 @@ func TestPermitCapAfterRegionalTrade(t *testing.T) {
 			}
 			p.Number = "TRADED-2"
 			if err := st.CreatePermit(ctx, &p); err != nil {
-				t.Fatalf("after buying 200,000 m³ the effective cap is 1,200,000: %v", err)
+				t.Fatalf("after buying 200,000 m³ the effective cap is 100,200,000: %v", err)
 			}
 			caps, err := st.ListCaps(ctx, "371521", year)
 			must(err)
-			if len(caps) != 1 || caps[0].TotalM3 != 1_000_000 {
+			if len(caps) != 1 || caps[0].TotalM3 != 100_000_000 {
 				t.Fatalf("the caps table was edited: %+v", caps)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -27,6 +28,24 @@ const ModelRunsPerHour = 60
 // (which write nothing).
 var readOnlyWrites = []string{"/api/v1/login", "/api/v1/logout", "/api/v1/tokens", "/api/v1/me/", "/api/v1/models/"}
 
+// roleWrites are the routes (exact route patterns) at which a role that may
+// not change the registry still writes its own records; the stores scope each
+// write to the caller's own rows (an enterprise's water user, a department's
+// unit).
+var roleWrites = map[string][]string{
+	sishui.RoleEnterprise: {
+		"/api/v1/permit-applications", "/api/v1/permit-applications/{id}/attachments", "/api/v1/permit-applications/{id}/steps",
+		"/api/v1/permits/{id}/annual-plans/{year}", "/api/v1/outputs", "/api/v1/certifications",
+		"/api/v1/rights/listings", "/api/v1/rights/listings/{id}/bids", "/api/v1/rights/listings/{id}/accept",
+		"/api/v1/rights/listings/{id}/cancel", "/api/v1/rights/notices/{id}/objections",
+		"/api/v1/tax/verifications/{id}/answer",
+	},
+	sishui.RoleDepartment: {
+		"/api/v1/statistics/entries", "/api/v1/statistics/entries.xlsx", "/api/v1/plan/tasks/{code}/reports",
+		"/api/v1/projects/{code}/progress",
+	},
+}
+
 // admission is the per-account model-run state.
 type admission struct {
 	mu      sync.Mutex
@@ -43,7 +62,7 @@ func (s *Server) admit(r *http.Request, rt Route, actor *sishui.Actor) (func(), 
 	if safeMethod(r.Method) || rt.Public || actor.CanWrite() && !strings.HasPrefix(rt.Path, "/api/v1/models/") {
 		return none, nil
 	}
-	open := false
+	open := slices.Contains(roleWrites[actor.Role], rt.Path)
 	for _, p := range readOnlyWrites {
 		if rt.Path == p || strings.HasPrefix(rt.Path, p) {
 			open = true
