@@ -440,6 +440,7 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("admin works the new pages", func(t *testing.T) { testNewPages(t, bctx, base) })
+	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 
 	t.Run("city works the pages", func(t *testing.T) {
 		s := newSession(t, bctx, base)
