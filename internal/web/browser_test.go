@@ -440,7 +440,6 @@ func TestBrowser(t *testing.T) {
 	})
 
 	t.Run("admin works the new pages", func(t *testing.T) { testNewPages(t, bctx, base) })
-	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 
 	t.Run("city works the pages", func(t *testing.T) {
 		s := newSession(t, bctx, base)
@@ -600,6 +599,8 @@ func TestBrowser(t *testing.T) {
 		s.screenshot("27-login")
 		s.noConsoleErrors()
 	})
+	// Last, so what it changes (reports, budgets, bills) cannot disturb the pages above.
+	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 }
 
 // ackViaAPI logs in over HTTP and acknowledges alert id, as another person
