@@ -6,6 +6,7 @@
 // without eval or new Function, so the CSP needs no 'unsafe-eval'.
 import { createI18n } from 'vue-i18n';
 import { registerMessageCompiler, compile } from '@intlify/core-base';
+import * as ops from './i18n-ops.js';
 
 registerMessageCompiler(compile);
 
@@ -713,7 +714,7 @@ export const i18n = createI18n({
   locale: savedLang(),
   fallbackLocale: 'zh-CN',
   flatJson: true,
-  messages: { 'zh-CN': zh, en },
+  messages: { 'zh-CN': { ...ops.zh, ...zh }, en: { ...ops.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

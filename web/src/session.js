@@ -18,7 +18,12 @@ export const canSee = {
   frames: ['admin', 'city', 'county', 'auditor'],
   audit: ['admin', 'auditor'],
   accounts: ['admin'],
-  login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor'],
+  tasks: ['admin', 'city', 'county', 'auditor', 'department'],
+  entries: ['admin', 'city', 'county', 'auditor', 'department'],
+  rights: ['admin', 'city', 'county', 'enterprise', 'auditor'],
+  notices: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
+  billing: ['admin', 'city', 'county', 'auditor'],
+  login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 
 export const role = () => (session.me && session.me.role) || 'public';
@@ -27,9 +32,12 @@ export const may = (page) => (canSee[page] || []).includes(role());
 
 // mayWrite tells whether the account may change data (acknowledge, registry).
 export const mayWrite = () => ['admin', 'city', 'county'].includes(role());
+// mayReport tells whether the account reports on the plan's tasks and enters statistics for review.
+export const mayReport = () => ['admin', 'city', 'county', 'department'].includes(role());
 
 export function landing() {
   if (role() === 'enterprise' && session.me.water_user) return '/users/' + session.me.water_user;
+  if (role() === 'department') return '/plan/tasks';
   return '/';
 }
 
