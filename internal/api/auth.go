@@ -37,6 +37,7 @@ type AccountInput struct {
 	Role        string `json:"role"`
 	Region      string `json:"region"`
 	WaterUser   int64  `json:"water_user"`
+	Unit        string `json:"unit"` // department accounts: their unit
 }
 
 // PasswordInput sets a password.
@@ -112,7 +113,7 @@ func (s *Server) authRoutes() []Route {
 				if err := decode(r, &in); err != nil {
 					return err
 				}
-				acc := &sishui.Account{Username: in.Username, DisplayName: in.DisplayName, Role: in.Role, Region: in.Region, WaterUser: in.WaterUser}
+				acc := &sishui.Account{Username: in.Username, DisplayName: in.DisplayName, Role: in.Role, Region: in.Region, WaterUser: in.WaterUser, Unit: in.Unit}
 				if err := acc.Validate(); err != nil {
 					return err
 				}
