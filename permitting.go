@@ -217,6 +217,15 @@ type AnnualPlan struct {
 	Note       string    `json:"note,omitempty"`
 }
 
+// Validate checks the plan's fields (the permit is checked by the store).
+func (ap *AnnualPlan) Validate() error {
+	if ap.PlannedM3 < 0 || ap.ReportedM3 < 0 {
+		return Invalid("planned_m3", "volumes must not be negative")
+	}
+	return firstErr(CheckYear("year", ap.Year), CheckVolume("planned_m3", ap.PlannedM3),
+		CheckVolume("reported_m3", ap.ReportedM3), CheckNote("note", ap.Note))
+}
+
 // Plan statuses of a 规划水资源论证.
 const (
 	PlanPending = "pending"
@@ -292,23 +301,6 @@ func validateArea(code, name, region string, area json.RawMessage) error {
 		return Invalid("area", "is required (GeoJSON)")
 	}
 	return nil
-}
-
-// Collect gathers every page of a list.
-func Collect[T any](list func(Page) ([]T, int, error)) ([]T, error) {
-	var out []T
-	p := Page{Limit: MaxPageLimit}
-	for {
-		items, total, err := list(p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, items...)
-		p.Offset += len(items)
-		if len(items) == 0 || p.Offset >= total {
-			return out, nil
-		}
-	}
 }
 
 // HolidayCalendar is a working-day calendar a city loads: weekday days off

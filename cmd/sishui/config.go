@@ -16,18 +16,19 @@ import (
 // rising precedence, by its default, the config file (--config or
 // SISHUI_CONFIG), the environment variable SISHUI_<NAME> and the flag --<name>.
 type Config struct {
-	DB          string        `yaml:"db" help:"database: sqlite:PATH or postgres://…"`
-	HTTP        string        `yaml:"http" help:"HTTP listen address of the API and web UI"`
-	SL651       string        `yaml:"sl651" help:"TCP listen address of the SL 651 gateway (empty: off)"`
-	SZY206      string        `yaml:"szy206" help:"TCP listen address of the SZY 206 gateway (empty: off)"`
-	LogLevel    string        `yaml:"log_level" help:"debug, info, warn or error"`
-	LogFormat   string        `yaml:"log_format" help:"text or json"`
-	TLSCert     string        `yaml:"tls_cert" help:"TLS certificate file (serves HTTPS when set with tls_key)"`
-	TLSKey      string        `yaml:"tls_key" help:"TLS key file"`
-	IdleTimeout time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
-	MaxConns    int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
-	Quality     string        `yaml:"quality" help:"YAML file of data-quality limits per metric, point kind and point (over the defaults in internal/quality/defaults.yaml)"`
-	VendorMap   string        `yaml:"vendor_map" help:"gateway: YAML file mapping SL 651 vendor identifiers to metrics"`
+	DB            string        `yaml:"db" help:"database: sqlite:PATH or postgres://…"`
+	HTTP          string        `yaml:"http" help:"HTTP listen address of the API and web UI"`
+	SL651         string        `yaml:"sl651" help:"TCP listen address of the SL 651 gateway (empty: off)"`
+	SZY206        string        `yaml:"szy206" help:"TCP listen address of the SZY 206 gateway (empty: off)"`
+	LogLevel      string        `yaml:"log_level" help:"debug, info, warn or error"`
+	LogFormat     string        `yaml:"log_format" help:"text or json"`
+	TLSCert       string        `yaml:"tls_cert" help:"TLS certificate file (serves HTTPS when set with tls_key)"`
+	TLSKey        string        `yaml:"tls_key" help:"TLS key file"`
+	IdleTimeout   time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
+	MaxConns      int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
+	LoginAttempts int           `yaml:"login_attempts" help:"login attempts a client address may make per minute"`
+	Quality       string        `yaml:"quality" help:"YAML file of data-quality limits per metric, point kind and point (over the defaults in internal/quality/defaults.yaml)"`
+	VendorMap     string        `yaml:"vendor_map" help:"gateway: YAML file mapping SL 651 vendor identifiers to metrics"`
 
 	MQTTBroker   string `yaml:"mqtt_broker" help:"MQTT broker to take observations from, e.g. tcp://127.0.0.1:1883 (empty: off)"`
 	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
@@ -48,14 +49,15 @@ type Config struct {
 
 func defaultConfig() Config {
 	return Config{
-		DB:          "sqlite:sishui.db",
-		HTTP:        "127.0.0.1:8080",
-		SL651:       "",
-		SZY206:      "",
-		LogLevel:    "info",
-		LogFormat:   "text",
-		IdleTimeout: 10 * time.Minute,
-		MaxConns:    20000,
+		DB:            "sqlite:sishui.db",
+		HTTP:          "127.0.0.1:8080",
+		SL651:         "",
+		SZY206:        "",
+		LogLevel:      "info",
+		LogFormat:     "text",
+		IdleTimeout:   10 * time.Minute,
+		MaxConns:      20000,
+		LoginAttempts: 10,
 
 		MQTTClientID: "sishui",
 		MQTTTopic:    "sishui/obs/{code}",

@@ -56,7 +56,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
-	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != ""}
+	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != "", AttemptsPerMinute: cfg.LoginAttempts}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
 	a.api.Extra = append(a.api.Extra, api.ModelRoutes(map[string]fs.FS{"liaocheng": embeddedModels()})...)
 	var hooks []string

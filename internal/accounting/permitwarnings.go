@@ -114,7 +114,7 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 }
 
 func allApplications(ctx context.Context, st sishui.Store, f sishui.ApplicationFilter) ([]*sishui.PermitApplication, error) {
-	return sishui.Collect(func(p sishui.Page) ([]*sishui.PermitApplication, int, error) {
+	return sishui.AllPages(func(p sishui.Page) ([]*sishui.PermitApplication, int, error) {
 		f.Page = p
 		return st.ListApplications(ctx, f)
 	})

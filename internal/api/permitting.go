@@ -223,7 +223,7 @@ func (s *Server) permittingRoutes() []Route {
 					return err
 				}
 				var in sishui.AnnualPlan
-				if err := decode(r, &in); err != nil {
+				if err := decodeRequired(r, &in, "planned_m3"); err != nil {
 					return err
 				}
 				in.PermitID, in.Year = id, year

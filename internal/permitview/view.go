@@ -123,7 +123,7 @@ func ComplianceView(ctx context.Context, st sishui.Store, rule permitting.Compli
 	}
 	var permits []*sishui.Permit
 	for _, status := range []string{sishui.PermitActive, sishui.PermitSuspended} {
-		ps, err := sishui.Collect(func(p sishui.Page) ([]*sishui.Permit, int, error) {
+		ps, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Permit, int, error) {
 			return st.ListPermits(ctx, sishui.PermitFilter{Status: status, Page: p})
 		})
 		if err != nil {

@@ -672,6 +672,9 @@ func (s *DB) PermitAction(ctx context.Context, id int64, action, reason string) 
 // set, the year's report (the holder for its own permit, or the bureau).
 func (s *DB) UpsertAnnualPlan(ctx context.Context, ap *sishui.AnnualPlan) error {
 	const op = "upsert annual plan"
+	if err := ap.Validate(); err != nil {
+		return err
+	}
 	if ap.Year < 1990 || ap.Year > 2100 {
 		return &sishui.Error{Code: sishui.EINVALID, Op: op, Field: "year", Message: "must be between 1990 and 2100"}
 	}

@@ -59,7 +59,8 @@ func startDemo(t *testing.T) string {
 		t.Fatalf("go build ./cmd/sishui: %v\n%s", err, out)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "demo", "--http", "127.0.0.1:0")
+	// Many sessions log in from one address within a minute here.
+	cmd := exec.CommandContext(ctx, bin, "demo", "--http", "127.0.0.1:0", "--login-attempts", "1000")
 	cmd.Dir = t.TempDir()
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
