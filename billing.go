@@ -307,23 +307,6 @@ func (c *Certification) ValidOn(t time.Time) bool {
 	return c.Status == CertCertified && !t.Before(c.ValidFrom) && !t.After(c.ValidTo)
 }
 
-// AllPages collects every page of a paginated list, MaxPageLimit rows at a time.
-func AllPages[T any](list func(Page) ([]T, int, error)) ([]T, error) {
-	var out []T
-	p := Page{Limit: MaxPageLimit}
-	for {
-		items, total, err := list(p)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, items...)
-		p.Offset += len(items)
-		if len(items) == 0 || p.Offset >= total {
-			return out, nil
-		}
-	}
-}
-
 // BillingStore holds rule tables (tariffs, surcharges, tax tables, norms),
 // output declarations, customer accounts and meter reads, bills, tax
 // verifications and advanced-quota certifications. Rule and account writes

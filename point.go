@@ -231,17 +231,8 @@ func contains(list []string, s string) bool {
 
 // AllPoints lists every point f selects (f.Page is ignored), page by page.
 func AllPoints(ctx context.Context, st RegistryStore, f PointFilter) ([]*Point, error) {
-	var out []*Point
-	f.Page = Page{Limit: MaxPageLimit}
-	for {
-		ps, total, err := st.ListPoints(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		f.Offset += len(ps)
-		if len(ps) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return AllPages(func(p Page) ([]*Point, int, error) {
+		f.Page = p
+		return st.ListPoints(ctx, f)
+	})
 }

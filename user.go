@@ -126,6 +126,23 @@ type Page struct {
 	Order  string
 }
 
+// AllPages collects every page of a paginated list, MaxPageLimit rows at a time.
+func AllPages[T any](list func(Page) ([]T, int, error)) ([]T, error) {
+	var out []T
+	p := Page{Limit: MaxPageLimit}
+	for {
+		items, total, err := list(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		p.Offset += len(items)
+		if len(items) == 0 || p.Offset >= total {
+			return out, nil
+		}
+	}
+}
+
 // MaxPageLimit caps Limit on any list.
 const MaxPageLimit = 1000
 

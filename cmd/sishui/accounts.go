@@ -80,16 +80,11 @@ func cmdUser(ctx context.Context, e *env, args []string) error {
 	svc := &auth.Service{Store: st}
 	switch sub {
 	case "list":
-		var accs []*sishui.Account
-		for f := (sishui.AccountFilter{Page: sishui.Page{Limit: sishui.MaxPageLimit}}); ; {
-			page, total, err := st.ListAccounts(ctx, f)
-			if err != nil {
-				return err
-			}
-			accs = append(accs, page...)
-			if f.Offset += len(page); len(page) == 0 || f.Offset >= total {
-				break
-			}
+		accs, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Account, int, error) {
+			return st.ListAccounts(ctx, sishui.AccountFilter{Page: p})
+		})
+		if err != nil {
+			return err
 		}
 		tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "USERNAME\tROLE\tSCOPE\tDISABLED\tCREATED")

@@ -108,20 +108,15 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 			}
 		}
 	}
+	users, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.WaterUser, int, error) {
+		return s.store.ListWaterUsers(ctx, sishui.WaterUserFilter{Page: p})
+	})
+	if err != nil {
+		return nil, err
+	}
 	holders := map[int64]string{}
-	f := sishui.WaterUserFilter{Page: sishui.Page{Limit: sishui.MaxPageLimit}}
-	for {
-		us, total, err := s.store.ListWaterUsers(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		for _, u := range us {
-			holders[u.ID] = u.Name
-		}
-		f.Offset += len(us)
-		if len(us) == 0 || f.Offset >= total {
-			break
-		}
+	for _, u := range users {
+		holders[u.ID] = u.Name
 	}
 	permits, err := s.allPermits(ctx, sishui.PermitFilter{})
 	if err != nil {

@@ -213,35 +213,17 @@ func (s *Service) allPoints(ctx context.Context, f sishui.PointFilter) ([]*sishu
 }
 
 func (s *Service) allPermits(ctx context.Context, f sishui.PermitFilter) ([]*sishui.Permit, error) {
-	var out []*sishui.Permit
-	f.Page = sishui.Page{Limit: sishui.MaxPageLimit}
-	for {
-		ps, total, err := s.store.ListPermits(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ps...)
-		f.Offset += len(ps)
-		if len(ps) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.AllPages(func(p sishui.Page) ([]*sishui.Permit, int, error) {
+		f.Page = p
+		return s.store.ListPermits(ctx, f)
+	})
 }
 
 func (s *Service) allAlerts(ctx context.Context, f sishui.AlertFilter) ([]*sishui.Alert, error) {
-	var out []*sishui.Alert
-	f.Page = sishui.Page{Limit: sishui.MaxPageLimit}
-	for {
-		as, total, err := s.store.ListAlerts(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, as...)
-		f.Offset += len(as)
-		if len(as) == 0 || f.Offset >= total {
-			return out, nil
-		}
-	}
+	return sishui.AllPages(func(p sishui.Page) ([]*sishui.Alert, int, error) {
+		f.Page = p
+		return s.store.ListAlerts(ctx, f)
+	})
 }
 
 // regionInfo is the region tree as the service needs it.
