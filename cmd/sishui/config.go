@@ -29,6 +29,9 @@ type Config struct {
 	LoginAttempts int           `yaml:"login_attempts" help:"login attempts a client address may make per minute"`
 	Quality       string        `yaml:"quality" help:"YAML file of data-quality limits per metric, point kind and point (over the defaults in internal/quality/defaults.yaml)"`
 	VendorMap     string        `yaml:"vendor_map" help:"gateway: YAML file mapping SL 651 vendor identifiers to metrics"`
+	// Terminal security (issue 12).
+	AllowNoPassword bool   `yaml:"allow_no_password" help:"gateway: accept SL 651 frames of points without a terminal password (migration period; off: quarantined as no_password)"`
+	AllowedNets     string `yaml:"allowed_nets" help:"gateway: comma-separated source networks (CIDR) terminals may connect from (empty: any; points may narrow it)"`
 
 	MQTTBroker   string `yaml:"mqtt_broker" help:"MQTT broker to take observations from, e.g. tcp://127.0.0.1:1883 (empty: off)"`
 	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
@@ -112,6 +115,8 @@ func loadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 			fs.IntVar(p, flagName(key), *p, help)
 		case *time.Duration:
 			fs.DurationVar(p, flagName(key), *p, help)
+		case *bool:
+			fs.BoolVar(p, flagName(key), *p, help)
 		}
 	}
 	return &cfg, nil
@@ -133,6 +138,12 @@ func setField(v reflect.Value, s string) error {
 			return err
 		}
 		*p = d
+	case *bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return err
+		}
+		*p = b
 	}
 	return nil
 }

@@ -276,6 +276,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	if err := matchDemoIntervals(ctx, a.store, *every); err != nil {
 		return err
 	}
+	if _, err := demoTerminalPasswords(ctx, a.store); err != nil {
+		return err
+	}
 	var offline []int64
 	if *history {
 		start := time.Now()

@@ -61,8 +61,18 @@ func seedRegions(t testing.TB, s interface {
 	}
 }
 
-// addPoint registers a groundwater point (no permit or section needed).
+// addPoint registers a groundwater point (no permit or section needed). An
+// SL 651 point without a password gets "0000" (passwords are required), which
+// the test reports send; addPointNoPassword registers one without.
 func addPoint(t testing.TB, s testStore, protocol, code, password string, mult float64) *sishui.Point {
+	t.Helper()
+	if protocol == sishui.ProtocolSL651 && password == "" {
+		password = "0000"
+	}
+	return addPointNoPassword(t, s, protocol, code, password, mult)
+}
+
+func addPointNoPassword(t testing.TB, s testStore, protocol, code, password string, mult float64) *sishui.Point {
 	t.Helper()
 	p := &sishui.Point{Code: code, Name: "测站" + code, Kind: sishui.PointWell, Protocol: protocol,
 		Region: testCounty, Multiplier: mult, IntervalSeconds: 3600, Password: password}

@@ -22,6 +22,8 @@ const (
 	KindUnknownTerminal = "unknown_terminal"
 	KindRetired         = "retired_terminal"
 	KindPassword        = "password"
+	KindNoPassword      = "no_password"    // SL 651 point without a terminal password (Server.AllowNoPassword off)
+	KindSourceNet       = "source_network" // peer outside the allowed source networks
 	KindDirection       = "direction" // a downlink frame sent by a terminal
 	KindTooLong         = "too_long"  // over Server.MaxFrameLen
 	KindStore           = "store"     // the store failed; the frame was not confirmed
@@ -29,7 +31,7 @@ const (
 )
 
 var allKinds = []string{KindChecksum, KindTruncated, KindLength, KindSyntax, KindUnknownFunction, KindPacket,
-	KindUnknownTerminal, KindRetired, KindPassword, KindDirection, KindTooLong, KindStore, KindOther}
+	KindUnknownTerminal, KindRetired, KindPassword, KindNoPassword, KindSourceNet, KindDirection, KindTooLong, KindStore, KindOther}
 
 // protoMetrics are the counters of one protocol.
 type protoMetrics struct {

@@ -80,6 +80,11 @@ type Server struct {
 	// SZY206WorkMode is the work mode sent in SZY 206 report confirms.
 	SZY206WorkMode szy206.WorkMode
 
+	// AllowNoPassword accepts SL 651 frames of points that have no terminal
+	// password (a migration period). Off: their frames are quarantined with
+	// reason no_password and never confirmed.
+	AllowNoPassword bool
+
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
 

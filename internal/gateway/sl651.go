@@ -75,6 +75,10 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 	if p == nil {
 		return samples
 	}
+	if p.Password == "" && !c.s.AllowNoPassword {
+		c.reject(w, sishui.FrameQuarantined, KindNoPassword, errors.New("the point has no terminal password: set one (4 hex digits) or run with --allow-no-password"), 0)
+		return samples
+	}
 	if p.Password != "" {
 		want, perr := strconv.ParseUint(strings.TrimSpace(p.Password), 16, 16)
 		if perr != nil || uint16(want) != f.Password {

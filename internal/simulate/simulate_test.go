@@ -48,6 +48,9 @@ func newEnv(t testing.TB, n int) *env {
 		for i := range n {
 			p := &sishui.Point{Code: StationCode(protocol, i, szy206.ProfileSZY206()), Name: "站", Kind: sishui.PointWell,
 				Protocol: protocol, Region: "371502", Multiplier: 1, IntervalSeconds: 3600}
+			if protocol == sishui.ProtocolSL651 {
+				p.Password = "0000" // what default stations send; SL 651 passwords are required
+			}
 			if err := st.CreatePoint(ctx, p); err != nil {
 				t.Fatal(err)
 			}
