@@ -24,9 +24,9 @@ const (
 	KindPassword        = "password"
 	KindNoPassword      = "no_password"    // SL 651 point without a terminal password (Server.AllowNoPassword off)
 	KindSourceNet       = "source_network" // peer outside the allowed source networks
-	KindDirection       = "direction" // a downlink frame sent by a terminal
-	KindTooLong         = "too_long"  // over Server.MaxFrameLen
-	KindStore           = "store"     // the store failed; the frame was not confirmed
+	KindDirection       = "direction"      // a downlink frame sent by a terminal
+	KindTooLong         = "too_long"       // over Server.MaxFrameLen
+	KindStore           = "store"          // the store failed; the frame was not confirmed
 	KindOther           = "other"
 )
 
