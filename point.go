@@ -48,6 +48,7 @@ type Point struct {
 	RolloverM3      float64   `json:"rollover_m3,omitempty"`
 	IntervalSeconds int       `json:"interval_seconds"` // expected reporting interval
 	Password        string    `json:"-"`                // terminal password, checked when set; never serialised
+	AllowedNets     []string  `json:"allowed_nets,omitempty"` // source networks (CIDR) the terminal may report from; empty: any the gateway allows
 	Retired         bool      `json:"retired"`
 	Note            string    `json:"note,omitempty"`
 	CreatedAt       time.Time `json:"created_at"`
@@ -69,6 +70,9 @@ func (p *Point) Validate() error {
 		if err := CheckTerminalPassword("password", p.Password); err != nil {
 			return err
 		}
+	}
+	if err := CheckAllowedNets("allowed_nets", p.AllowedNets); err != nil {
+		return err
 	}
 	if !contains(PointKinds, p.Kind) {
 		return Invalid("kind", "must be one of %s", strings.Join(PointKinds, ", "))

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,6 +47,14 @@ func (a *app) listenGateway() error {
 	// The gateway keeps the wire; its frames go through the one ingester.
 	t.gw = &gateway.Server{Ingest: a.pipe.ing, MaxConns: a.cfg.MaxConns, IdleTimeout: a.cfg.IdleTimeout, Logger: a.log, Metrics: a.metrics,
 		AllowNoPassword: a.cfg.AllowNoPassword}
+	if a.cfg.AllowedNets != "" {
+		nets, err := sishui.ParseAllowedNets("--allowed-nets", strings.Split(a.cfg.AllowedNets, ","))
+		if err != nil {
+			t.close()
+			return err
+		}
+		t.gw.AllowedNets = nets
+	}
 	if a.cfg.VendorMap != "" {
 		b, err := os.ReadFile(a.cfg.VendorMap)
 		if err == nil {

@@ -306,6 +306,7 @@ func TestInvalidInput(t *testing.T) {
 		{"permit: unknown holder", "POST", "/api/v1/permits", permit("user_id", 99999), 400, "user_id"},
 		{"permit: bad date", "POST", "/api/v1/permits", permit("valid_from", "2026-01-01"), 400, "body"},
 		{"point: bad kind", "POST", "/api/v1/points", map[string]any{"code": "0102030405", "name": "x", "kind": "tank", "protocol": "sl651", "region": "371502", "multiplier": 1, "interval_seconds": 3600}, 400, "kind"},
+		{"point: bad allowed_nets", "POST", "/api/v1/points", map[string]any{"code": "0102030405", "name": "x", "kind": "well", "protocol": "sl651", "region": "371502", "multiplier": 1, "interval_seconds": 3600, "allowed_nets": []string{"10.0.0.0/33"}}, 400, "allowed_nets"},
 		{"point: region differs from permit", "POST", "/api/v1/points", map[string]any{"code": "0102030405", "name": "x", "kind": "withdrawal", "protocol": "szy206", "region": "371525", "permit_id": 1, "multiplier": 1, "interval_seconds": 3600}, 400, "region"},
 		{"bad id", "GET", "/api/v1/permits/abc", nil, 400, "id"},
 		{"missing id", "GET", "/api/v1/permits/999999", nil, 404, ""},

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -26,6 +28,7 @@ type conn struct {
 	protocol string
 	h        handler
 	peer     string
+	peerAddr netip.Addr // the peer's IP (invalid when the transport has none)
 	since    time.Time
 	pm       *protoMetrics
 
@@ -55,8 +58,12 @@ type work struct {
 }
 
 func newConn(s *Server, nc net.Conn, ln net.Listener, protocol string) *conn {
-	return &conn{s: s, nc: nc, ln: ln, protocol: protocol, h: handlers[protocol], peer: nc.RemoteAddr().String(),
+	c := &conn{s: s, nc: nc, ln: ln, protocol: protocol, h: handlers[protocol], peer: nc.RemoteAddr().String(),
 		since: s.now(), pm: s.m.proto(protocol)}
+	if ap, err := netip.ParseAddrPort(c.peer); err == nil {
+		c.peerAddr = ap.Addr().Unmap()
+	}
+	return c
 }
 
 func (c *conn) info() SessionInfo {
@@ -319,6 +326,25 @@ func (c *conn) queued() bool {
 	c.s.mu.Lock()
 	defer c.s.mu.Unlock()
 	return c.key.address != "" && len(c.s.queues[c.key]) > 0
+}
+
+// checkSource rejects w (quarantined, source_network) when the peer lies
+// outside the gateway's allowed networks or the point's; it reports whether
+// the frame may go on.
+func (c *conn) checkSource(w *work, p *sishui.Point) bool {
+	if !sishui.NetsAllow(c.s.AllowedNets, c.peerAddr) {
+		c.reject(w, sishui.FrameQuarantined, KindSourceNet, fmt.Errorf("peer %s is outside the gateway's allowed networks", c.peerAddr), 0)
+		return false
+	}
+	if len(p.AllowedNets) == 0 {
+		return true
+	}
+	nets, err := sishui.ParseAllowedNets("allowed_nets", p.AllowedNets)
+	if err != nil || !sishui.NetsAllow(nets, c.peerAddr) {
+		c.reject(w, sishui.FrameQuarantined, KindSourceNet, fmt.Errorf("peer %s is outside the point's allowed networks %s", c.peerAddr, strings.Join(p.AllowedNets, ",")), 0)
+		return false
+	}
+	return true
 }
 
 // accept finds the terminal's point under the ingester's acceptance policy;

@@ -2,6 +2,8 @@ package gateway
 
 import (
 	"bytes"
+	"context"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +59,64 @@ func TestNoPassword(t *testing.T) {
 			var one [1]byte
 			if n, _ := c.nc.Read(one[:]); n != 0 {
 				t.Fatal("a frame of a point without password was answered")
+			}
+		})
+	}
+}
+
+// TestAllowedNets: frames from a peer outside the gateway's or the point's
+// allowed networks are quarantined (source_network) and not confirmed.
+func TestAllowedNets(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		gateway   string
+		point     []string
+		wantAllow bool
+	}{
+		{"point allows loopback", "", []string{"127.0.0.0/8"}, true},
+		{"point allows an address", "", []string{"10.0.0.0/8", "127.0.0.1"}, true},
+		{"point elsewhere", "", []string{"10.20.0.0/16"}, false},
+		{"gateway elsewhere", "10.0.0.0/8", nil, false},
+		{"gateway allows, point elsewhere", "127.0.0.0/8", []string{"10.0.0.0/8"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := newStore(t)
+			p := &sishui.Point{Code: slCode, Name: "测站", Kind: sishui.PointWell, Protocol: sishui.ProtocolSL651,
+				Region: testCounty, Multiplier: 1, IntervalSeconds: 3600, Password: "0000", AllowedNets: tc.point}
+			if err := store.CreatePoint(context.Background(), p); err != nil {
+				t.Fatal(err)
+			}
+			z := &sishui.Point{Code: szyCode, Name: "测站", Kind: sishui.PointWell, Protocol: sishui.ProtocolSZY206,
+				Region: testCounty, Multiplier: 1, IntervalSeconds: 3600, AllowedNets: tc.point}
+			if err := store.CreatePoint(context.Background(), z); err != nil {
+				t.Fatal(err)
+			}
+			ts := startServer(t, store, func(s *Server) {
+				if tc.gateway != "" {
+					s.AllowedNets = []netip.Prefix{netip.MustParsePrefix(tc.gateway)}
+				}
+			})
+			sl := slReport(t, slCode, 0, 9, 0, 5)
+			szy := szyReport(t, szyCode, 5, 1, 2)
+			for _, x := range []struct {
+				protocol string
+				b        []byte
+			}{{"sl651", sl}, {"szy206", szy}} {
+				c := dial(t, ts, x.protocol)
+				c.send(x.b)
+				if tc.wantAllow {
+					c.mustNext()
+					continue
+				}
+				var f *sishui.RawFrame
+				waitFor(t, "the quarantined frame", func() bool { f = archived(t, store, x.protocol, x.b); return f != nil })
+				if f.Status != sishui.FrameQuarantined || !strings.HasPrefix(f.Reason, KindSourceNet) || f.Samples != 0 {
+					t.Fatalf("%s archived %+v", x.protocol, f)
+				}
+			}
+			n := len(series(t, store, p.ID, sishui.MetricLevelM))
+			if tc.wantAllow != (n == 1) {
+				t.Fatalf("stored %d levels", n)
 			}
 		})
 	}

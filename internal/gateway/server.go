@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,6 +85,10 @@ type Server struct {
 	// password (a migration period). Off: their frames are quarantined with
 	// reason no_password and never confirmed.
 	AllowNoPassword bool
+	// AllowedNets are the source networks terminals may report from (empty:
+	// any); a point's own AllowedNets narrow it further. Frames from elsewhere
+	// are quarantined with reason source_network and never confirmed.
+	AllowedNets []netip.Prefix
 
 	// Mapping turns decoded values into samples.
 	Mapping Mapping

@@ -72,7 +72,7 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 		return samples
 	}
 	p := c.accept(w, w.raw.Station)
-	if p == nil {
+	if p == nil || !c.checkSource(w, p) {
 		return samples
 	}
 	if p.Password == "" && !c.s.AllowNoPassword {

@@ -81,7 +81,7 @@ func (szy206Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.
 		return samples
 	}
 	p := c.accept(w, w.raw.Station)
-	if p == nil {
+	if p == nil || !c.checkSource(w, p) {
 		return samples
 	}
 	w.accepted = true

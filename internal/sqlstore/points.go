@@ -13,13 +13,15 @@ const pointUserExpr = "(SELECT user_id FROM permits WHERE permits.id = points.pe
 var pointEntity = entity[*sishui.Point]{
 	name: "point", table: "points", regionCol: "region", userExpr: pointUserExpr,
 	cols: `id, code, name, kind, protocol, region, lon, lat, COALESCE(permit_id, 0), COALESCE(section_id, 0), COALESCE(zone_id, 0), COALESCE(source, ''),
-		multiplier, rollover_m3, interval_s, password, retired, note, created_ms, updated_ms`,
+		multiplier, rollover_m3, interval_s, password, retired, note, created_ms, updated_ms, allowed_nets`,
 	scan: func(sc scanner) (*sishui.Point, error) {
 		var p sishui.Point
 		var c, up int64
+		var nets string
 		err := sc.Scan(&p.ID, &p.Code, &p.Name, &p.Kind, &p.Protocol, &p.Region, &p.Lon, &p.Lat, &p.PermitID, &p.SectionID, &p.ZoneID, &p.Source,
-			&p.Multiplier, &p.RolloverM3, &p.IntervalSeconds, &p.Password, &p.Retired, &p.Note, &c, &up)
+			&p.Multiplier, &p.RolloverM3, &p.IntervalSeconds, &p.Password, &p.Retired, &p.Note, &c, &up, &nets)
 		p.CreatedAt, p.UpdatedAt = fromMS(c), fromMS(up)
+		p.AllowedNets = splitNets(nets)
 		return &p, err
 	},
 	conflict: "a point with this protocol and terminal address already exists",
@@ -72,9 +74,9 @@ func (s *DB) CreatePoint(ctx context.Context, p *sishui.Point) error {
 		func(tx *sql.Tx) error { return s.checkPointRefs(ctx, tx, p) },
 		func(tx *sql.Tx) (int64, error) {
 			id, err := s.insertID(ctx, tx, `INSERT INTO points (code, name, kind, protocol, region, lon, lat, permit_id, section_id, zone_id, source,
-				multiplier, rollover_m3, interval_s, password, retired, note, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				multiplier, rollover_m3, interval_s, password, retired, note, created_ms, updated_ms, allowed_nets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				p.Code, p.Name, p.Kind, p.Protocol, p.Region, p.Lon, p.Lat, nullInt(p.PermitID), nullInt(p.SectionID), nullInt(p.ZoneID), nullStr(p.Source),
-				p.Multiplier, p.RolloverM3, p.IntervalSeconds, p.Password, p.Retired, p.Note, ms(now), ms(now))
+				p.Multiplier, p.RolloverM3, p.IntervalSeconds, p.Password, p.Retired, p.Note, ms(now), ms(now), joinNets(p.AllowedNets))
 			p.ID = id
 			return id, err
 		})
@@ -96,9 +98,9 @@ func (s *DB) UpdatePoint(ctx context.Context, p *sishui.Point) error {
 			}
 			p.CreatedAt, p.UpdatedAt = fromMS(created), fromMS(ms(now))
 			return updateOne(ctx, s, tx, p.ID, `UPDATE points SET code = ?, name = ?, kind = ?, protocol = ?, region = ?, lon = ?, lat = ?, permit_id = ?,
-				section_id = ?, zone_id = ?, source = ?, multiplier = ?, rollover_m3 = ?, interval_s = ?, password = ?, retired = ?, note = ?, updated_ms = ? WHERE id = ?`,
+				section_id = ?, zone_id = ?, source = ?, multiplier = ?, rollover_m3 = ?, interval_s = ?, password = ?, retired = ?, note = ?, updated_ms = ?, allowed_nets = ? WHERE id = ?`,
 				p.Code, p.Name, p.Kind, p.Protocol, p.Region, p.Lon, p.Lat, nullInt(p.PermitID), nullInt(p.SectionID), nullInt(p.ZoneID), nullStr(p.Source),
-				p.Multiplier, p.RolloverM3, p.IntervalSeconds, p.Password, p.Retired, p.Note, ms(now), p.ID)
+				p.Multiplier, p.RolloverM3, p.IntervalSeconds, p.Password, p.Retired, p.Note, ms(now), joinNets(p.AllowedNets), p.ID)
 		})
 }
 
@@ -305,4 +307,23 @@ func actionOf(before any) string {
 		return "create"
 	}
 	return "update"
+}
+
+// joinNets and splitNets store a point's allowed source networks as one
+// comma-separated column (normalised: trimmed, "" for none).
+func joinNets(nets []string) string {
+	out := make([]string, 0, len(nets))
+	for _, n := range nets {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ",")
+}
+
+func splitNets(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }
