@@ -46,8 +46,8 @@ type Point struct {
 	Source          string    `json:"source,omitempty"` // the source the point measures, when it meters a withdrawal
 	Multiplier      float64   `json:"multiplier"`       // meter reading × multiplier = m³
 	RolloverM3      float64   `json:"rollover_m3,omitempty"`
-	IntervalSeconds int       `json:"interval_seconds"` // expected reporting interval
-	Password        string    `json:"-"`                // terminal password, checked when set; never serialised
+	IntervalSeconds int       `json:"interval_seconds"`       // expected reporting interval
+	Password        string    `json:"-"`                      // terminal password, checked when set; never serialised
 	AllowedNets     []string  `json:"allowed_nets,omitempty"` // source networks (CIDR) the terminal may report from; empty: any the gateway allows
 	Retired         bool      `json:"retired"`
 	Note            string    `json:"note,omitempty"`
