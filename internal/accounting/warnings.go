@@ -329,6 +329,9 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 			}
 		}
 	}
+	if err := s.terminalSecurity(ctx, now, points, pointOwner, add); err != nil {
+		return nil, nil, err
+	}
 	for id, flows := range sectionFlow {
 		sc := sectionByID[id]
 		var sum float64

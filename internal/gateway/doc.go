@@ -16,5 +16,8 @@
 // no password). Frames failing the checksum, from unknown terminals or with a
 // wrong password are archived with status quarantined; frames that do not
 // decode otherwise are archived with status error. Neither is confirmed.
-// Sample mapping lives in mapping.go (Mapping).
+// SL 651 points must have a password (no_password) unless
+// Server.AllowNoPassword, and peers must lie in the allowed networks
+// (source_network). Accepted frames that look replayed or forged are marked
+// (signals.go). Sample mapping lives in mapping.go (Mapping).
 package gateway

@@ -76,7 +76,7 @@ func TestEveryInputSamePolicy(t *testing.T) {
 				c := dial(t, ts, sishui.ProtocolSL651)
 				a, _ := sl651.ParseAddress(code)
 				f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Center: 1, Station: a,
-					Function: sl651.FuncTimed, Serial: uint16(i + 1), Sent: at.Add(7 * time.Second), HasBodyStation: true, BodyStation: a,
+					Function: sl651.FuncTimed, Serial: uint16(i + 1), Sent: slSent(at), HasBodyStation: true, BodyStation: a,
 					StationType: sl651.StationRiver, Observed: at, Elements: byCode[code]}
 				b, err := sl651.Encode(f)
 				if err != nil {

@@ -234,7 +234,7 @@ func slReport(t testing.TB, code string, password uint16, serial uint16, minute 
 	}
 	obs := testObserved.Add(time.Duration(minute) * time.Minute)
 	f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Center: 1, Station: a, Password: password,
-		Function: sl651.FuncTimed, Serial: serial, Sent: obs.Add(7 * time.Second), HasBodyStation: true, BodyStation: a,
+		Function: sl651.FuncTimed, Serial: serial, Sent: slSent(obs), HasBodyStation: true, BodyStation: a,
 		StationType: sl651.StationRiver, Observed: obs,
 		Elements: []sl651.Element{sl651.Elem("Z", z), sl651.Elem("VT", 12.5)}}
 	b, err := sl651.Encode(f)
@@ -253,10 +253,14 @@ func szyAddr(t testing.TB, code string) szy206.Address {
 	return a
 }
 
+// szyBase is the time tag of the first test SZY 206 report: near now (a time
+// tag far from arrival would be a clock_skew signal).
+var szyBase = time.Now().Truncate(time.Minute)
+
 // szyReport builds an SZY 206 flow/volume self-report observed at second sec.
 func szyReport(t testing.TB, code string, sec int, flow, volume float64) []byte {
 	t.Helper()
-	tt := szy206.NewTimeTag(time.Now().Truncate(time.Hour).Add(time.Duration(sec)*time.Second), 0, 5)
+	tt := szy206.NewTimeTag(szyBase.Add(time.Duration(sec)*time.Second), 0, 5)
 	r := &szy206.Report{Address: szyAddr(t, code), FCB: 3, Type: szy206.TypeFlow, Time: &tt,
 		Readings: []szy206.Reading{szy206.NewReading(szy206.KindFlow, 1, flow), szy206.NewReading(szy206.KindVolume, 1, volume)}}
 	b, err := szy206.AppendReport(nil, r, szy206.ProfileSZY206())
@@ -326,4 +330,10 @@ func framesTSV(t testing.TB) string {
 			t.Skip("shared/testdata/frames.tsv not found")
 		}
 	}
+}
+
+// slSent is the send time of a test report: now, to the second (a send time
+// hours from arrival would be a clock_skew signal).
+func slSent(time.Time) time.Time {
+	return time.Now().In(sl651.Beijing()).Truncate(time.Second)
 }

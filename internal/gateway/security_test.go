@@ -3,6 +3,7 @@ package gateway
 import (
 	"bytes"
 	"context"
+	"net"
 	"net/netip"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/sl651"
+	"github.com/sishui/sishui/internal/quality"
 )
 
 // archived returns the archived frame with exactly these bytes, or nil.
@@ -119,5 +121,107 @@ func TestAllowedNets(t *testing.T) {
 				t.Fatalf("stored %d levels", n)
 			}
 		})
+	}
+}
+
+// slAt builds an SL 651 report with an explicit send time.
+func slAt(t testing.TB, code string, serial uint16, sent time.Time, minute int, z float64) []byte {
+	t.Helper()
+	a, err := sl651.ParseAddress(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs := testObserved.Add(time.Duration(minute) * time.Minute)
+	f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Center: 1, Station: a,
+		Function: sl651.FuncTimed, Serial: serial, Sent: sent.In(sl651.Beijing()).Truncate(time.Second), HasBodyStation: true, BodyStation: a,
+		StationType: sl651.StationRiver, Observed: obs, Elements: []sl651.Element{sl651.Elem("Z", z)}}
+	b, err := sl651.Encode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// dialFrom connects from a local loopback address (127.0.0.x), so that a
+// test can play terminals at different peer addresses.
+func dialFrom(t testing.TB, ts *testServer, protocol, local string) *client {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}}
+	nc, err := d.Dial("tcp", ts.addr(protocol))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close() })
+	return &client{t: t, protocol: protocol, nc: nc}
+}
+
+// TestSignals: replayed, impersonating and clock-skewed frames are stored
+// and confirmed, with the signal as the frame's reason and a quality flag on
+// their samples; an identical resend is no signal.
+func TestSignals(t *testing.T) {
+	store := newStore(t)
+	p := addPoint(t, store, sishui.ProtocolSL651, slCode, "", 1)
+	ts := startServer(t, store, nil)
+	now := time.Now()
+	type step struct {
+		name  string
+		from  string // local address; "" = the previous connection
+		frame []byte
+		want  string // signal kind expected in the reason ("" none)
+		flag  quality.Flag
+	}
+	first := slAt(t, slCode, 1, now, 0, 1.0)
+	steps := []step{
+		{"first", "127.0.0.1", first, "", 0},
+		{"identical resend", "", first, "", 0},
+		{"same serial and send time, other value", "", slAt(t, slCode, 1, now, 1, 1.5), SignalReplay, quality.FlagReplay},
+		{"next", "", slAt(t, slCode, 2, now.Add(time.Minute), 2, 1.1), "", 0},
+		{"send time far behind", "", slAt(t, slCode, 3, now.Add(-time.Hour), 3, 1.2), SignalReplay, quality.FlagReplay},
+		{"clock far from arrival", "", slAt(t, slCode, 4, now.Add(3*time.Hour), 4, 1.3), SignalClockSkew, quality.FlagClockSkew},
+		{"new peer while the old session is alive", "127.0.0.2", slAt(t, slCode, 5, now.Add(2*time.Minute), 5, 1.4), SignalImpersonation, quality.FlagImpersonation},
+		{"back to the first peer: alternating", "127.0.0.1", slAt(t, slCode, 6, now.Add(3*time.Minute), 6, 1.5), SignalImpersonation, quality.FlagImpersonation},
+		{"same peer reconnects", "127.0.0.1", slAt(t, slCode, 7, now.Add(4*time.Minute), 7, 1.6), "", 0},
+	}
+	var c *client
+	for i, st := range steps {
+		if st.from != "" {
+			c = dialFrom(t, ts, sishui.ProtocolSL651, st.from)
+		}
+		c.send(st.frame)
+		f, _ := sl651.Decode(st.frame)
+		wantSLConfirm(t, c.mustNext(), f.Serial, sl651.EOT)
+		fs := frames(t, store, sishui.FrameFilter{Protocol: "sl651"})
+		// The newest archived frame is this step's.
+		var got *sishui.RawFrame
+		for _, x := range fs {
+			if got == nil || x.ID > got.ID {
+				got = x
+			}
+		}
+		if got.Status != sishui.FrameOK || !bytes.Equal(got.Bytes, st.frame) {
+			t.Fatalf("step %d %s: archived %+v", i, st.name, got)
+		}
+		if (st.want == "") != (got.Reason == "") || !strings.Contains(got.Reason, st.want) {
+			t.Fatalf("step %d %s: reason %q, want %q", i, st.name, got.Reason, st.want)
+		}
+		if st.name == "back to the first peer: alternating" && !strings.Contains(got.Reason, "alternate") {
+			t.Fatalf("reason %q does not say the connections alternate", got.Reason)
+		}
+		obs := testObserved.Add(time.Duration(max(i-1, 0)) * time.Minute)
+		if i == 1 {
+			continue // the resend's samples are the first step's
+		}
+		var flags quality.Flag
+		for _, x := range series(t, store, p.ID, sishui.MetricLevelM) {
+			if x.Time.Equal(obs) {
+				flags = quality.Flag(x.Flags)
+			}
+		}
+		if st.flag != 0 && !flags.Has(st.flag) || st.flag == 0 && flags.Any(quality.FlagReplay|quality.FlagImpersonation|quality.FlagClockSkew) {
+			t.Fatalf("step %d %s: sample flags %s, want %s", i, st.name, flags, st.flag)
+		}
+	}
+	if n := ts.counter(`sishui_gateway_signals_total{protocol="sl651",kind="impersonation"}`); n != 2 {
+		t.Errorf("impersonation signals counted %d, want 2", n)
 	}
 }

@@ -89,6 +89,14 @@ type Server struct {
 	// any); a point's own AllowedNets narrow it further. Frames from elsewhere
 	// are quarantined with reason source_network and never confirmed.
 	AllowedNets []netip.Prefix
+	// ClockSkew: a frame whose send time is further than this from its
+	// arrival is marked clock_skew, and one whose send time goes back behind
+	// the terminal's latest by more than this is marked replay (signals.go).
+	// 0: DefaultClockSkew; negative: no clock check.
+	ClockSkew time.Duration
+	// ImpersonationWindow: a terminal whose session moves back to an address
+	// it left this recently is marked as two connections alternating.
+	ImpersonationWindow time.Duration
 
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
@@ -107,6 +115,7 @@ type Server struct {
 	conns     map[*conn]struct{}
 	byAddr    map[termKey]*conn
 	queues    map[termKey][][]byte
+	tracks    map[termKey]*termTrack // replay and impersonation state (signals.go)
 	listeners map[net.Listener]struct{}
 	connWG    sync.WaitGroup
 
@@ -181,6 +190,13 @@ func (s *Server) init() {
 		s.conns = map[*conn]struct{}{}
 		s.byAddr = map[termKey]*conn{}
 		s.queues = map[termKey][][]byte{}
+		s.tracks = map[termKey]*termTrack{}
+		if s.ClockSkew == 0 {
+			s.ClockSkew = DefaultClockSkew
+		}
+		if s.ImpersonationWindow <= 0 {
+			s.ImpersonationWindow = DefaultImpersonationWindow
+		}
 		s.listeners = map[net.Listener]struct{}{}
 		s.m = newServerMetrics(s.Metrics)
 	})
@@ -434,22 +450,32 @@ func (s *Server) Queued(protocol, address string) int {
 func (s *Server) bind(c *conn, k termKey) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.bindLocked(c, k)
+}
+
+// bindLocked binds c to k and returns the older connection it replaced (nil
+// when none, or when c was bound already).
+func (s *Server) bindLocked(c *conn, k termKey) *conn {
 	if c.key.address != "" {
-		return // a connection keeps the first terminal it spoke for
+		return nil // a connection keeps the first terminal it spoke for
 	}
 	if _, live := s.conns[c]; !live {
-		return
+		return nil
 	}
 	c.key = k
-	if old := s.byAddr[k]; old != nil && old != c {
+	old := s.byAddr[k]
+	if old != nil && old != c {
 		s.m.proto(k.protocol).replaced.Inc()
 		s.log.Info("gateway: newer connection replaces older", "protocol", k.protocol, "address", k.address,
 			"old_peer", old.peer, "new_peer", c.peer)
 		old.key = termKey{}
 		old.replacedBy.Store(true)
 		old.nc.Close()
+	} else {
+		old = nil
 	}
 	s.byAddr[k] = c
+	return old
 }
 
 func (s *Server) unregister(c *conn) {

@@ -112,8 +112,11 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 	w.accepted = true
 	w.decoded = f
 	w.confirm = f.Function != sl651.FuncKeepAlive
-	c.s.bind(c, termKey{c.protocol, w.raw.Station})
-	return c.s.Mapping.SL651Samples(samples, f, p, w.arrival)
+	sig := c.s.bindAndCheck(c, termKey{c.protocol, w.raw.Station}, markOf(w.raw.Bytes, int(f.Serial), f.Sent), w.arrival)
+	n0 := len(samples)
+	samples = c.s.Mapping.SL651Samples(samples, f, p, w.arrival)
+	sig.mark(w, samples[n0:])
+	return samples
 }
 
 // confirm encodes the confirm of an accepted SL 651 frame into c.out.

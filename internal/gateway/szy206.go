@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/szy206"
@@ -92,11 +93,21 @@ func (szy206Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.
 	default:
 		w.confirm = f.Control.Split()
 	}
-	c.s.bind(c, termKey{c.protocol, w.raw.Station})
+	var sent time.Time
+	if f.HasTime {
+		if t, ok := f.Time.Time(w.arrival); ok {
+			sent = t
+		}
+	}
+	sig := c.s.bindAndCheck(c, termKey{c.protocol, w.raw.Station}, markOf(w.raw.Bytes, -1, sent), w.arrival)
 	if len(f.Readings) == 0 && !f.HasState {
+		sig.mark(w, nil)
 		return samples
 	}
-	return c.s.Mapping.SZY206Samples(samples, f, p, w.arrival)
+	n0 := len(samples)
+	samples = c.s.Mapping.SZY206Samples(samples, f, p, w.arrival)
+	sig.mark(w, samples[n0:])
+	return samples
 }
 
 // confirm encodes the confirm of an accepted SZY 206 frame into c.out.

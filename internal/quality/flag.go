@@ -29,6 +29,9 @@ const (
 	FlagEstimated                          // the value is an estimate, not a measurement
 	FlagCorrected                          // the value was corrected by a person or a rule
 	FlagMissing                            // no usable value (NaN, Inf or unknown)
+	FlagReplay                             // the terminal's frame repeats a serial number / time tag with other contents, or its send time went backwards
+	FlagImpersonation                      // the terminal reported from a new peer while its session from another was alive
+	FlagClockSkew                          // the terminal's send time is far from the frame's arrival
 
 	flagEnd // first unused bit
 )
@@ -40,10 +43,11 @@ const AllFlags = flagEnd - 1
 const FilledFlags = FlagGapFilled | FlagEstimated
 
 // unreliableFlags mark values that must not be used without review.
-const unreliableFlags = FlagHardRange | FlagFutureTimestamp | FlagDuplicateConflict | FlagNegativeIncrement | FlagMeterRollback
+const unreliableFlags = FlagHardRange | FlagFutureTimestamp | FlagDuplicateConflict | FlagNegativeIncrement | FlagMeterRollback |
+	FlagReplay | FlagImpersonation
 
 // doubtfulFlags mark values that are usable with care.
-const doubtfulFlags = FlagSoftRange | FlagRateOfChange | FlagFlatLine | FlagSpike | FlagTooOld
+const doubtfulFlags = FlagSoftRange | FlagRateOfChange | FlagFlatLine | FlagSpike | FlagTooOld | FlagClockSkew
 
 // flagNames holds the stable name of each bit, in bit order.
 var flagNames = [...]string{
@@ -61,6 +65,9 @@ var flagNames = [...]string{
 	"estimated",
 	"corrected",
 	"missing",
+	"replay",
+	"impersonation",
+	"clock_skew",
 }
 
 // ErrUnknownFlag is returned when a flag name is not one of the defined names.

@@ -49,6 +49,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"WriteScope", testWriteScope},
 		{"Listing", testListing},
 		{"Terminals", testTerminals},
+		{"FrameSignals", testFrameSignals},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

@@ -14,6 +14,9 @@ export const flagNames = [
   'estimated',
   'corrected',
   'missing',
+  'replay',
+  'impersonation',
+  'clock_skew',
 ];
 
 export function decodeFlags(f) {
