@@ -43,6 +43,8 @@ Commands:
   budget derive|report …             水预算 from caps and permits, execution against metered use
   rights allocate|verify|export         water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export
   permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
+  account [--from D] [--to D]   rebuild the daily and monthly use rollups from the samples (resumable)
+  terminal command|commands|cancel   downlink commands to terminals (queued in the store)
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -90,6 +92,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"budget":   cmdBudget,
 		"rights":   cmdRights,
 		"permit":   cmdPermit,
+		"account":  cmdAccount,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

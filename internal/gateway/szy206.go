@@ -46,6 +46,9 @@ func (szy206Handler) split(data []byte) (int, []byte) {
 	return adv, tok
 }
 
+// szy206State is a connection's reassembly of split messages.
+type szy206State struct{ r *szy206.Reassembler }
+
 // szy206Decoded is an accepted SZY 206 frame and the profile it decoded under.
 type szy206Decoded struct {
 	f    *szy206.Frame
@@ -84,6 +87,28 @@ func (szy206Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.
 	p := c.accept(w, w.raw.Station)
 	if p == nil || !c.checkSource(w, p) {
 		return samples
+	}
+	if f.Control.Split() {
+		// A fragment of a split message (拆分帧): archived and confirmed
+		// one by one; the values come with the last (DIVS = 1).
+		st, _ := c.state.(*szy206State)
+		if st == nil {
+			st = &szy206State{r: &szy206.Reassembler{MaxPending: 4, MaxBytes: 1 << 20}}
+			c.state = st
+		}
+		msg, done, err := st.r.Add(f)
+		if err != nil {
+			status, kind, off := szy206Kind(err)
+			c.reject(w, status, kind, err, off)
+			return samples
+		}
+		if done {
+			if err := szy206.DecodeJoined(f, msg, prof); err != nil {
+				status, kind, _ := szy206Kind(err)
+				c.reject(w, status, kind, fmt.Errorf("split message: %w", err), 0)
+				return samples
+			}
+		}
 	}
 	w.accepted = true
 	w.decoded = szy206Decoded{f, prof}
