@@ -2,6 +2,7 @@ package sishui
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"time"
 )
@@ -119,6 +120,12 @@ type RawFrame struct {
 	Reason   string    `json:"reason,omitempty"`
 	Offset   int       `json:"offset,omitempty"` // byte offset of the decode error
 	Samples  int       `json:"samples"`
+	// Decoded is the frame decoded for people (the API sets it on reading):
+	// sl651.Summary or szy206.Summary as JSON; DecodeError and DecodeOffset
+	// say where a frame that does not decode fails.
+	Decoded      json.RawMessage `json:"decoded,omitempty"`
+	DecodeError  string          `json:"decode_error,omitempty"`
+	DecodeOffset *int            `json:"decode_offset,omitempty"`
 }
 
 // FrameFilter selects archived frames.

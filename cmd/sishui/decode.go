@@ -3,14 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
-	"github.com/sishui/sishui/internal/protocol/sl651"
-	"github.com/sishui/sishui/internal/protocol/szy206"
+	"github.com/sishui/sishui/internal/protocol/inspect"
 )
 
 // decodeError is what `sishui decode` prints for a frame that does not decode.
@@ -55,16 +52,7 @@ func cmdDecode(ctx context.Context, e *env, args []string) error {
 		out, err := decodeOne(h, *proto, *profile)
 		if err != nil {
 			failed++
-			de := decodeError{Error: err.Error(), Offset: -1, Input: h}
-			var p1 *sl651.ParseError
-			var p2 *szy206.ParseError
-			switch {
-			case errors.As(err, &p1):
-				de.Offset = p1.Offset
-			case errors.As(err, &p2):
-				de.Offset = p2.Offset
-			}
-			out = de
+			out = decodeError{Error: err.Error(), Offset: inspect.Offset(err), Input: h}
 		}
 		if err := enc.Encode(out); err != nil {
 			return err
@@ -78,48 +66,5 @@ func cmdDecode(ctx context.Context, e *env, args []string) error {
 
 // decodeOne decodes one hex frame (spaces allowed) by protocol.
 func decodeOne(h, proto, profile string) (any, error) {
-	clean := strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\t' || r == ':' || r == '-' {
-			return -1
-		}
-		return r
-	}, h)
-	b, err := hex.DecodeString(clean)
-	if err != nil {
-		return nil, fmt.Errorf("not hex: %w", err)
-	}
-	if len(b) == 0 {
-		return nil, errors.New("empty frame")
-	}
-	if proto == "auto" {
-		switch {
-		case len(b) >= 2 && b[0] == 0x7E && b[1] == 0x7E, b[0] == 0x01:
-			proto = "sl651"
-		case b[0] == 0x68:
-			proto = "szy206"
-		default:
-			return nil, &sl651.ParseError{Offset: 0, Err: fmt.Errorf("unrecognised start byte %02X: neither SL 651 (7E7E, SOH) nor SZY 206 (68)", b[0])}
-		}
-	}
-	if proto == "sl651" {
-		f, err := sl651.Decode(b)
-		if err != nil {
-			return nil, err
-		}
-		return sl651.Summary(f), nil
-	}
-	var p szy206.Profile
-	if profile != "" {
-		var ok bool
-		if p, ok = szy206.ProfileByName(profile); !ok {
-			return nil, fmt.Errorf("unknown SZY 206 profile %q", profile)
-		}
-	} else if p, err = szy206.BestProfile(b); err != nil {
-		return nil, err
-	}
-	f, err := szy206.Decode(b, p)
-	if err != nil {
-		return nil, err
-	}
-	return szy206.Summary(f), nil
+	return inspect.DecodeHex(h, proto, profile)
 }

@@ -12,12 +12,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/demo"
+	"github.com/sishui/sishui/internal/protocol/sl651"
 	"github.com/sishui/sishui/internal/simulate"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -96,12 +98,13 @@ func TestDrillGatewayKill(t *testing.T) {
 		}
 	}
 	pointsOf := map[string][]*sishui.Point{}
+	const resenders, perResender = 40, 150
 	var wg sync.WaitGroup
 	reps := make([]simulate.Report, 2)
 	began := time.Now()
 	for i, proto := range []string{sishui.ProtocolSL651, sishui.ProtocolSZY206} {
 		pts, err := sishui.AllPoints(ctx, st, sishui.PointFilter{Protocol: proto})
-		if err != nil || len(pts) < 20 {
+		if err != nil || len(pts) < resenders+20 {
 			t.Fatalf("%s points: %d %v", proto, len(pts), err)
 		}
 		pointsOf[proto] = pts
@@ -111,7 +114,10 @@ func TestDrillGatewayKill(t *testing.T) {
 		}
 		cfg := simulate.Config{Gateway: addr, Protocol: proto, Frames: perProto, ConfirmTimeout: 3 * time.Second,
 			Start: time.Now().Add(-48 * time.Hour).Truncate(time.Hour), OnConfirm: onConfirm(proto)}
-		for _, p := range pts {
+		for j, p := range pts {
+			if proto == sishui.ProtocolSL651 && j < resenders {
+				continue // these stations are the resending terminals' below
+			}
 			cfg.Points = append(cfg.Points, *p)
 		}
 		wg.Add(1)
@@ -122,6 +128,19 @@ func TestDrillGatewayKill(t *testing.T) {
 				t.Error(err)
 			}
 			reps[i] = rep
+		}()
+	}
+	// Resending terminals: SL 651 stations that send each report until it
+	// is confirmed, the same bytes every time (the simulator moves on).
+	slPts := pointsOf[sishui.ProtocolSL651]
+	var resends, resentOK atomic.Int64
+	resent := make([][]int64, resenders) // observation times (ms) confirmed
+	for i := range resenders {
+		p := slPts[i]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resent[i] = resendTerminal(t, slAddr, p, perResender, i, &resends, &resentOK)
 		}()
 	}
 	done := make(chan struct{})
@@ -191,20 +210,35 @@ loop:
 	samples := countRows(t, dbPath, `SELECT COUNT(*) FROM samples`)
 	distinct := countRows(t, dbPath, `SELECT COUNT(*) FROM (SELECT DISTINCT point_id, metric, t FROM samples)`)
 	framesN := countRows(t, dbPath, `SELECT COUNT(*) FROM frames WHERE status = 'ok'`)
-	resent := countRows(t, dbPath, `SELECT COUNT(*) - COUNT(DISTINCT bytes) FROM frames WHERE status = 'ok'`)
+	resentFrames := countRows(t, dbPath, `SELECT COUNT(*) - COUNT(DISTINCT bytes) FROM frames WHERE status = 'ok'`)
 	var sent int64
 	for _, r := range reps {
 		sent += r.Sent
 	}
 	t.Logf("FIGURES gateway kill: %d kills in %v (restart to listening %v in all); %d reports sent, %d confirmed (distinct); %d reports stored (%d stored without a confirm seen); %d samples, %d distinct keys; %d accepted frames archived, %d of them resends of an archived frame",
-		nkills, elapsed.Round(time.Millisecond), outage.Round(time.Millisecond), sent, reports, storedReports, storedReports-reports, samples, distinct, framesN, resent)
+		nkills, elapsed.Round(time.Millisecond), outage.Round(time.Millisecond), sent, reports, storedReports, storedReports-reports, samples, distinct, framesN, resentFrames)
 	if missing != 0 {
 		t.Fatalf("%d confirmed reports are not stored", missing)
 	}
 	if samples != distinct {
 		t.Fatalf("%d samples for %d keys: a resend was stored twice", samples, distinct)
 	}
-	if resent == 0 {
+	// Each resending terminal's reports: all confirmed in the end, each
+	// stored once (a key per point, metric and time; count them).
+	for i, times := range resent {
+		p := slPts[i]
+		if len(times) != perResender {
+			t.Fatalf("resender %d: %d reports confirmed, want %d", i, len(times), perResender)
+		}
+		for _, ms := range times {
+			if n := have[sishui.ProtocolSL651+"/"+p.Code][ms]; n != 1 {
+				t.Fatalf("resender %d: report at %v stored as %d samples, want 1", i, time.UnixMilli(ms).UTC(), n)
+			}
+		}
+	}
+	t.Logf("FIGURES gateway kill, resending terminals: %d × %d reports, %d resends after a lost confirm, every report stored once; %d accepted frames archived twice (committed before the kill, confirm lost)",
+		resenders, perResender, resends.Load(), resentFrames)
+	if resends.Load() == 0 {
 		t.Fatalf("no report was resent: the kills were not felt")
 	}
 	var bad int
@@ -354,4 +388,76 @@ func countRowsQuickTable(path, table string) int {
 	var n int
 	_ = db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n)
 	return n
+}
+
+// resendTerminal is an SL 651 station that sends n reports (level Z, one
+// minute apart, series k of its own), each until confirmed, the same bytes
+// every time, reconnecting after a failure. It returns the observation times
+// (ms) of the confirmed reports.
+func resendTerminal(t *testing.T, addr string, p *sishui.Point, n, k int, resends, ok *atomic.Int64) []int64 {
+	a, err := sl651.ParseAddress(p.Code)
+	if err != nil {
+		t.Error(err)
+		return nil
+	}
+	var pw uint64
+	fmt.Sscanf(p.Password, "%X", &pw)
+	base := time.Now().Add(-72 * time.Hour).Truncate(time.Hour).Add(-time.Duration(k) * 200 * time.Minute)
+	var out []int64
+	var nc net.Conn
+	defer func() {
+		if nc != nil {
+			nc.Close()
+		}
+	}()
+	buf := make([]byte, 4096)
+	for i := 0; i < n; i++ {
+		obs := base.Add(time.Duration(i) * time.Minute).In(sl651.Beijing())
+		f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Center: 1, Station: a, Password: uint16(pw),
+			Function: sl651.FuncTimed, Serial: uint16(i + 1), Sent: time.Now().In(sl651.Beijing()).Truncate(time.Second), HasBodyStation: true, BodyStation: a,
+			StationType: sl651.StationRiver, Observed: obs, Elements: []sl651.Element{sl651.Elem("Z", float64(k)+float64(i)/1000)}}
+		frame, err := sl651.Encode(f)
+		if err != nil {
+			t.Error(err)
+			return out
+		}
+		for attempt := 0; ; attempt++ {
+			if attempt > 0 {
+				resends.Add(1)
+				time.Sleep(100 * time.Millisecond)
+			}
+			if attempt > 600 {
+				t.Errorf("station %s: report %d never confirmed", p.Code, i)
+				return out
+			}
+			if nc == nil {
+				if nc, err = net.DialTimeout("tcp", addr, time.Second); err != nil {
+					nc = nil
+					continue
+				}
+			}
+			nc.SetDeadline(time.Now().Add(3 * time.Second))
+			if _, err := nc.Write(frame); err != nil {
+				nc.Close()
+				nc = nil
+				continue
+			}
+			m, err := nc.Read(buf)
+			if err != nil || m == 0 {
+				nc.Close()
+				nc = nil
+				continue
+			}
+			c, err := sl651.Decode(buf[:m])
+			if err != nil || c.Serial != f.Serial {
+				nc.Close()
+				nc = nil
+				continue
+			}
+			ok.Add(1)
+			out = append(out, obs.UnixMilli())
+			break
+		}
+	}
+	return out
 }

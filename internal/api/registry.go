@@ -375,6 +375,7 @@ func (s *Server) registryRoutes() []Route {
 					return err
 				}
 				items, total, err := st.ListFrames(r.Context(), f)
+				decodeFrames(items)
 				return replyList(w, items, total, f.Page, err)
 			}},
 		{Method: "GET", Path: "/api/v1/audit", Summary: "Audit log, newest first (administrators and auditors)", Tag: "audit", Out: List[sishui.AuditEntry]{},
