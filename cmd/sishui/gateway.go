@@ -14,6 +14,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/downlink"
 	"github.com/sishui/sishui/internal/gateway"
 	"github.com/sishui/sishui/internal/simulate"
 )
@@ -21,6 +22,7 @@ import (
 // telemetry is the TCP gateway and its listeners.
 type telemetry struct {
 	gw    *gateway.Server
+	dl    *downlink.Dispatcher // downlink commands from the store to the terminals
 	lns   map[string]net.Listener // protocol → listener
 	addrs map[string]string       // protocol → bound address
 	wg    sync.WaitGroup
@@ -65,6 +67,8 @@ func (a *app) listenGateway() error {
 			return fmt.Errorf("--vendor-map: %w", err)
 		}
 	}
+	t.dl = &downlink.Dispatcher{Store: a.store, Gateway: t.gw, Logger: a.log}
+	t.gw.OnOnline, t.gw.OnUplink = t.dl.Online, t.dl.Uplink
 	a.tel = t
 	a.api.Extra = append(a.api.Extra, api.Route{Method: "GET", Path: "/api/v1/gateway/sessions", Tag: "telemetry",
 		Summary: "Terminals connected to the gateway now", Out: []gateway.SessionInfo{},
@@ -84,6 +88,8 @@ func (a *app) serveGateway(ctx context.Context) {
 		return
 	}
 	a.logNoPassword(ctx)
+	t.wg.Add(1)
+	go func() { defer t.wg.Done(); t.dl.Run(ctx) }()
 	for proto, ln := range t.lns {
 		t.wg.Add(1)
 		go func() {

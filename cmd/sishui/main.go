@@ -93,6 +93,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"rights":   cmdRights,
 		"permit":   cmdPermit,
 		"account":  cmdAccount,
+		"terminal": cmdTerminal,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -243,6 +243,13 @@ func (c *conn) process() string {
 		s.log.Error("gateway: frames not stored, not confirming", "protocol", c.protocol, "peer", c.peer, "frames", len(c.work), "err", err)
 		return ""
 	}
+	if s.OnUplink != nil {
+		for i := range c.work {
+			if w := &c.work[i]; w.accepted && w.raw.Station != "" {
+				s.OnUplink(c.protocol, w.raw.Station, w.raw.Function, w.raw.Bytes, w.arrival)
+			}
+		}
+	}
 	s.m.inserted.Add(res.Inserted)
 	s.m.dups.Add(res.Duplicates)
 	c.pm.accepted.Add(good)

@@ -98,6 +98,16 @@ type Server struct {
 	// it left this recently is marked as two connections alternating.
 	ImpersonationWindow time.Duration
 
+	// OnOnline, when set, is called (outside the server's locks, on the
+	// connection's goroutine, before the confirm of its first frame) when a
+	// terminal's session starts: a downlink dispatcher hands over the
+	// terminal's queued commands. It must be quick for terminals with none.
+	OnOnline func(protocol, address string)
+	// OnUplink, when set, is called for every accepted frame once it is
+	// durable, with its function code (SL 651) or AFN (SZY 206) in hex: the
+	// downlink dispatcher matches replies to its commands. It must not block.
+	OnUplink func(protocol, address, function string, frame []byte, at time.Time)
+
 	// Mapping turns decoded values into samples.
 	Mapping Mapping
 
@@ -438,6 +448,14 @@ func (s *Server) Enqueue(protocol, address string, frame []byte) error {
 	return nil
 }
 
+// Online reports whether a terminal has a live session.
+func (s *Server) Online(protocol, address string) bool {
+	s.init()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.byAddr[termKey{protocol, strings.ToUpper(address)}] != nil
+}
+
 // Queued returns the number of downlink frames waiting for a terminal.
 func (s *Server) Queued(protocol, address string) int {
 	s.init()
@@ -454,16 +472,16 @@ func (s *Server) bind(c *conn, k termKey) {
 }
 
 // bindLocked binds c to k and returns the older connection it replaced (nil
-// when none, or when c was bound already).
-func (s *Server) bindLocked(c *conn, k termKey) *conn {
+// when none, or when c was bound already); bound says c was bound now.
+func (s *Server) bindLocked(c *conn, k termKey) (old *conn, bound bool) {
 	if c.key.address != "" {
-		return nil // a connection keeps the first terminal it spoke for
+		return nil, false // a connection keeps the first terminal it spoke for
 	}
 	if _, live := s.conns[c]; !live {
-		return nil
+		return nil, false
 	}
 	c.key = k
-	old := s.byAddr[k]
+	old = s.byAddr[k]
 	if old != nil && old != c {
 		s.m.proto(k.protocol).replaced.Inc()
 		s.log.Info("gateway: newer connection replaces older", "protocol", k.protocol, "address", k.address,
@@ -475,7 +493,7 @@ func (s *Server) bindLocked(c *conn, k termKey) *conn {
 		old = nil
 	}
 	s.byAddr[k] = c
-	return old
+	return old, true
 }
 
 func (s *Server) unregister(c *conn) {

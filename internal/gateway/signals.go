@@ -94,7 +94,8 @@ func (s *Server) bindAndCheck(c *conn, k termKey, m frameMark, arrival time.Time
 		tr = &termTrack{}
 		s.tracks[k] = tr
 	}
-	if old := s.bindLocked(c, k); old != nil && old.peerAddr != c.peerAddr {
+	old, bound := s.bindLocked(c, k)
+	if old != nil && old.peerAddr != c.peerAddr {
 		if tr.prevIP == c.peerAddr && arrival.Sub(tr.switched) < s.ImpersonationWindow {
 			sig.add(SignalImpersonation, quality.FlagImpersonation, "two connections alternate for the terminal: back to %s from %s within %s",
 				c.peerAddr, old.peerAddr, arrival.Sub(tr.switched).Round(time.Second))
@@ -107,6 +108,9 @@ func (s *Server) bindAndCheck(c *conn, k termKey, m frameMark, arrival time.Time
 		s.checkReplayLocked(tr, m, arrival, &sig)
 	}
 	s.mu.Unlock()
+	if bound && s.OnOnline != nil {
+		s.OnOnline(k.protocol, k.address)
+	}
 	if !m.sent.IsZero() && s.ClockSkew > 0 {
 		if d := m.sent.Sub(arrival); d > s.ClockSkew || -d > s.ClockSkew {
 			sig.add(SignalClockSkew, quality.FlagClockSkew, "send time %s is %s off arrival", m.sent.UTC().Format(time.RFC3339), d.Round(time.Second))
