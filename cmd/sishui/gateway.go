@@ -22,7 +22,7 @@ import (
 // telemetry is the TCP gateway and its listeners.
 type telemetry struct {
 	gw    *gateway.Server
-	dl    *downlink.Dispatcher // downlink commands from the store to the terminals
+	dl    *downlink.Dispatcher    // downlink commands from the store to the terminals
 	lns   map[string]net.Listener // protocol → listener
 	addrs map[string]string       // protocol → bound address
 	wg    sync.WaitGroup
