@@ -3,11 +3,13 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/protocol/szy206"
 )
 
@@ -64,4 +66,38 @@ func hexOf(b []byte) string {
 		out = append(out, digits[x>>4], digits[x&15])
 	}
 	return string(out)
+}
+
+// TestCommandsAPI: a county queues a command for its own point (201), not
+// for another county's (the point is not found), bad input is 400 naming the
+// field, a queued command can be cancelled once (then 409).
+func TestCommandsAPI(t *testing.T) {
+	f := newFixture(t)
+	pts, _, err := f.st.ListPoints(context.Background(), sishui.PointFilter{Region: "371502", Protocol: "sl651", Page: sishui.Page{Limit: 1}})
+	if err != nil || len(pts) == 0 {
+		t.Fatal("no SL 651 point", err)
+	}
+	path := "/api/v1/points/" + strconv.FormatInt(pts[0].ID, 10) + "/commands"
+	var c sishui.TerminalCommand
+	if code := f.do(t, "county", "POST", path, map[string]any{"kind": "set_interval", "interval_h": 4}, &c); code != 201 || c.Status != "queued" || c.Station != pts[0].Code {
+		t.Fatalf("create: %d %+v", code, c)
+	}
+	if code := f.do(t, "county2", "POST", path, map[string]any{"kind": "set_clock"}, nil); code != 400 && code != 404 && code != 403 {
+		t.Fatalf("another county's point: %d", code)
+	}
+	var e api.ErrorBody
+	if code := f.do(t, "county", "POST", path, map[string]any{"kind": "set_password", "password": "12G4"}, &e); code != 400 || e.Error.Field != "password" {
+		t.Fatalf("bad password: %d %+v", code, e)
+	}
+	var list []sishui.TerminalCommand
+	if code := f.do(t, "county", "GET", path, nil, &list); code != 200 || len(list) != 1 || list[0].ID != c.ID {
+		t.Fatalf("list: %d %+v", code, list)
+	}
+	cancel := "/api/v1/terminal-commands/" + strconv.FormatInt(c.ID, 10) + "/cancel"
+	if code := f.do(t, "county", "POST", cancel, nil, &c); code != 200 || c.Status != "cancelled" {
+		t.Fatalf("cancel: %d %+v", code, c)
+	}
+	if code := f.do(t, "county", "POST", cancel, nil, nil); code != 409 {
+		t.Fatalf("cancel again: %d, want 409", code)
+	}
 }
