@@ -34,7 +34,8 @@ test:
 	$(MAKE) fuzz
 
 # Fault drills (slow; not part of make test): kill -9 during a CSV import,
-# SQLite disk full during ingest. Figures are in the -v output (FIGURES lines).
+# SQLite disk full during ingest, kill -9 of the gateway while terminals send,
+# kill -9 during the accounting sweep. Figures are in the -v output (FIGURES lines).
 drills:
 	$(GO) test -tags drills -count=1 -timeout 30m -run '^TestDrill' -v ./cmd/sishui
 
