@@ -75,6 +75,11 @@ const zh = {
   'fr.samples': '数据数',
   'fr.detail': '报文详情',
   'fr.pick': '在左侧选择一帧报文',
+  // term12: decoded frames
+  'fr.decoded': '解码结果',
+  'fr.decodeError': '解码失败',
+  'fr.field': '字段',
+  'fr.value': '值',
   'au.entity': '对象类型',
   'au.entityId': '对象编号',
   'au.actor': '操作人',
@@ -424,6 +429,11 @@ const en = {
   'fr.samples': 'Samples',
   'fr.detail': 'Frame',
   'fr.pick': 'Pick a frame on the left',
+  // term12: decoded frames
+  'fr.decoded': 'Decoded',
+  'fr.decodeError': 'Does not decode',
+  'fr.field': 'Field',
+  'fr.value': 'Value',
   'au.entity': 'Entity',
   'au.entityId': 'Entity id',
   'au.actor': 'Actor',
