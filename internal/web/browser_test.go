@@ -763,6 +763,8 @@ func testNewPages(t *testing.T, bctx context.Context, base string) {
 		if js := s.text("#frame-json"); !strings.Contains(js, `"protocol"`) {
 			t.Errorf("frame detail %q", js)
 		}
+		// The decoded fields beside the hex (or the decode error).
+		s.try("decoded frame", waitJS(`document.querySelectorAll('#frame-decoded .el-table__row').length > 0 || !!document.querySelector('#frame-decoded .error')`))
 	}
 	s.screenshot("59-frames")
 	s.noConsoleErrors()
