@@ -29,7 +29,7 @@ type env struct {
 	ctx  context.Context
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t *testing.T, timeout time.Duration) *env {
 	t.Helper()
 	ctx := sishui.WithActor(context.Background(), sishui.SystemActor)
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dl.db"))
@@ -46,7 +46,7 @@ func newEnv(t *testing.T) *env {
 	ing := ingest.New(st, ingest.Config{})
 	t.Cleanup(func() { ing.Close() })
 	gw := &gateway.Server{Ingest: ing}
-	d := &downlink.Dispatcher{Store: st, Gateway: gw, Every: 20 * time.Millisecond, Timeout: time.Hour}
+	d := &downlink.Dispatcher{Store: st, Gateway: gw, Every: 20 * time.Millisecond, Timeout: timeout}
 	gw.OnOnline, gw.OnUplink = d.Online, d.Uplink
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -141,7 +141,7 @@ func (e *env) waitStatus(t *testing.T, id int64, status string) *sishui.Terminal
 // and the terminal's reply is recorded; a new password, once answered, is the
 // point's.
 func TestQueuedUntilOnline(t *testing.T) {
-	e := newEnv(t)
+	e := newEnv(t, time.Hour)
 	addr, _ := sl651.ParseAddress(e.pt.Code)
 	query := &sishui.TerminalCommand{PointID: e.pt.ID, Kind: sishui.CommandQueryRealtime}
 	if err := e.st.CreateTerminalCommand(e.ctx, query); err != nil {
@@ -204,8 +204,7 @@ func TestQueuedUntilOnline(t *testing.T) {
 // TestTimeoutAndCancel: a sent command without reply times out; a queued
 // one can be cancelled, a sent one not; bad input names its field.
 func TestTimeoutAndCancel(t *testing.T) {
-	e := newEnv(t)
-	e.d.Timeout = 50 * time.Millisecond
+	e := newEnv(t, 50*time.Millisecond)
 	addr, _ := sl651.ParseAddress(e.pt.Code)
 	term := e.dial(t)
 	term.send(up(addr, sl651.FuncTimed, 1))
