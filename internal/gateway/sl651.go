@@ -112,7 +112,11 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 	w.accepted = true
 	w.decoded = f
 	w.confirm = f.Function != sl651.FuncKeepAlive
-	sig := c.s.bindAndCheck(c, termKey{c.protocol, w.raw.Station}, markOf(w.raw.Bytes, int(f.Serial), f.Sent), w.arrival)
+	serial := int(f.Serial)
+	if f.Function == sl651.FuncKeepAlive {
+		serial = -1 // a keep-alive repeats the last data message's serial
+	}
+	sig := c.s.bindAndCheck(c, termKey{c.protocol, w.raw.Station}, markOf(w.raw.Bytes, serial, f.Sent), w.arrival)
 	n0 := len(samples)
 	samples = c.s.Mapping.SL651Samples(samples, f, p, w.arrival)
 	sig.mark(w, samples[n0:])
