@@ -50,6 +50,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Listing", testListing},
 		{"Terminals", testTerminals},
 		{"FrameSignals", testFrameSignals},
+		{"TerminalCommands", testTerminalCommands},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

@@ -68,3 +68,53 @@ func testFrameSignals(t *testing.T, s sishui.Store, _ *sql.DB) {
 		t.Fatalf("signals = %+v, want %+v", got, want)
 	}
 }
+
+// testTerminalCommands: the downlink queue keeps a command's kind,
+// parameters and status; moves are conditional on the stored status; a
+// county sees only its own points' commands; bad input names its field.
+func testTerminalCommands(t *testing.T, s sishui.Store, _ *sql.DB) {
+	ctx := context.Background()
+	Seed(t, s)
+	u := newUser(CountyB, 1)
+	must(t, s.CreateWaterUser(ctx, u))
+	p := newPermit("P-C1", u.ID, CountyB, sishui.SourceGroundShallow, 60_000)
+	must(t, s.CreatePermit(ctx, p))
+	pt := newPoint("00CC000001", p.ID, CountyB)
+	pt.Protocol = sishui.ProtocolSL651
+	must(t, s.CreatePoint(ctx, pt))
+	c := &sishui.TerminalCommand{PointID: pt.ID, Kind: sishui.CommandSetPassword, Password: "BEEF"}
+	must(t, s.CreateTerminalCommand(ctx, c))
+	if c.Status != sishui.CommandQueued || c.Station != pt.Code || c.Protocol != sishui.ProtocolSL651 {
+		t.Fatalf("created %+v", c)
+	}
+	got, err := s.GetTerminalCommand(ctx, c.ID)
+	must(t, err)
+	if got.Password != "BEEF" || got.Kind != sishui.CommandSetPassword || got.Sent != nil {
+		t.Fatalf("stored %+v", got)
+	}
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	got.Status, got.Function, got.Frame, got.Sent = sishui.CommandSent, "49", "7E7E", &now
+	must(t, s.UpdateTerminalCommand(ctx, got, sishui.CommandQueued))
+	got.Status = sishui.CommandCancelled
+	wantCode(t, s.UpdateTerminalCommand(ctx, got, sishui.CommandQueued), sishui.ECONFLICT, "status")
+	list, err := s.ListTerminalCommands(ctx, sishui.TerminalCommandFilter{Status: sishui.CommandSent})
+	must(t, err)
+	if len(list) != 1 || list[0].ID != c.ID || list[0].Sent == nil || !list[0].Sent.Equal(now) || list[0].Frame != "7E7E" {
+		t.Fatalf("sent list %+v", list)
+	}
+	other := sishui.WithActor(ctx, &sishui.Actor{Username: "a", Role: sishui.RoleCounty, Region: CountyA})
+	if l, err := s.ListTerminalCommands(other, sishui.TerminalCommandFilter{}); err != nil || len(l) != 0 {
+		t.Fatalf("another county sees %d commands (%v)", len(l), err)
+	}
+	for _, bad := range []struct {
+		c     sishui.TerminalCommand
+		field string
+	}{
+		{sishui.TerminalCommand{PointID: pt.ID, Kind: "reboot"}, "kind"},
+		{sishui.TerminalCommand{PointID: pt.ID, Kind: sishui.CommandSetInterval}, "interval_h"},
+		{sishui.TerminalCommand{PointID: pt.ID, Kind: sishui.CommandSetClock, Password: "1234"}, "password"},
+		{sishui.TerminalCommand{PointID: 4242, Kind: sishui.CommandSetClock}, "point_id"},
+	} {
+		wantCode(t, s.CreateTerminalCommand(ctx, &bad.c), sishui.EINVALID, bad.field)
+	}
+}
