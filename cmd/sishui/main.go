@@ -43,6 +43,8 @@ Commands:
   budget derive|report …             水预算 from caps and permits, execution against metered use
   rights allocate|verify|export         water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export
   permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
+  serve --role gateway|writer|api|worker   one role of a province-scale deployment (--nats URLS, PostgreSQL --db; see docs/deployment.md)
+  nats-node FILE.conf   run one JetStream node from the built-in nats-server (sync_interval: always)
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -90,6 +92,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"budget":   cmdBudget,
 		"rights":   cmdRights,
 		"permit":   cmdPermit,
+		// Province scale (issue 18).
+		"nats-node": cmdNATSNode,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
