@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"sync"
 	"testing"
 	"time"
@@ -19,36 +18,13 @@ import (
 	"github.com/sishui/sishui"
 )
 
-// freeBase finds n free ports p, p+1, … and p+100, … on loopback.
 func freeBase(t *testing.T, n int) int {
 	t.Helper()
-	for try := 0; try < 50; try++ {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		base := l.Addr().(*net.TCPAddr).Port
-		l.Close()
-		if base+100+n > 65000 {
-			continue
-		}
-		ok := true
-		for i := range n {
-			for _, p := range []int{base + i, base + 100 + i} {
-				l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
-				if err != nil {
-					ok = false
-					break
-				}
-				l.Close()
-			}
-		}
-		if ok {
-			return base
-		}
+	b, err := FreeLoopbackBase(n)
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free ports")
-	return 0
+	return b
 }
 
 // startCluster starts an n-node JetStream cluster in this process.

@@ -2,7 +2,9 @@ package bus
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -119,4 +121,35 @@ func RunNode(ctx context.Context, confPath string) error {
 	s.Shutdown()
 	s.WaitForShutdown()
 	return nil
+}
+
+// FreeLoopbackBase finds a port p such that p … p+n-1 (clients) and p+100 …
+// p+100+n-1 (cluster routes) are free on loopback now (for tests).
+func FreeLoopbackBase(n int) (int, error) {
+	for range 50 {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return 0, err
+		}
+		base := l.Addr().(*net.TCPAddr).Port
+		l.Close()
+		if base+100+n > 65000 {
+			continue
+		}
+		ok := true
+		for i := 0; i < n && ok; i++ {
+			for _, p := range []int{base + i, base + 100 + i} {
+				l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+				if err != nil {
+					ok = false
+					break
+				}
+				l.Close()
+			}
+		}
+		if ok {
+			return base, nil
+		}
+	}
+	return 0, errors.New("bus: no free loopback ports")
 }

@@ -121,6 +121,9 @@ func (p *Publisher) fail(err error) error {
 			strings.Contains(err.Error(), "resource limits exceeded"):
 		p.full.Inc()
 		return fmt.Errorf("%w: %v", ErrStreamFull, err)
+	case errors.As(err, &api) && api.ErrorCode == 10158: // the same frame id is being stored (a resend racing its first publish)
+		p.unavailable.Inc()
+		return fmt.Errorf("%w: %v", ErrUnavailable, err)
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, nats.ErrNoResponders), errors.Is(err, jetstream.ErrNoStreamResponse),
 		errors.Is(err, nats.ErrConnectionClosed), errors.Is(err, nats.ErrTimeout), errors.Is(err, jetstream.ErrAsyncPublishTimeout),
 		errors.Is(err, nats.ErrDisconnected), errors.Is(err, jetstream.ErrTooManyStalledMsgs):

@@ -40,7 +40,7 @@ type Writer struct {
 	// Batch is the most messages fetched at once (default 1000).
 	Batch int
 	// AckWait is how long a fetched message stays with this writer before
-	// the stream redelivers it to another (default 60 s); commits are bounded
+	// the stream redelivers it to another (default 30 s); commits are bounded
 	// well below it.
 	AckWait time.Duration
 
@@ -65,7 +65,7 @@ func NewWriter(js jetstream.JetStream, sink Sink, arch Archive, log *slog.Logger
 func (w *Writer) Consumer(ctx context.Context) (jetstream.Consumer, error) {
 	aw := w.AckWait
 	if aw <= 0 {
-		aw = 60 * time.Second
+		aw = 30 * time.Second
 	}
 	return w.JS.CreateOrUpdateConsumer(ctx, FramesStream, jetstream.ConsumerConfig{
 		Durable:       WritersConsumer,
@@ -142,7 +142,7 @@ func (w *Writer) process(ctx context.Context, msgs []jetstream.Msg) {
 		good = append(good, m)
 	}
 	start := time.Now()
-	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	cctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
 	var done map[string]bool
 	if w.Archive != nil && len(envs) > 0 {
