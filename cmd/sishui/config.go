@@ -45,7 +45,7 @@ type Config struct {
 
 	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
 	// Province scale (issue 18): roles of one binary and the bus between them.
-	Role           string `yaml:"role" help:"serve: all (one process, the default), gateway, writer, api or worker"`
+	Role           string `yaml:"role" only:"serve" help:"serve: all (one process, the default), gateway, writer, api or worker"`
 	NATS           string `yaml:"nats" help:"roles: NATS server URLs, comma-separated, e.g. nats://10.0.0.1:4222,nats://10.0.0.2:4222"`
 	NATSCreds      string `yaml:"nats_creds" help:"roles: NATS credentials file (.creds: user JWT and nkey seed)"`
 	NATSCA         string `yaml:"nats_ca" help:"roles: CA file to verify the NATS servers' TLS certificates (tls:// URLs)"`
@@ -115,6 +115,9 @@ func loadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 			if err := setField(v.Field(i), env); err != nil {
 				return nil, fmt.Errorf("%s: %w", envName(key), err)
 			}
+		}
+		if only := f.Tag.Get("only"); only != "" && fs.Name() != "sishui "+only {
+			continue // a flag of one command (another may use the name: user add --role)
 		}
 		help := f.Tag.Get("help") + " (env " + envName(key) + ")"
 		switch p := v.Field(i).Addr().Interface().(type) {

@@ -67,7 +67,9 @@ func startCluster(t *testing.T, n int) ([]*server.Server, []NodeConfig) {
 	return srv, nodes
 }
 
-func connect(t *testing.T, urls string) jetstream.JetStream {
+func connect(t *testing.T, urls string) jetstream.JetStream { return connectB(t, urls) }
+
+func connectB(t testing.TB, urls string) jetstream.JetStream {
 	t.Helper()
 	nc, err := nats.Connect(urls, nats.MaxReconnects(-1), nats.ReconnectWait(100*time.Millisecond))
 	if err != nil {
