@@ -484,6 +484,7 @@ func TestFaultProvince(t *testing.T) {
 	defer nc.Close()
 	js, _ := jetstream.New(nc)
 	drainStart := time.Now()
+	var msgBytes float64
 	waitFor(t, "the frames stream to drain", 90*time.Second, func() bool {
 		s, err := js.Stream(ctx, bus.FramesStream)
 		if err != nil {
@@ -492,6 +493,9 @@ func TestFaultProvince(t *testing.T) {
 		si, err := s.Info(ctx)
 		if err != nil {
 			return false
+		}
+		if si.State.Msgs > 0 && msgBytes == 0 {
+			msgBytes = float64(si.State.Bytes) / float64(si.State.Msgs)
 		}
 		cons, err := s.Consumer(ctx, bus.WritersConsumer)
 		if err != nil {
@@ -582,11 +586,31 @@ func TestFaultProvince(t *testing.T) {
 	t.Logf("FIGURES: %d terminals, %d reports confirmed in %s (%.0f reports/s), %d resends, %d send failures; %d sample rows stored (%d in all)",
 		len(points), len(done), driven.Round(time.Millisecond), float64(len(done))/driven.Seconds(), resends, failures, rows, totalRows)
 	t.Logf("FIGURES: confirm latency p50 %s p90 %s p99 %s max %s (includes retries after the kills)", q(.5), q(.9), q(.99), lat[len(lat)-1])
+	if msgBytes > 0 {
+		t.Logf("FIGURES: JetStream: %.0f bytes per stored frame message (per replica)", msgBytes)
+	}
 	t.Logf("FIGURES: backlog drained %s after the terminals stopped; API probes answered %d", drained.Round(time.Millisecond), apiOK.Load())
 	for _, g := range gws[1:] {
 		n := metricValue(g.http, "sishui_bus_ack_seconds_count")
 		s := metricValue(g.http, "sishui_bus_ack_seconds_sum")
 		t.Logf("FIGURES: %s: %0.f publish batches acknowledged, mean ack wait %.2f ms", g.name, n, 1000*s/n)
+	}
+	var sampleBytes, frameBytes, nFrames int64
+	pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(inhrelid)), 0) FROM pg_inherits WHERE inhparent = 'samples'::regclass`).Scan(&sampleBytes)
+	pool.QueryRow(ctx, `SELECT pg_total_relation_size('frames'), (SELECT count(*) FROM frames)`).Scan(&frameBytes, &nFrames)
+	if totalRows > 0 && nFrames > 0 {
+		t.Logf("FIGURES: PostgreSQL: %.0f bytes per sample row (table and indexes), %.0f bytes per archived frame", float64(sampleBytes)/float64(totalRows), float64(frameBytes)/float64(nFrames))
+	}
+	for _, p := range c.procs {
+		if !p.killed {
+			if b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid)); err == nil {
+				for _, l := range strings.Split(string(b), "\n") {
+					if strings.HasPrefix(l, "VmHWM:") {
+						t.Logf("FIGURES: %s peak RSS %s", p.name, strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:")))
+					}
+				}
+			}
+		}
 	}
 	byRole := map[string]time.Duration{}
 	for _, p := range c.procs {
