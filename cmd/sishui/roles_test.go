@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
+
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/bus"
 )
 
 // TestRoleFlags: a role names its bus and a PostgreSQL store; unknown roles
@@ -53,5 +57,51 @@ func TestDirtyMarks(t *testing.T) {
 	}
 	if dirtyMarks(nil) != nil {
 		t.Fatal("marks for no samples")
+	}
+}
+
+// pointStore is a store whose point writes succeed (the rest is not used).
+type pointStore struct{ sishui.Store }
+
+func (pointStore) CreatePoint(context.Context, *sishui.Point) error { return nil }
+func (pointStore) UpdatePoint(context.Context, *sishui.Point) error { return nil }
+func (pointStore) RetirePoint(context.Context, int64) error         { return nil }
+
+// TestRegistryBus: every registry edit on an API node is announced to the
+// gateways' point caches.
+func TestRegistryBus(t *testing.T) {
+	dir := t.TempDir()
+	base, err := bus.FreeLoopbackBase(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := bus.LoopbackCluster(dir, 1, base)
+	conf, err := bus.WriteConf(dir, nodes[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := bus.StartNode(conf, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Shutdown()
+	nc, err := nats.Connect(bus.URLs(nodes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	sub, err := nc.SubscribeSync(bus.RegistrySubject)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := registryBus{Store: pointStore{}, nc: nc}
+	ctx := context.Background()
+	r.CreatePoint(ctx, &sishui.Point{})
+	r.UpdatePoint(ctx, &sishui.Point{})
+	r.RetirePoint(ctx, 1)
+	for i := range 3 {
+		if _, err := sub.NextMsg(5 * time.Second); err != nil {
+			t.Fatalf("announcement %d: %v", i+1, err)
+		}
 	}
 }
