@@ -164,6 +164,30 @@ func (a *app) runGateway(ctx context.Context, nc *nats.Conn, js jetstream.JetStr
 	pub := bus.NewPublisher(js, a.pipe.ing, name, a.metrics)
 	a.tel.gw.Ingest = pub
 	a.serveGateway(ctx)
+	// Terminal sessions across gateways (JetStream KV): a terminal connected
+	// through two gateways at once is logged and counted.
+	sess, err := bus.OpenSessions(ctx, js, name, a.cfg.StreamReplicas, 2*time.Minute, a.log, a.metrics)
+	if err != nil {
+		return err
+	}
+	go func() {
+		t := time.NewTicker(10 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			var live []bus.Session
+			for _, si := range a.tel.gw.Sessions() {
+				live = append(live, bus.Session{Protocol: si.Protocol, Address: si.Address, Peer: si.Peer, Connected: si.Connected})
+			}
+			if err := sess.Sync(ctx, live, time.Now()); err != nil && ctx.Err() == nil {
+				a.log.Warn("gateway: session registry", "err", err)
+			}
+		}
+	}()
 	return a.serveOps(ctx, func() map[string]any {
 		return map[string]any{"terminals": len(a.tel.gw.Sessions()), "nats": nc.Status().String()}
 	})
