@@ -241,6 +241,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	log := e.logger(cfg)
+	cfg.Role = roleAll // the demo is the single process whatever SISHUI_ROLE says
 	if *every < time.Minute {
 		return fmt.Errorf("--terminal-interval must be at least 1m (SL 651 observation times have minute resolution)")
 	}
