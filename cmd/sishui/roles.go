@@ -166,11 +166,23 @@ func (a *app) runGateway(ctx context.Context, nc *nats.Conn, js jetstream.JetStr
 	a.serveGateway(ctx)
 	// Terminal sessions across gateways (JetStream KV): a terminal connected
 	// through two gateways at once is logged and counted.
-	sess, err := bus.OpenSessions(ctx, js, name, a.cfg.StreamReplicas, 2*time.Minute, a.log, a.metrics)
-	if err != nil {
-		return err
-	}
 	go func() {
+		var sess *bus.Sessions
+		for sess == nil { // not needed to confirm: opened in the background, retried
+			octx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			s, err := bus.OpenSessions(octx, js, name, a.cfg.StreamReplicas, 2*time.Minute, a.log, a.metrics)
+			cancel()
+			if err == nil {
+				sess = s
+				break
+			}
+			a.log.Warn("gateway: session registry not ready", "err", err)
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(2 * time.Second):
+			}
+		}
 		t := time.NewTicker(10 * time.Second)
 		defer t.Stop()
 		for {
