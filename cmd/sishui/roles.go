@@ -20,6 +20,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/bus"
+	"github.com/sishui/sishui/internal/forward"
 	"github.com/sishui/sishui/internal/leader"
 )
 
@@ -291,6 +292,12 @@ func (a *app) runWorker(ctx context.Context, nc *nats.Conn) error {
 			}
 		}
 	}()
+	var fwd *forward.Forwarder // one per process, run by each term of leadership
+	if a.cfg.ForwardAddr != "" {
+		if fwd, err = a.newForwarder(); err != nil {
+			return err
+		}
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -298,12 +305,13 @@ func (a *app) runWorker(ctx context.Context, nc *nats.Conn) error {
 		el.Run(ctx, func(lctx context.Context) {
 			a.log.Info("worker: leading (accounting, warnings, national link)")
 			a.acct.Start(lctx)
-			if a.cfg.ForwardAddr != "" {
-				fwd, err := a.newForwarder()
-				if err != nil {
-					a.log.Error("worker: national link", "err", err)
-				} else if err := fwd.Run(lctx); err != nil && lctx.Err() == nil {
-					a.log.Error("worker: national link stopped", "err", err)
+			for fwd != nil && lctx.Err() == nil {
+				if err := fwd.Run(lctx); err != nil && lctx.Err() == nil {
+					a.log.Error("worker: national link stopped, restarting", "err", err)
+					select {
+					case <-lctx.Done():
+					case <-time.After(time.Second):
+					}
 				}
 			}
 			<-lctx.Done()
