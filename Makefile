@@ -3,7 +3,7 @@ GO ?= go
 FUZZTIME ?= 10s
 export CGO_ENABLED = 1
 
-.PHONY: demo test build deps vet fuzz bench drills
+.PHONY: demo test build deps vet fuzz bench drills fault
 
 # PostgreSQL tests run whenever a server answers on 127.0.0.1:5432 (unless
 # SISHUI_TEST_POSTGRES already names one); in CI (CI=true) a PostgreSQL test
@@ -32,12 +32,20 @@ test:
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 20m ./...
 	$(MAKE) fuzz
+	$(MAKE) fault
 
 # Fault drills (slow; not part of make test): kill -9 during a CSV import,
 # SQLite disk full during ingest, kill -9 of the gateway while terminals send,
 # kill -9 during the accounting sweep. Figures are in the -v output (FIGURES lines).
 drills:
 	$(GO) test -tags drills -count=1 -timeout 30m -run '^TestDrill' -v ./cmd/sishui
+
+# The province-scale fault test (issue 18): 3 NATS JetStream nodes, 2 gateways,
+# 2 writers, 2 API nodes and 2 workers as processes against PostgreSQL; kill -9
+# of a NATS node, a writer, a gateway and the worker leader while SL 651
+# terminals report. About 2 minutes; figures in the -v output (FIGURES lines).
+fault:
+	$(GO) test -tags fault -count=1 -timeout 5m -run '^TestFault' -v ./cmd/sishui
 
 # Short fuzz runs of every decoder and framer; longer with FUZZTIME=5m.
 fuzz:

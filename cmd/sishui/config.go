@@ -47,20 +47,32 @@ type Config struct {
 	ForwardDepthDatum string `yaml:"forward_depth_datum" help:"send groundwater depth as a level above this datum in metres (empty: send the depth as it is; unverified)"`
 
 	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
+	// Province scale (issue 18): roles of one binary and the bus between them.
+	Role           string `yaml:"role" only:"serve" help:"serve: all (one process, the default), gateway, writer, api or worker"`
+	NATS           string `yaml:"nats" help:"roles: NATS server URLs, comma-separated, e.g. nats://10.0.0.1:4222,nats://10.0.0.2:4222"`
+	NATSCreds      string `yaml:"nats_creds" help:"roles: NATS credentials file (.creds: user JWT and nkey seed)"`
+	NATSCA         string `yaml:"nats_ca" help:"roles: CA file to verify the NATS servers' TLS certificates (tls:// URLs)"`
+	NodeName       string `yaml:"node_name" help:"roles: this node's name in logs and frame envelopes (default: host name and role)"`
+	StreamMaxMB    int    `yaml:"stream_max_mb" help:"gateway: the frames stream's size limit in MiB (full: terminals are not confirmed)"`
+	StreamReplicas int    `yaml:"stream_replicas" help:"gateway: replicas of the frames stream (3 on a 3-node cluster)"`
+
 	AuditKey string `yaml:"audit_key" help:"the audit signing key line, instead of DIR/audit.key (use the environment, not a flag)"`
 }
 
 func defaultConfig() Config {
 	return Config{
-		DB:            "sqlite:sishui.db",
-		HTTP:          "127.0.0.1:8080",
-		SL651:         "",
-		SZY206:        "",
-		LogLevel:      "info",
-		LogFormat:     "text",
-		IdleTimeout:   10 * time.Minute,
-		MaxConns:      20000,
-		LoginAttempts: 10,
+		DB:             "sqlite:sishui.db",
+		HTTP:           "127.0.0.1:8080",
+		SL651:          "",
+		SZY206:         "",
+		LogLevel:       "info",
+		LogFormat:      "text",
+		IdleTimeout:    10 * time.Minute,
+		MaxConns:       20000,
+		LoginAttempts:  10,
+		Role:           "all",
+		StreamMaxMB:    1024,
+		StreamReplicas: 3,
 
 		MQTTClientID: "sishui",
 		MQTTTopic:    "sishui/obs/{code}",
@@ -106,6 +118,9 @@ func loadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 			if err := setField(v.Field(i), env); err != nil {
 				return nil, fmt.Errorf("%s: %w", envName(key), err)
 			}
+		}
+		if only := f.Tag.Get("only"); only != "" && fs.Name() != "sishui "+only {
+			continue // a flag of one command (another may use the name: user add --role)
 		}
 		help := f.Tag.Get("help") + " (env " + envName(key) + ")"
 		switch p := v.Field(i).Addr().Interface().(type) {

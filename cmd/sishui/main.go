@@ -45,6 +45,8 @@ Commands:
   permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
   account [--from D] [--to D]   rebuild the daily and monthly use rollups from the samples (resumable)
   terminal command|commands|cancel   downlink commands to terminals (queued in the store)
+  serve --role gateway|writer|api|worker   one role of a province-scale deployment (--nats URLS, PostgreSQL --db; see docs/deployment.md)
+  nats-node FILE.conf   run one JetStream node from the built-in nats-server (sync_interval: always)
   version     print the version
 
 Run 'sishui <command> -h' for a command's flags. Every flag can also be set with
@@ -94,6 +96,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"permit":   cmdPermit,
 		"account":  cmdAccount,
 		"terminal": cmdTerminal,
+		// Province scale (issue 18).
+		"nats-node": cmdNATSNode,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

@@ -39,6 +39,9 @@ func (a *app) startPipeline(ctx context.Context) error {
 	var forwardHook func([]sishui.Sample)
 	p.committed = func(samples []sishui.Sample) {
 		a.markDirty(samples)
+		if a.onCommitted != nil { // a writer role tells the worker and API nodes
+			a.onCommitted(samples)
+		}
 		if forwardHook != nil {
 			forwardHook(samples)
 		}
@@ -55,23 +58,12 @@ func (a *app) startPipeline(ctx context.Context) error {
 		}
 		a.quality, cfg.Quality = &qc, &qc
 	}
-	if a.cfg.ForwardAddr != "" {
-		prof, ok := szy206.ProfileByName(a.cfg.ForwardProfile)
-		if a.cfg.ForwardProfile != "" && !ok {
-			return fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
+	if a.cfg.ForwardAddr != "" && singleProcess(a.cfg) { // a worker role runs it under leadership
+		fwd, err := a.newForwarder()
+		if err != nil {
+			return err
 		}
-		// The outbox is in the store, filled by the transaction that stores
-		// the samples; the hook only wakes the sender (no I/O on the commit path).
-		var gw forward.GroundwaterRule
-		if a.cfg.ForwardDepthDatum != "" {
-			d, err := strconv.ParseFloat(a.cfg.ForwardDepthDatum, 64)
-			if err != nil || math.IsNaN(d) || math.IsInf(d, 0) {
-				return fmt.Errorf("--forward-depth-datum %q: want metres, e.g. 35.2", a.cfg.ForwardDepthDatum)
-			}
-			gw = forward.GroundwaterRule{AsLevel: true, DatumM: d}
-		}
-		p.fwd = forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Groundwater: gw,
-			Logger: a.log, Metrics: a.metrics})
+		p.fwd = fwd
 		forwardHook = func([]sishui.Sample) { p.fwd.Wake() }
 		p.wg.Add(1)
 		go func() {
@@ -240,4 +232,24 @@ func parseZone(s string) (*time.Location, error) {
 		return nil, fmt.Errorf("--tz %q: %w", s, err)
 	}
 	return loc, nil
+}
+
+// newForwarder builds the store-and-forward link to the national platform.
+func (a *app) newForwarder() (*forward.Forwarder, error) {
+	prof, ok := szy206.ProfileByName(a.cfg.ForwardProfile)
+	if a.cfg.ForwardProfile != "" && !ok {
+		return nil, fmt.Errorf("--forward-profile %q: unknown SZY 206 profile", a.cfg.ForwardProfile)
+	}
+	// The outbox is in the store, filled by the transaction that stores
+	// the samples; the hook only wakes the sender (no I/O on the commit path).
+	var gw forward.GroundwaterRule
+	if a.cfg.ForwardDepthDatum != "" {
+		d, err := strconv.ParseFloat(a.cfg.ForwardDepthDatum, 64)
+		if err != nil || math.IsNaN(d) || math.IsInf(d, 0) {
+			return nil, fmt.Errorf("--forward-depth-datum %q: want metres, e.g. 35.2", a.cfg.ForwardDepthDatum)
+		}
+		gw = forward.GroundwaterRule{AsLevel: true, DatumM: d}
+	}
+	return forward.New(forward.NewStoreOutbox(a.store, prof), forward.Config{Addr: a.cfg.ForwardAddr, Profile: prof, Groundwater: gw,
+		Logger: a.log, Metrics: a.metrics}), nil
 }

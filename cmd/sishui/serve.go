@@ -42,6 +42,9 @@ type app struct {
 	bg      sync.WaitGroup  // background work (demo terminals) to wait for on close
 	http    *http.Server
 	httpLn  net.Listener
+	// onCommitted, when set, also receives every durable batch (a writer role
+	// announces it over NATS).
+	onCommitted func([]sishui.Sample)
 	// URL is the base URL of the HTTP server once listening.
 	URL string
 }
@@ -133,7 +136,9 @@ func (a *app) run(ctx context.Context) error {
 		}
 		close(errc)
 	}()
-	a.acct.Start(ctx)
+	if singleProcess(a.cfg) { // else a worker leader runs them
+		a.acct.Start(ctx)
+	}
 	a.serveGateway(ctx)
 	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)
 	select {
@@ -175,6 +180,9 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if !singleProcess(cfg) {
+		return runRole(ctx, e, cfg)
 	}
 	a, err := newApp(ctx, cfg, e.logger(cfg))
 	if err != nil {
@@ -233,6 +241,7 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	log := e.logger(cfg)
+	cfg.Role = roleAll // the demo is the single process whatever SISHUI_ROLE says
 	if *every < time.Minute {
 		return fmt.Errorf("--terminal-interval must be at least 1m (SL 651 observation times have minute resolution)")
 	}
