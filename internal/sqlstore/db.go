@@ -53,6 +53,7 @@ type DB struct {
 	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
 
 	rebindCache syncMap
+	stmts       stmtCache  // the ingest path's prepared statements
 	outbox      outboxMask // metrics appends queue for the national link
 	signing     signing
 }
@@ -69,7 +70,10 @@ func New(db *sql.DB, d Dialect, migrations []Migration) *DB {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.DB.Close() }
+func (s *DB) Close() error {
+	s.closeStmts()
+	return s.DB.Close()
+}
 
 // Ping checks the connection.
 func (s *DB) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }
