@@ -170,6 +170,7 @@ type Store interface {
 	WorksStore
 	ProjectStore
 	OutboxStore
+	OutboxStationStore
 	PermittingStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
