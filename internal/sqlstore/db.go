@@ -51,6 +51,16 @@ type DB struct {
 	// driver connection with conn.Raw). It must skip existing keys and return
 	// the number inserted.
 	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
+	// CopyMin is the batch size from which CopySamples is used
+	// (CopyThreshold when 0).
+	CopyMin int
+	// InsertSamples, when set, inserts a batch below CopyMin in one
+	// statement (PostgreSQL: arrays through unnest), skipping existing keys
+	// and returning the number inserted; otherwise 100-row INSERTs.
+	InsertSamples func(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error)
+	// UpsertLatest, when set, upserts series_latest rows (one per series,
+	// in (point, metric) order) in one statement; otherwise 100-row upserts.
+	UpsertLatest func(ctx context.Context, tx *sql.Tx, rows []sishui.Sample) error
 
 	rebindCache syncMap
 	stmts       stmtCache  // the ingest path's prepared statements

@@ -98,8 +98,15 @@ const CopyThreshold = 1000
 // CopySamples hook, the transaction runs on a held *sql.Conn passed to fn
 // (the hook reaches the driver connection beneath tx with conn.Raw);
 // otherwise conn is nil.
+func (s *DB) copyMin() int {
+	if s.CopyMin > 0 {
+		return s.CopyMin
+	}
+	return CopyThreshold
+}
+
 func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
-	if s.CopySamples == nil || n < CopyThreshold {
+	if s.CopySamples == nil || n < s.copyMin() {
 		return s.inTx(ctx, func(tx *sql.Tx) error { return fn(nil, tx) })
 	}
 	conn, err := s.DB.Conn(ctx)
@@ -124,9 +131,12 @@ func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *s
 func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
 	var inserted int
 	var err error
-	if s.CopySamples != nil && conn != nil && len(samples) >= CopyThreshold {
+	switch {
+	case s.CopySamples != nil && conn != nil && len(samples) >= s.copyMin():
 		inserted, err = s.CopySamples(ctx, conn, tx, samples)
-	} else {
+	case s.InsertSamples != nil:
+		inserted, err = s.InsertSamples(ctx, tx, samples)
+	default:
 		inserted, err = s.insertSamples(ctx, tx, samples)
 	}
 	if err != nil {
@@ -218,7 +228,10 @@ func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sam
 	return inserted, nil
 }
 
-// compareSampleKey orders samples as the samples table's key does.
+// CompareSampleKey orders samples as the samples table's key does:
+// (hour bucket, point, metric, time).
+func CompareSampleKey(a, b sishui.Sample) int { return compareSampleKey(a, b) }
+
 func compareSampleKey(a, b sishui.Sample) int {
 	ta, tb := a.Time.UnixMilli(), b.Time.UnixMilli()
 	if c := cmp.Compare(ta/BucketMS, tb/BucketMS); c != 0 {
@@ -276,6 +289,9 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 		}
 		return cmp.Compare(a.Metric, b.Metric)
 	})
+	if s.UpsertLatest != nil {
+		return s.UpsertLatest(ctx, tx, rows)
+	}
 	args := make([]any, 0, latestPerUpsert*5)
 	for len(rows) > 0 {
 		n := chunkSize(len(rows), latestPerUpsert)
