@@ -82,6 +82,7 @@ func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui
 	if err := s.checkPointsInScope(ctx, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
+	_ = s.prepareHot(ctx) // outside the transaction; without it statements are prepared per transaction
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		var err error
@@ -476,6 +477,7 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 
 // ArchiveFrames stores raw frames durably and sets their IDs.
 func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error {
+	_ = s.prepareHot(ctx)
 	return s.mapErr("archive frames", s.inTx(ctx, func(tx *sql.Tx) error { return s.archiveTx(ctx, tx, frames) }), "")
 }
 
@@ -484,6 +486,7 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 	if err := checkSamples(samples); err != nil {
 		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
 	}
+	_ = s.prepareHot(ctx)
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		if err := s.archiveTx(ctx, tx, frames); err != nil {
