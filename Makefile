@@ -4,6 +4,7 @@ FUZZTIME ?= 10s
 export CGO_ENABLED = 1
 
 .PHONY: demo test build deps vet fuzz bench drills fault
+.PHONY: demo test build deps vet fuzz bench drills bench-terminals
 
 # PostgreSQL tests run whenever a server answers on 127.0.0.1:5432 (unless
 # SISHUI_TEST_POSTGRES already names one); in CI (CI=true) a PostgreSQL test
@@ -57,3 +58,8 @@ fuzz:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# 19,000 SL 651 terminals connected at once (SISHUI_BENCH_CONNS to change):
+# confirm latency p50/p99, server CPU per report, peak memory per terminal.
+bench-terminals:
+	$(GO) test -run '^$$' -bench '^BenchmarkManyTerminals$$' -benchtime 1x -timeout 30m ./internal/gateway

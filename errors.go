@@ -14,6 +14,7 @@ const (
 	EFORBIDDEN    = "forbidden"    // credentials fine, permission missing
 	ETOOMANY      = "too_many"     // rate limited; try again later
 	EINTERNAL     = "internal"     // a bug or an unavailable dependency
+	EUNAVAILABLE  = "unavailable"  // overloaded or shutting down; nothing was done, try again later
 )
 
 // Error is the one error type of the domain. Op names the operation, Field the

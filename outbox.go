@@ -32,3 +32,25 @@ type OutboxStore interface {
 	// OutboxBacklog counts the queued items per point.
 	OutboxBacklog(ctx context.Context) (map[int64]int, error)
 }
+
+// StationBacklog is one station's national-link backlog (上报积压): how many
+// of its samples wait in the outbox and the time of the oldest, whose age is
+// the station's lag behind the national platform.
+type StationBacklog struct {
+	Point    int64     `json:"point"`
+	Code     string    `json:"code"`
+	Name     string    `json:"name"`
+	Protocol string    `json:"protocol"`
+	Region   string    `json:"region"`
+	Queued   int       `json:"queued"`
+	Oldest   time.Time `json:"oldest"`
+	// LagSeconds is the age of the oldest queued sample when read.
+	LagSeconds int64 `json:"lag_seconds"`
+}
+
+// OutboxStationStore lists the backlog per station.
+type OutboxStationStore interface {
+	// OutboxStations lists the stations in scope that have queued items,
+	// most queued first.
+	OutboxStations(ctx context.Context) ([]StationBacklog, error)
+}

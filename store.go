@@ -170,6 +170,7 @@ type Store interface {
 	WorksStore
 	ProjectStore
 	OutboxStore
+	OutboxStationStore
 	PermittingStore
 	TerminalStore
 	// Migrate brings the schema up to date; it is idempotent.

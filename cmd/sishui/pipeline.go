@@ -4,14 +4,12 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"net/http"
 	"os"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/sishui/sishui"
-	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/forward"
 	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/mqttin"
@@ -77,12 +75,7 @@ func (a *app) startPipeline(ctx context.Context) error {
 	// Registry edits through the API reach the point cache at once; edits by
 	// other processes (sishui import) within the cache's TTL.
 	a.api.Store = registryWatch{Store: a.api.Store, ing: p.ing}
-	h := ingest.Handler(p.ing)
-	a.api.Extra = append(a.api.Extra, api.Route{
-		Method: "POST", Path: "/api/v1/observations", Tag: "series", In: ingestBody{}, Out: ingestReply{},
-		Summary: "Submit a batch of observations; 200 with per-item results once the whole batch is durable",
-		Handler: func(w http.ResponseWriter, r *http.Request) error { h(w, r); return nil },
-	})
+	a.api.Ingest = p.ing // POST /api/v1/observations (internal/api)
 	if a.cfg.MQTTBroker != "" {
 		sub, err := mqttin.Start(ctx, p.ing, mqttin.Config{Broker: a.cfg.MQTTBroker, ClientID: a.cfg.MQTTClientID, Template: a.cfg.MQTTTopic, Logger: a.log})
 		if err != nil {
@@ -133,30 +126,6 @@ func (a *app) markDirty(samples []sishui.Sample) {
 	for p, t := range first {
 		a.acct.MarkDirty(p, t)
 	}
-}
-
-// ingestBody and ingestReply document POST /api/v1/observations.
-type ingestBody struct {
-	Observations []struct {
-		Point    int64     `json:"point,omitempty"`
-		Code     string    `json:"code,omitempty"`
-		Protocol string    `json:"protocol,omitempty"`
-		Metric   string    `json:"metric"`
-		Time     time.Time `json:"time"`
-		Value    float64   `json:"value"`
-	} `json:"observations"`
-}
-
-type ingestReply struct {
-	Accepted   int `json:"accepted"`
-	Duplicates int `json:"duplicates"`
-	Rejected   int `json:"rejected"`
-	Results    []struct {
-		Status string   `json:"status"`
-		Point  int64    `json:"point,omitempty"`
-		Flags  []string `json:"flags,omitempty"`
-		Reason string   `json:"reason,omitempty"`
-	} `json:"results"`
 }
 
 func (p *pipeline) close() {

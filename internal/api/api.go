@@ -41,6 +41,8 @@ type Server struct {
 	PlanRules *plan.Rules
 	// Fallback serves every path no route matches outside /api/ (the web UI).
 	Fallback http.Handler
+	// Ingest, when set, serves POST /api/v1/observations (observations.go).
+	Ingest Submitter
 
 	mux    *http.ServeMux
 	routes []Route
@@ -74,6 +76,7 @@ var statusOf = map[string]int{
 	sishui.EFORBIDDEN:    http.StatusForbidden,
 	sishui.ETOOMANY:      http.StatusTooManyRequests,
 	sishui.EINTERNAL:     http.StatusInternalServerError,
+	sishui.EUNAVAILABLE:  http.StatusServiceUnavailable, // with Retry-After
 }
 
 // ErrorBody is what every error response carries.
@@ -104,6 +107,8 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.planRoutes()...)
 	s.routes = append(s.routes, s.permittingRoutes()...)
 	s.routes = append(s.routes, s.commandRoutes()...)
+	s.routes = append(s.routes, s.outboxRoutes()...)
+	s.routes = append(s.routes, s.observationRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 		s.routes = append(s.routes, s.securityRoutes()...)
@@ -264,6 +269,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	status, ok := statusOf[code]
 	if !ok {
 		status = http.StatusInternalServerError
+	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "1")
 	}
 	if code == sishui.EINTERNAL {
 		s.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)

@@ -172,6 +172,8 @@ func testRoles(t *testing.T, f *fixture) {
 			want{"": 401, "admin": 200, "city": 403, "county": 403, "enterprise": 403, "auditor": 200}},
 		{"frames", "GET", "/api/v1/frames", nil,
 			want{"": 401, "admin": 200, "city": 200, "county": 200, "enterprise": 200, "auditor": 200}},
+		{"outbox backlog", "GET", "/api/v1/outbox/stations", nil,
+			want{"": 401, "admin": 200, "city": 200, "county": 200, "enterprise": 200, "auditor": 200}},
 		{"me", "GET", "/api/v1/me", nil,
 			want{"": 401, "admin": 200, "enterprise": 200}},
 		{"openapi", "GET", "/api/v1/openapi.json", nil, want{"": 200}},

@@ -36,8 +36,11 @@ func TestLoadGenerator(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &lg); err != nil {
 		t.Fatal(err)
 	}
+	if lg.ConfirmTimeout <= 0 {
+		lg.ConfirmTimeout = 10 * time.Second
+	}
 	rep, err := simulate.Run(context.Background(), simulate.Config{Gateway: lg.Gateway, Protocol: lg.Protocol,
-		Stations: lg.Stations, Frames: lg.Frames, ConfirmTimeout: 10 * time.Second, Start: lg.Start})
+		Stations: lg.Stations, Frames: lg.Frames, ConfirmTimeout: lg.ConfirmTimeout, Start: lg.Start})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +53,7 @@ type loadGen struct {
 	Gateway, Protocol string
 	Stations, Frames  int
 	Start             time.Time
+	ConfirmTimeout    time.Duration // 10 s when 0
 }
 
 func cpuTime() time.Duration {

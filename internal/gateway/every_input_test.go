@@ -18,6 +18,7 @@ import (
 	mqtt "github.com/eclipse/paho.mqtt.golang"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/mqttin"
 	"github.com/sishui/sishui/internal/protocol/sl651"
@@ -107,11 +108,11 @@ func TestEveryInputSamePolicy(t *testing.T) {
 			js, _ := json.Marshal(body)
 			req := httptest.NewRequest("POST", "/api/v1/observations", bytes.NewReader(js))
 			w := httptest.NewRecorder()
-			ingest.Handler(ts.ing)(w, req)
+			(&api.Server{Ingest: ts.ing}).ObservationsHandler()(w, req)
 			if w.Code != http.StatusOK {
 				t.Fatalf("POST: %d %s", w.Code, w.Body)
 			}
-			var reply ingest.Response
+			var reply api.ObservationsReply
 			if err := json.Unmarshal(w.Body.Bytes(), &reply); err != nil {
 				t.Fatal(err)
 			}

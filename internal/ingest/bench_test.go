@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -41,21 +42,25 @@ func benchIngest(b *testing.B, s sishui.Store) {
 	const rows = 200_000
 	ctx := context.Background()
 	var rawRate, ingRate, bareRate float64
+	var rawCPU, ingCPU, bareCPU time.Duration // process CPU time: the machine is shared
 	for i := 0; i < b.N; i++ {
 		// Raw: one goroutine, 5000-row AppendSamples calls.
 		raw := benchRows(pts, rows, time.Duration(2*i)*time.Hour*100)
-		start := time.Now()
+		start, c0 := time.Now(), processCPU()
 		for j := 0; j < len(raw); j += 5000 {
 			if _, err := s.AppendSamples(ctx, raw[j:j+5000]); err != nil {
 				b.Fatal(err)
 			}
 		}
 		rawRate += rows / time.Since(start).Seconds()
+		rawCPU += processCPU() - c0
+		c0 = processCPU()
 		bare, err := sqlite.RawAppendRate(filepath.Join(b.TempDir(), "bare.db"), rows, len(pts))
 		if err != nil {
 			b.Fatal(err)
 		}
 		bareRate += bare
+		bareCPU += processCPU() - c0
 
 		// Ingester: the same rows 100 hours later, 16 submitters of 100 samples.
 		in := benchRows(pts, rows, time.Duration(2*i+1)*time.Hour*100)
@@ -75,7 +80,7 @@ func benchIngest(b *testing.B, s sishui.Store) {
 		var next atomic.Int64
 		var wg sync.WaitGroup
 		var failed atomic.Value
-		start = time.Now()
+		start, c0 = time.Now(), processCPU()
 		for g := 0; g < 16; g++ {
 			wg.Add(1)
 			go func() {
@@ -101,6 +106,7 @@ func benchIngest(b *testing.B, s sishui.Store) {
 		}
 		wg.Wait()
 		ingRate += rows / time.Since(start).Seconds()
+		ingCPU += processCPU() - c0
 		ing.Close()
 		if f := failed.Load(); f != nil {
 			b.Fatalf("%v", f)
@@ -111,4 +117,15 @@ func benchIngest(b *testing.B, s sishui.Store) {
 	b.ReportMetric(ingRate/rawRate, "ratio")
 	b.ReportMetric(bareRate/float64(b.N), "bare_samples/s")
 	b.ReportMetric(ingRate/bareRate, "bare_ratio")
+	n := float64(b.N * rows)
+	b.ReportMetric(float64(ingCPU.Nanoseconds())/1e3/n, "ingest-cpu-µs/sample")
+	b.ReportMetric(float64(rawCPU.Nanoseconds())/1e3/n, "store-cpu-µs/sample")
+	b.ReportMetric(float64(bareCPU.Nanoseconds())/1e3/n, "bare-cpu-µs/sample")
+	b.ReportMetric(float64(bareCPU)/float64(ingCPU), "cpu_bare_ratio")
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

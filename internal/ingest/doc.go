@@ -4,8 +4,8 @@
 // concurrent submitters into one durable store transaction. Nothing is
 // acknowledged before the transaction that holds it has committed.
 //
-// The inputs are an API (Ingester.Submit), a JSON HTTP handler for
-// POST /api/v1/observations (Handler), and a resumable CSV importer
+// The inputs are an API (Ingester.Submit; internal/api serves it as
+// POST /api/v1/observations, its body parsed by ParseObservations), and a resumable CSV importer
 // (Ingester.ImportCSV). IntervalVolumes derives the interval volumes the
 // accounting uses from cumulative meter readings, or from pumping
 // electricity (以电折水) for electricity-metered wells.

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -122,11 +121,11 @@ func (c *Config) defaults() {
 }
 
 // ErrClosed is returned by Submit after Close.
-var ErrClosed = errors.New("ingest: ingester closed")
+var ErrClosed error = &sishui.Error{Code: sishui.EUNAVAILABLE, Op: "ingest", Message: "ingester closed"}
 
 // ErrBusy is returned by Submit when the committer's queue stayed full for
 // Config.BusyAfter: nothing of the call was stored; try again later.
-var ErrBusy = errors.New("ingest: busy, try again later")
+var ErrBusy error = &sishui.Error{Code: sishui.EUNAVAILABLE, Op: "ingest", Message: "busy, try again later"}
 
 // Stats counts what an Ingester did since it started.
 type Stats struct {

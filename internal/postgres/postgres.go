@@ -62,7 +62,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	s := &DB{DB: sqlstore.New(db, Dialect(), migs)}
-	s.CopySamples = copySamples
+	s.CopySamples, s.CopyMin = copySamples, copyMin
+	s.InsertSamples, s.UpsertLatest = insertSamplesUnnest, upsertLatestUnnest
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("postgres: %w", err)

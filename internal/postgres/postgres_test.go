@@ -14,6 +14,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/postgres"
 	"github.com/sishui/sishui/internal/postgres/pgtest"
+	"github.com/sishui/sishui/internal/sqlstore"
 	"github.com/sishui/sishui/internal/storetest"
 )
 
@@ -224,6 +225,7 @@ func TestCopyPath(t *testing.T) {
 	ctx := context.Background()
 	pts := seedPoints(t, s, 3)
 	copies := 0
+	s.CopyMin = sqlstore.CopyThreshold // the COPY path from 1,000 samples, as this test's batches are
 	hook := s.CopySamples
 	s.CopySamples = func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error) {
 		copies++

@@ -51,8 +51,19 @@ type DB struct {
 	// driver connection with conn.Raw). It must skip existing keys and return
 	// the number inserted.
 	CopySamples func(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (int, error)
+	// CopyMin is the batch size from which CopySamples is used
+	// (CopyThreshold when 0).
+	CopyMin int
+	// InsertSamples, when set, inserts a batch below CopyMin in one
+	// statement (PostgreSQL: arrays through unnest), skipping existing keys
+	// and returning the number inserted; otherwise 100-row INSERTs.
+	InsertSamples func(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error)
+	// UpsertLatest, when set, upserts series_latest rows (one per series,
+	// in (point, metric) order) in one statement; otherwise 100-row upserts.
+	UpsertLatest func(ctx context.Context, tx *sql.Tx, rows []sishui.Sample) error
 
 	rebindCache syncMap
+	stmts       stmtCache  // the ingest path's prepared statements
 	outbox      outboxMask // metrics appends queue for the national link
 	signing     signing
 }
@@ -69,7 +80,10 @@ func New(db *sql.DB, d Dialect, migrations []Migration) *DB {
 }
 
 // Close closes the database.
-func (s *DB) Close() error { return s.DB.Close() }
+func (s *DB) Close() error {
+	s.closeStmts()
+	return s.DB.Close()
+}
 
 // Ping checks the connection.
 func (s *DB) Ping(ctx context.Context) error { return s.DB.PingContext(ctx) }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/sishui/sishui"
 )
@@ -111,4 +112,29 @@ func (s *DB) OutboxBacklog(ctx context.Context) (map[int64]int, error) {
 		out[r.point] = r.n
 	}
 	return out, nil
+}
+
+// OutboxStations lists the per-station backlog of the stations in scope, most
+// queued first; the lag is the age of the oldest queued sample.
+func (s *DB) OutboxStations(ctx context.Context) ([]sishui.StationBacklog, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, s.mapErr("outbox stations", err, "")
+	}
+	var w where
+	sc.apply(&w, "points.region", pointUserExpr)
+	now := s.Now()
+	out, err := all(ctx, s, `SELECT points.id, points.code, points.name, points.protocol, points.region, COUNT(*), MIN(outbox.t)
+		FROM outbox JOIN points ON points.id = outbox.point_id`+w.String()+`
+		GROUP BY points.id, points.code, points.name, points.protocol, points.region
+		ORDER BY COUNT(*) DESC, points.code`, w.args,
+		func(sc scanner) (sishui.StationBacklog, error) {
+			var b sishui.StationBacklog
+			var oldest int64
+			err := sc.Scan(&b.Point, &b.Code, &b.Name, &b.Protocol, &b.Region, &b.Queued, &oldest)
+			b.Oldest = fromMS(oldest)
+			b.LagSeconds = max(0, int64(now.Sub(b.Oldest)/time.Second))
+			return b, err
+		})
+	return out, s.mapErr("outbox stations", err, "")
 }

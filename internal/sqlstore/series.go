@@ -82,6 +82,7 @@ func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui
 	if err := s.checkPointsInScope(ctx, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
+	_ = s.prepareHot(ctx) // outside the transaction; without it statements are prepared per transaction
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		var err error
@@ -98,8 +99,15 @@ const CopyThreshold = 1000
 // CopySamples hook, the transaction runs on a held *sql.Conn passed to fn
 // (the hook reaches the driver connection beneath tx with conn.Raw);
 // otherwise conn is nil.
+func (s *DB) copyMin() int {
+	if s.CopyMin > 0 {
+		return s.CopyMin
+	}
+	return CopyThreshold
+}
+
 func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
-	if s.CopySamples == nil || n < CopyThreshold {
+	if s.CopySamples == nil || n < s.copyMin() {
 		return s.inTx(ctx, func(tx *sql.Tx) error { return fn(nil, tx) })
 	}
 	conn, err := s.DB.Conn(ctx)
@@ -124,9 +132,12 @@ func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *s
 func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
 	var inserted int
 	var err error
-	if s.CopySamples != nil && conn != nil && len(samples) >= CopyThreshold {
+	switch {
+	case s.CopySamples != nil && conn != nil && len(samples) >= s.copyMin():
 		inserted, err = s.CopySamples(ctx, conn, tx, samples)
-	} else {
+	case s.InsertSamples != nil:
+		inserted, err = s.InsertSamples(ctx, tx, samples)
+	default:
 		inserted, err = s.insertSamples(ctx, tx, samples)
 	}
 	if err != nil {
@@ -141,7 +152,23 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
 }
 
-func insertSQL(n int) string {
+// insertSQLs, latestSQLs and archiveSQLs hold the multi-row statements of
+// 1..100 rows, built once.
+var insertSQLs, latestSQLs, archiveSQLs [rowsPerInsert + 1]string
+
+func init() {
+	for n := 1; n <= rowsPerInsert; n++ {
+		insertSQLs[n], latestSQLs[n], archiveSQLs[n] = buildInsertSQL(n), buildLatestSQL(n), buildArchiveSQL(n)
+	}
+}
+
+func insertSQL(n int) string { return insertSQLs[n] }
+
+func latestSQL(n int) string { return latestSQLs[n] }
+
+func archiveSQL(n int) string { return archiveSQLs[n] }
+
+func buildInsertSQL(n int) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO samples (bucket, point_id, metric, t, value, flags) VALUES `)
 	for i := 0; i < n; i++ {
@@ -154,31 +181,44 @@ func insertSQL(n int) string {
 	return b.String()
 }
 
+// chunkSize is the size of the next multi-row statement for n rows left:
+// full statements of per rows, then the tail in powers of two, so that the
+// hot path uses at most a handful of distinct statements, each prepared once
+// per connection (stmtCache).
+func chunkSize(n, per int) int {
+	if n >= per {
+		return per
+	}
+	c := 1
+	for c*2 <= n {
+		c *= 2
+	}
+	return c
+}
+
+// insertSamples inserts samples in key order (bucket, point, metric, time):
+// each multi-row statement then walks the index forward, its pages already
+// in cache, rather than seeking back and forth.
 func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error) {
-	var full *sql.Stmt
-	if len(samples) >= rowsPerInsert {
-		var err error
-		if full, err = tx.PrepareContext(ctx, s.q(insertSQL(rowsPerInsert))); err != nil {
-			return 0, err
-		}
-		defer full.Close()
+	if !slices.IsSortedFunc(samples, compareSampleKey) {
+		samples = slices.Clone(samples)
+		slices.SortFunc(samples, compareSampleKey)
 	}
 	args := make([]any, 0, rowsPerInsert*6)
 	inserted := 0
 	for len(samples) > 0 {
-		n := min(len(samples), rowsPerInsert)
+		n := chunkSize(len(samples), rowsPerInsert)
 		args = args[:0]
-		for _, x := range samples[:n] {
+		for i := range samples[:n] {
+			x := &samples[i]
 			t := x.Time.UnixMilli()
 			args = append(args, t/BucketMS, x.Point, int64(x.Metric), t, x.Value, int64(x.Flags))
 		}
-		var res sql.Result
-		var err error
-		if n == rowsPerInsert {
-			res, err = full.ExecContext(ctx, args...)
-		} else {
-			res, err = tx.ExecContext(ctx, s.q(insertSQL(n)), args...)
+		st, err := s.txStmt(ctx, tx, s.q(insertSQL(n)))
+		if err != nil {
+			return 0, err
 		}
+		res, err := st.ExecContext(ctx, args...)
 		if err != nil {
 			return 0, err
 		}
@@ -189,6 +229,24 @@ func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sam
 	return inserted, nil
 }
 
+// CompareSampleKey orders samples as the samples table's key does:
+// (hour bucket, point, metric, time).
+func CompareSampleKey(a, b sishui.Sample) int { return compareSampleKey(a, b) }
+
+func compareSampleKey(a, b sishui.Sample) int {
+	ta, tb := a.Time.UnixMilli(), b.Time.UnixMilli()
+	if c := cmp.Compare(ta/BucketMS, tb/BucketMS); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Point, b.Point); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Metric, b.Metric); c != 0 {
+		return c
+	}
+	return cmp.Compare(ta, tb)
+}
+
 type seriesKey struct {
 	point  int64
 	metric sishui.Metric
@@ -197,7 +255,7 @@ type seriesKey struct {
 // latestPerUpsert is how many series one series_latest upsert carries.
 const latestPerUpsert = 100
 
-func latestSQL(n int) string {
+func buildLatestSQL(n int) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO series_latest (point_id, metric, t, value, flags) VALUES `)
 	for i := 0; i < n; i++ {
@@ -232,28 +290,22 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 		}
 		return cmp.Compare(a.Metric, b.Metric)
 	})
-	var full *sql.Stmt
-	if len(rows) >= latestPerUpsert {
-		var err error
-		if full, err = tx.PrepareContext(ctx, s.q(latestSQL(latestPerUpsert))); err != nil {
-			return err
-		}
-		defer full.Close()
+	if s.UpsertLatest != nil {
+		return s.UpsertLatest(ctx, tx, rows)
 	}
 	args := make([]any, 0, latestPerUpsert*5)
 	for len(rows) > 0 {
-		n := min(len(rows), latestPerUpsert)
+		n := chunkSize(len(rows), latestPerUpsert)
 		args = args[:0]
-		for _, x := range rows[:n] {
+		for i := range rows[:n] {
+			x := &rows[i]
 			args = append(args, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags))
 		}
-		var err error
-		if n == latestPerUpsert {
-			_, err = full.ExecContext(ctx, args...)
-		} else {
-			_, err = tx.ExecContext(ctx, s.q(latestSQL(n)), args...)
-		}
+		st, err := s.txStmt(ctx, tx, s.q(latestSQL(n)))
 		if err != nil {
+			return err
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return err
 		}
 		rows = rows[n:]
@@ -360,7 +412,7 @@ func (s *DB) LatestSamples(ctx context.Context, point int64) ([]sishui.Sample, e
 }
 
 // archiveSQL is the multi-row INSERT of n frames.
-func archiveSQL(n int) string {
+func buildArchiveSQL(n int) string {
 	return `INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples) VALUES ` +
 		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ") + " RETURNING id"
 }
@@ -370,18 +422,10 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 	// rather than per frame (it dominated group commits on PostgreSQL), the
 	// full-size statement prepared once per transaction. Ids are assigned in
 	// VALUES order, so the returned ids, sorted, map back.
-	const per = 100
-	var full *sql.Stmt
-	if len(frames) >= per {
-		var err error
-		if full, err = tx.PrepareContext(ctx, s.q(archiveSQL(per))); err != nil {
-			return err
-		}
-		defer full.Close()
-	}
+	const per = rowsPerInsert
 	args := make([]any, 0, min(per, len(frames))*10)
 	for len(frames) > 0 {
-		chunk := frames[:min(per, len(frames))]
+		chunk := frames[:chunkSize(len(frames), per)]
 		frames = frames[len(chunk):]
 		args = args[:0]
 		for _, f := range chunk {
@@ -397,13 +441,11 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 			}
 			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, f.Offset, f.Samples)
 		}
-		var rows *sql.Rows
-		var err error
-		if len(chunk) == per {
-			rows, err = full.QueryContext(ctx, args...)
-		} else {
-			rows, err = tx.QueryContext(ctx, s.q(archiveSQL(len(chunk))), args...)
+		st, err := s.txStmt(ctx, tx, s.q(archiveSQL(len(chunk))))
+		if err != nil {
+			return err
 		}
+		rows, err := st.QueryContext(ctx, args...)
 		if err != nil {
 			return err
 		}
@@ -435,6 +477,7 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 
 // ArchiveFrames stores raw frames durably and sets their IDs.
 func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error {
+	_ = s.prepareHot(ctx)
 	return s.mapErr("archive frames", s.inTx(ctx, func(tx *sql.Tx) error { return s.archiveTx(ctx, tx, frames) }), "")
 }
 
@@ -443,6 +486,7 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 	if err := checkSamples(samples); err != nil {
 		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
 	}
+	_ = s.prepareHot(ctx)
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		if err := s.archiveTx(ctx, tx, frames); err != nil {

@@ -75,6 +75,16 @@ func testOutbox(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if len(backlog) != 1 || backlog[pt.ID] != 230 {
 		t.Fatalf("backlog %v", backlog)
 	}
+	// Per station, scoped: the county sees its station, another county none.
+	stations, err := s.OutboxStations(as(sishui.RoleCounty, CountyA, 0))
+	must(t, err)
+	if len(stations) != 1 || stations[0].Point != pt.ID || stations[0].Code != pt.Code || stations[0].Queued != 230 ||
+		!stations[0].Oldest.Equal(at) || stations[0].Region != CountyA || stations[0].LagSeconds < 0 {
+		t.Fatalf("stations %+v", stations)
+	}
+	if other, err := s.OutboxStations(as(sishui.RoleCounty, CountyB, 0)); err != nil || len(other) != 0 {
+		t.Fatalf("another county's view: %+v %v", other, err)
+	}
 	ids := make([]int64, 0, len(items))
 	for _, it := range items[:200] {
 		ids = append(ids, it.ID)
@@ -83,5 +93,9 @@ func testOutbox(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, s.OutboxDone(ctx, 0, -5)) // unknown ids are ignored
 	if rest := head(); len(rest) != 30 || rest[0].ID != items[200].ID {
 		t.Fatalf("after done: %d items", len(rest))
+	}
+	// The flow at 08:00 is still queued: the oldest stays.
+	if stations, err := s.OutboxStations(ctx); err != nil || len(stations) != 1 || stations[0].Queued != 30 || !stations[0].Oldest.Equal(at) {
+		t.Fatalf("stations after done: %+v %v", stations, err)
 	}
 }

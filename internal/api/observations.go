@@ -1,0 +1,109 @@
+package api
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/ingest"
+)
+
+// Submitter takes observations through the one ingest pipeline
+// (*ingest.Ingester): acceptance, quality flags, group commit.
+type Submitter interface {
+	Submit(ctx context.Context, obs []ingest.Observation) ([]ingest.Result, error)
+}
+
+// ObservationsBody documents the body of POST /api/v1/observations (parsed
+// by ingest.ParseObservations, whose errors name the field, e.g.
+// observations[3].time).
+type ObservationsBody struct {
+	Observations []struct {
+		Point    int64     `json:"point,omitempty"`
+		Code     string    `json:"code,omitempty"`
+		Protocol string    `json:"protocol,omitempty"`
+		Metric   string    `json:"metric"`
+		Time     time.Time `json:"time"`
+		Value    float64   `json:"value"`
+	} `json:"observations"`
+}
+
+// ObservationsReply is the body of a successful POST /api/v1/observations:
+// one result per observation, in order.
+type ObservationsReply struct {
+	Accepted   int             `json:"accepted"`
+	Duplicates int             `json:"duplicates"`
+	Rejected   int             `json:"rejected"`
+	Results    []ingest.Result `json:"results"`
+}
+
+// observationRoutes: POST /api/v1/observations when an ingester is set.
+//
+// Each observation names its point by "point" (ID) or by "code" (terminal
+// address) with an optional "protocol"; "time" is RFC 3339 with an explicit
+// offset. The reply is 200 with one result per observation (accepted,
+// duplicate, or rejected with a reason) and is sent only after every
+// accepted sample is durable. Malformed input (or a body over
+// ingest.MaxBodyBytes) is 400 naming the field and stores nothing; an
+// account that may not write data is 403; when the store cannot keep up the
+// reply is 503 with Retry-After and nothing is stored. Statuses come from
+// the one table (statusOf).
+func (s *Server) observationRoutes() []Route {
+	if s.Ingest == nil {
+		return nil
+	}
+	return []Route{{Method: "POST", Path: "/api/v1/observations", Tag: "series", In: ObservationsBody{}, Out: ObservationsReply{},
+		Summary: "Submit a batch of observations; 200 with per-item results once the whole batch is durable",
+		Handler: s.postObservations}}
+}
+
+func (s *Server) postObservations(w http.ResponseWriter, r *http.Request) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, ingest.MaxBodyBytes+1))
+	if err != nil {
+		return sishui.Invalid("body", "reading body: %v", err)
+	}
+	if len(body) > ingest.MaxBodyBytes {
+		return sishui.Invalid("body", "larger than %d bytes", ingest.MaxBodyBytes)
+	}
+	obs, err := ingest.ParseObservations(body)
+	if err != nil {
+		return err
+	}
+	res, err := s.Ingest.Submit(r.Context(), obs)
+	if err != nil {
+		if r.Context().Err() != nil {
+			return nil // the client went away; nothing was acknowledged
+		}
+		return err
+	}
+	out := ObservationsReply{Results: res}
+	for _, x := range res {
+		switch x.Status {
+		case ingest.Accepted:
+			out.Accepted++
+		case ingest.Duplicate:
+			out.Duplicates++
+		default:
+			out.Rejected++
+		}
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// ObservationsHandler serves POST /api/v1/observations with the request
+// context's actor (no authentication of its own; Handler serves the route
+// authenticated), answering errors from the one table. For tests and
+// embedders that put their own authentication in front.
+func (s *Server) ObservationsHandler() http.HandlerFunc {
+	if s.Logger == nil {
+		s.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := s.postObservations(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	}
+}
