@@ -186,9 +186,13 @@ type ApplicationFilter struct {
 	UserID int64
 	State  string
 	Kind   string
-	Open   bool // only states that wait on someone
+	Open   bool   // only states that wait on someone
+	Query  string // case-insensitive substring of the project or the certificate number
 	Page
 }
+
+// ApplicationSorts are the fields applications may be sorted by.
+var ApplicationSorts = []string{"id", "project", "region", "kind", "state", "annual_m3", "received_at", "updated_at"}
 
 // Certificate holds the certificate's fields beyond the permit row: what the
 // national form prints and the register needs (zone, return, who issued it).

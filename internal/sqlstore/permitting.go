@@ -194,8 +194,18 @@ func (s *DB) ListApplications(ctx context.Context, f sishui.ApplicationFilter) (
 	if f.Open {
 		w.add("state NOT IN (?, ?, ?)", permitting.StateRefused, permitting.StateCertified, permitting.StateWithdrawn)
 	}
-	return list(ctx, s, "permit_applications", appCols, &w, "received_ms, id", f.Page, scanApp)
+	w.search(f.Query, "project", "certificate_number")
+	order, err := appSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "permit_applications", appCols, &w, order, f.Page, scanApp)
 }
+
+// appSort orders applications: oldest received first by default.
+var appSort = sortSpec{allowed: sishui.ApplicationSorts, def: "received_at", tie: "id", cols: map[string]string{
+	"id": "id", "project": "project", "region": "region", "kind": "kind", "state": "state", "annual_m3": "annual_m3",
+	"received_at": "received_ms", "updated_at": "updated_ms"}}
 
 // ListApplicationSteps returns an application's steps in order.
 func (s *DB) ListApplicationSteps(ctx context.Context, id int64) ([]*sishui.ApplicationStep, error) {
