@@ -58,6 +58,7 @@ type PermitApplication struct {
 	ReceivedAt        time.Time       `json:"received_at"`           // last (re)submission: starts the completeness clock
 	AcceptedAt        time.Time       `json:"accepted_at,omitempty"` // starts the decision clock
 	DecidedAt         time.Time       `json:"decided_at,omitempty"`
+	ForwardedAt       time.Time       `json:"forwarded_at,omitempty"` // forwarded to the deciding level above the city
 	CreatedBy         string          `json:"created_by"`
 	CreatedAt         time.Time       `json:"created_at"`
 	UpdatedAt         time.Time       `json:"updated_at"`

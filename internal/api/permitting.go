@@ -298,7 +298,7 @@ func (s *Server) permittingRoutes() []Route {
 				if days < 0 || days > 366 {
 					return sishui.Invalid("window_days", "must be between 1 and 366")
 				}
-				v, err := permitview.ComplianceView(r.Context(), st, permitting.DefaultComplianceRule(), days, time.Now())
+				v, err := permitview.ComplianceView(r.Context(), st, permitview.ConfigOf(st).Compliance, days, time.Now())
 				return reply(w, v, err)
 			}},
 	}
