@@ -83,6 +83,28 @@ func testPermitPages(t *testing.T, bctx context.Context, base string) {
 		t.Errorf("certificate PDF: %v %v", code, err)
 	}
 
+	// An application the province decides: the bureau forwards it (the
+	// letter's number required beside its field), then the clock waits on
+	// the deciding level.
+	holder := strings.TrimPrefix(eval[string](c, `document.querySelector('#app-facts a[href^="/users/"]').getAttribute('href')`), "/users/")
+	code2, text := c.post("/api/v1/permit-applications", json.RawMessage(fmt.Sprintf(`{"kind":"new","user_id":%s,"project":"浏览器测试省级审批项目","region":%q,"source":"yellow_river","sector":"industry","annual_m3":20000000,"term_years":5}`,
+		holder, eval[string](c, `document.querySelector('#app-facts').dataset.region || ''`))))
+	var prov struct {
+		ID    int64  `json:"id"`
+		Level string `json:"level"`
+	}
+	if code2 != http.StatusCreated || json.Unmarshal([]byte(text), &prov) != nil || prov.Level != "province" {
+		t.Fatalf("province-level application: %d %s", code2, text)
+	}
+	c.open(fmt.Sprintf("/permits/applications/%d", prov.ID))
+	c.do("accept the province's application", chromedp.WaitVisible(CSS(`#act-accept`)), chromedp.Click(CSS(`#act-accept`)), chromedp.WaitVisible(CSS(`#step-save`)), chromedp.Click(CSS(`#step-save`)),
+		waitJS(`(document.querySelector('#app-clock')||{textContent:''}).textContent.includes('转报')`))
+	c.do("forward form", chromedp.Click(CSS(`#act-forward`)), chromedp.WaitVisible(CSS(`#step-form [name=reference]`)))
+	c.fieldError("#step-save", "#err-reference", "转报文号")
+	c.set("#step-form", "reference", "聊水转〔2026〕9号")
+	c.do("forwarded", chromedp.Click(CSS(`#step-save`)), waitJS(`!!document.querySelector('#app-forwarded') && (document.querySelector('#app-clock')||{textContent:''}).textContent.includes('上级审批机关')`))
+	c.screenshot("73b-permit-forwarded")
+
 	// The permit: annual plans (a negative plan refused beside its field), then a plan entered.
 	permit := strings.TrimSuffix(strings.TrimPrefix(pdf, "/api/v1/permits/"), "/certificate.pdf")
 	c.open("/permits/" + permit)
