@@ -2,10 +2,13 @@ package accounting
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/permitting"
+	"github.com/sishui/sishui/internal/sqlite"
 )
 
 // TestCapReductions: a county that missed a configured target last year gets
@@ -58,5 +61,38 @@ func TestCapReductions(t *testing.T) {
 	}
 	if _, err := s.CapReductions(ctx, 1800, cfg); sishui.ErrorCode(err) != sishui.EINVALID {
 		t.Fatalf("year 1800: %v", err)
+	}
+}
+
+// BenchmarkCapReductions: one proposal run over the Liaocheng city and its
+// counties (one indicator evaluation per region for last year).
+func BenchmarkCapReductions(b *testing.B) {
+	ctx := context.Background()
+	src, err := templateDB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := os.ReadFile(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "s.db")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	s, err := New(st, Config{Now: (&clock{t: bj("2026-12-31T12:00")}).Now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := permitting.DefaultConfig()
+	for b.Loop() {
+		if _, err := s.CapReductions(ctx, 2026, cfg); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
