@@ -58,6 +58,7 @@ type PermitApplication struct {
 	ReceivedAt        time.Time       `json:"received_at"`           // last (re)submission: starts the completeness clock
 	AcceptedAt        time.Time       `json:"accepted_at,omitempty"` // starts the decision clock
 	DecidedAt         time.Time       `json:"decided_at,omitempty"`
+	ForwardedAt       time.Time       `json:"forwarded_at,omitempty"` // forwarded to the deciding level above the city
 	CreatedBy         string          `json:"created_by"`
 	CreatedAt         time.Time       `json:"created_at"`
 	UpdatedAt         time.Time       `json:"updated_at"`
@@ -186,9 +187,13 @@ type ApplicationFilter struct {
 	UserID int64
 	State  string
 	Kind   string
-	Open   bool // only states that wait on someone
+	Open   bool   // only states that wait on someone
+	Query  string // case-insensitive substring of the project or the certificate number
 	Page
 }
+
+// ApplicationSorts are the fields applications may be sorted by.
+var ApplicationSorts = []string{"id", "project", "region", "kind", "state", "annual_m3", "received_at", "updated_at"}
 
 // Certificate holds the certificate's fields beyond the permit row: what the
 // national form prints and the register needs (zone, return, who issued it).

@@ -2,6 +2,7 @@ package accounting
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -31,7 +32,7 @@ func (m *meteringCache) get(ctx context.Context, st sishui.Store, now time.Time)
 	if m.c != nil && !now.Before(m.at) && now.Sub(m.at) < meteringTTL {
 		return m.c, nil
 	}
-	c, err := permitview.ComplianceView(ctx, st, permitting.DefaultComplianceRule(), 7, now)
+	c, err := permitview.ComplianceView(ctx, st, permitview.ConfigOf(st).Compliance, 7, now)
 	if err != nil {
 		return nil, err
 	}
@@ -118,4 +119,27 @@ func allApplications(ctx context.Context, st sishui.Store, f sishui.ApplicationF
 		f.Page = p
 		return st.ListApplications(ctx, f)
 	})
+}
+
+// expirePermits marks the permits whose term is over expired (audited, by the
+// platform), so that use on them raises the expired-permit warning; a
+// renewal certified in time has moved the term on before this.
+func (s *Service) expirePermits(ctx context.Context, now time.Time, permits []*sishui.Permit) error {
+	d := now.In(sishui.BeijingTime)
+	today := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
+	sys := sishui.WithActor(ctx, sishui.SystemActor)
+	for i, p := range permits {
+		if p.Status != sishui.PermitActive && p.Status != sishui.PermitSuspended || !today.After(p.ValidTo) {
+			continue
+		}
+		q, err := s.store.PermitAction(sys, p.ID, permitting.PermitExpire, fmt.Sprintf("term ended %s: expired by the sweep (取水许可和水资源费征收管理条例 art. 25)", p.ValidTo.Format("2006-01-02")))
+		if sishui.ErrorCode(err) == sishui.ECONFLICT {
+			continue // another sweep or a person changed it first
+		}
+		if err != nil {
+			return fmt.Errorf("accounting: expire permit %s: %w", p.Number, err)
+		}
+		permits[i] = q
+	}
+	return nil
 }

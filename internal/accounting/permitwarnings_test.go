@@ -63,6 +63,26 @@ func TestPermitWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The sweep expired the permit past its term (audited), once.
+	if p, err := st.GetPermit(ctx, expired.ID); err != nil || p.Status != sishui.PermitExpired {
+		t.Fatalf("permit past its term: %+v %v", p, err)
+	}
+	if _, _, err := s.Observations(ctx, now); err != nil {
+		t.Fatalf("second sweep: %v", err)
+	}
+	entries, _, err := st.ListAudit(ctx, sishui.AuditFilter{Entity: "permit", EntityID: fmt.Sprint(expired.ID)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	expiries := 0
+	for _, e := range entries {
+		if e.Action == "expire" {
+			expiries++
+		}
+	}
+	if expiries != 1 {
+		t.Errorf("%d audited expiries, want 1", expiries)
+	}
 	rules, err := BuiltinRules()
 	if err != nil {
 		t.Fatal(err)

@@ -222,6 +222,9 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 			zoneUse[p.ZoneID] += ytdByPoint[p.ID]
 		}
 	}
+	if err := s.expirePermits(ctx, now, permits); err != nil {
+		return nil, nil, err
+	}
 	for _, pm := range permits {
 		if pm.Status != sishui.PermitActive || !permitHasPoints[pm.ID] {
 			continue

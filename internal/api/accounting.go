@@ -12,6 +12,8 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/permitting"
+	"github.com/sishui/sishui/internal/permitview"
 	"github.com/sishui/sishui/internal/report"
 )
 
@@ -35,6 +37,20 @@ const sseHeartbeat = 15 * time.Second
 func AccountingRoutes(svc *accounting.Service) []Route {
 	st := svc.Store()
 	return []Route{
+		// Issue 13: next year's cap cuts proposed from last year's missed intensity targets.
+		{Method: "GET", Path: "/api/v1/cap-reductions", Summary: "Proposed cuts of a year's caps for the city and counties that missed the configured intensity targets the year before (山东省水资源条例 arts. 39–40; percentage from the permit rules, default 0 = flag only)", Tag: "permitting",
+			Out: []permitting.CapReduction{}, Query: []Param{{"year", "integer", "the year whose caps are cut (default: next year)"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				if year == 0 {
+					year = time.Now().In(sishui.BeijingTime).Year() + 1
+				}
+				v, err := svc.CapReductions(r.Context(), year, permitview.ConfigOf(st))
+				return reply(w, v, err)
+			}},
 		{Method: "GET", Path: "/api/v1/indicators", Summary: "The plan's ten indicators for a year: target, actual, basis, status, year to date and projection", Tag: "accounting",
 			Public: true, Out: []accounting.IndicatorStatus{},
 			Query: []Param{{"year", "integer", "year (default: the current year)"}, {"region", "string", "region code (default: the city)"}},

@@ -112,6 +112,7 @@ func (s *Server) Handler() http.Handler {
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 		s.routes = append(s.routes, s.securityRoutes()...)
+		s.routes = append(s.routes, s.ownPasswordRoutes()...)
 	}
 	s.routes = append(s.routes, s.Extra...)
 	s.routes = append(s.routes,

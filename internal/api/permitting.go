@@ -46,26 +46,38 @@ func (s *Server) permittingRoutes() []Route {
 	}
 	appFilter := func(r *http.Request) (sishui.ApplicationFilter, error) {
 		q := r.URL.Query()
-		f := sishui.ApplicationFilter{Region: q.Get("region"), State: q.Get("state"), Kind: q.Get("kind"), Open: q.Get("open") == "true"}
+		f := sishui.ApplicationFilter{Region: q.Get("region"), State: q.Get("state"), Kind: q.Get("kind"), Open: q.Get("open") == "true", Query: q.Get("q")}
 		var err error
 		if f.UserID, err = qInt64(r, "user_id"); err != nil {
 			return f, err
 		}
-		f.Page, err = qPage(r)
+		f.Page, err = qSortedPage(r, sishui.ApplicationSorts)
 		return f, err
 	}
-	appQ := withPage(regionQ, Param{"user_id", "integer", "applicant"}, Param{"state", "string", "submitted, returned, accepted, under_review, approved, refused, certified, withdrawn"},
+	appQ := sortedList(sishui.ApplicationSorts, "project or certificate number", regionQ, Param{"user_id", "integer", "applicant"}, Param{"state", "string", "submitted, returned, accepted, under_review, approved, refused, certified, withdrawn"},
 		Param{"kind", "string", "new, change, renewal"}, Param{"open", "boolean", "only applications that wait on someone"})
 	return []Route{
 		{Method: "GET", Path: "/api/v1/permit-applications", Summary: "List permit applications (取水许可申请) in scope; enterprises see their own", Tag: "permitting",
-			Query: appQ, Out: List[sishui.PermitApplication]{},
+			Query: appQ, Out: List[permitview.QueueItem]{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				f, err := appFilter(r)
 				if err != nil {
 					return err
 				}
-				items, total, err := st.ListApplications(r.Context(), f)
-				return replyList(w, items, total, f.Page, err)
+				apps, total, err := st.ListApplications(r.Context(), f)
+				if err != nil {
+					return err
+				}
+				cal, err := permitview.Calendar(r.Context(), st, "")
+				if err != nil {
+					return err
+				}
+				today := time.Now().In(sishui.BeijingTime)
+				items := make([]permitview.QueueItem, len(apps))
+				for i, a := range apps {
+					items[i] = permitview.QueueItem{PermitApplication: a, Clock: permitview.ClockOf(cal, a, today)}
+				}
+				return replyList(w, items, total, f.Page, nil)
 			}},
 		{Method: "GET", Path: "/api/v1/permit-applications/queue", Summary: "The bureau's queue: open applications, who each waits on and its statutory clock (working days), overdue first", Tag: "permitting",
 			Query: appQ, Out: List[permitview.QueueItem]{},
@@ -286,7 +298,7 @@ func (s *Server) permittingRoutes() []Route {
 				if days < 0 || days > 366 {
 					return sishui.Invalid("window_days", "must be between 1 and 366")
 				}
-				v, err := permitview.ComplianceView(r.Context(), st, permitting.DefaultComplianceRule(), days, time.Now())
+				v, err := permitview.ComplianceView(r.Context(), st, permitview.ConfigOf(st).Compliance, days, time.Now())
 				return reply(w, v, err)
 			}},
 	}

@@ -75,6 +75,8 @@ func testPermitApplications(t *testing.T, f *fixture) {
 		{"action required", "city", "POST", path + "/steps", map[string]any{}, 400, "action"},
 		{"not yet", "city", "POST", path + "/steps", map[string]any{"action": "certify"}, 409, "action"},
 		{"auditor reads", "auditor", "GET", path, nil, 200, ""},
+		{"unknown sort", "city", "GET", "/api/v1/permit-applications?sort=colour", nil, 400, "sort"},
+		{"bad order", "city", "GET", "/api/v1/permit-applications?sort=project&order=up", nil, 400, "order"},
 	} {
 		e.Error.Field = ""
 		var dst any = &e
@@ -84,6 +86,23 @@ func testPermitApplications(t *testing.T, f *fixture) {
 		if code := f.do(t, tc.role, tc.method, tc.path, tc.body, dst); code != tc.status || e.Error.Field != tc.field {
 			t.Errorf("%s: %d %q, want %d %q", tc.name, code, e.Error.Field, tc.status, tc.field)
 		}
+	}
+
+	// The list sorts and searches on the server, each row with its clock.
+	var listed struct {
+		Items []struct {
+			ID    int64 `json:"id"`
+			Clock struct {
+				WaitsOn string `json:"waits_on"`
+			} `json:"clock"`
+		}
+		Total int
+	}
+	if code := f.do(t, "city", "GET", "/api/v1/permit-applications?q=%E6%89%A9%E5%BB%BA&sort=annual_m3&order=desc", nil, &listed); code != 200 || listed.Total != 1 || listed.Items[0].ID != id || listed.Items[0].Clock.WaitsOn != "bureau" {
+		t.Fatalf("search: %d %+v", code, listed)
+	}
+	if code := f.do(t, "city", "GET", "/api/v1/permit-applications?q=nothing-like-it", nil, &listed); code != 200 || listed.Total != 0 {
+		t.Fatalf("search for nothing: %d %+v", code, listed)
 	}
 
 	// Documents: raw upload, listed, downloaded.

@@ -37,6 +37,9 @@ const (
 	ActCertify  = "certify"  // bureau: certificate issued
 	ActWithdraw = "withdraw" // applicant withdraws
 	ActAttach   = "attach"   // a document attached (no state change)
+	// ActForward: the bureau forwards an application another level decides
+	// (the province, or a basin authority) with its opinion; no state change.
+	ActForward = "forward"
 )
 
 // Parties an application can wait on.
@@ -44,12 +47,14 @@ const (
 	WaitsOnBureau    = "bureau"
 	WaitsOnApplicant = "applicant"
 	WaitsOnReviewers = "reviewers"
+	WaitsOnProvince  = "province" // the deciding level above the city (province or basin authority)
 	WaitsOnNobody    = ""
 )
 
 // Statutory clocks (取水许可和水资源费征收管理条例 arts. 13, 19, 25).
 const (
 	CompletenessWorkdays = 5
+	ForwardWorkdays      = 20 // forwarding to the deciding level (art. 10)
 	DecisionWorkdays     = 45
 	RenewalLeadDays      = 45
 )
@@ -69,6 +74,8 @@ var transitions = []transition{
 	{StateUnderReview, ActRefuse, StateRefused},
 	{StateSubmitted, ActRefuse, StateRefused},
 	{StateApproved, ActCertify, StateCertified},
+	{StateAccepted, ActForward, StateAccepted},
+	{StateUnderReview, ActForward, StateUnderReview},
 	{StateSubmitted, ActWithdraw, StateWithdrawn},
 	{StateReturned, ActWithdraw, StateWithdrawn},
 	{StateAccepted, ActWithdraw, StateWithdrawn},
@@ -141,6 +148,31 @@ func ClockOf(cal *Calendar, state string, received, accepted, today time.Time) C
 	return c
 }
 
+// ClockOfLevel is ClockOf for an application the level above decides: once
+// accepted, the bureau forwards it within ForwardWorkdays working days
+// (the "forwarding" clock, waiting on the bureau); once forwarded
+// (forwarded not zero) the decision clock runs from the forwarding and
+// waits on the deciding level. A city decision is ClockOf.
+func ClockOfLevel(cal *Calendar, state, level string, received, accepted, forwarded, today time.Time) Clock {
+	if level == "" || level == LevelCity || (state != StateAccepted && state != StateUnderReview) {
+		return ClockOf(cal, state, received, accepted, today)
+	}
+	var c Clock
+	if forwarded.IsZero() {
+		c = Clock{WaitsOn: WaitsOnBureau, Clock: "forwarding", Started: dateOf(accepted), Due: cal.AddWorkdays(accepted, ForwardWorkdays)}
+	} else {
+		c = Clock{WaitsOn: WaitsOnProvince, Clock: "decision", Started: dateOf(forwarded), Due: cal.AddWorkdays(forwarded, DecisionWorkdays)}
+	}
+	t := dateOf(today)
+	if t.After(c.Due) {
+		c.Remaining = -cal.WorkdaysBetween(c.Due, t)
+		c.Overdue = true
+	} else {
+		c.Remaining = cal.WorkdaysBetween(t, c.Due)
+	}
+	return c
+}
+
 // RenewalDeadline is the last day a renewal may be applied for: 45 days
 // before the last day of validity (art. 25).
 func RenewalDeadline(validTo time.Time) time.Time {
@@ -159,6 +191,7 @@ const (
 	PermitReinstate = "reinstate" // suspension lifted
 	PermitRevoke    = "revoke"    // 吊销 (a penalty)
 	PermitCancel    = "cancel"    // 注销 (term over without renewal, holder gone, surrendered)
+	PermitExpire    = "expire"    // the term is over: the sweep marks the permit expired
 )
 
 // PermitNext returns a permit's status after action (statuses as in the
@@ -167,6 +200,8 @@ func PermitNext(status, action string) (string, error) {
 	switch {
 	case action == PermitSuspend && status == "active":
 		return "suspended", nil
+	case action == PermitExpire && (status == "active" || status == "suspended"):
+		return "expired", nil
 	case action == PermitReinstate && status == "suspended":
 		return "active", nil
 	case action == PermitRevoke && (status == "active" || status == "suspended"):

@@ -75,3 +75,49 @@ func TestPermitNext(t *testing.T) {
 		}
 	}
 }
+
+func TestClockOfLevel(t *testing.T) {
+	c := synthetic(t)
+	acc := date("2030-03-11")
+	// A city decision keeps the ordinary clock.
+	if ck := ClockOfLevel(c, StateAccepted, LevelCity, date("2030-03-01"), acc, time.Time{}, acc); ck.Clock != "decision" || ck.WaitsOn != WaitsOnBureau {
+		t.Errorf("city %+v", ck)
+	}
+	// The province decides: the bureau forwards within 20 working days.
+	ck := ClockOfLevel(c, StateAccepted, LevelProvince, date("2030-03-01"), acc, time.Time{}, acc)
+	if ck.Clock != "forwarding" || ck.WaitsOn != WaitsOnBureau || ck.Due != c.AddWorkdays(acc, ForwardWorkdays) || ck.Remaining != ForwardWorkdays {
+		t.Errorf("forwarding %+v", ck)
+	}
+	late := c.AddWorkdays(acc, ForwardWorkdays+3)
+	if ck := ClockOfLevel(c, StateUnderReview, LevelProvince, date("2030-03-01"), acc, time.Time{}, late); !ck.Overdue || ck.Remaining != -3 {
+		t.Errorf("forwarding overdue %+v", ck)
+	}
+	// Forwarded: the deciding level's 45 working days run from the forwarding.
+	fwd := date("2030-03-20")
+	ck = ClockOfLevel(c, StateAccepted, LevelProvince, date("2030-03-01"), acc, fwd, fwd)
+	if ck.Clock != "decision" || ck.WaitsOn != WaitsOnProvince || ck.Due != c.AddWorkdays(fwd, DecisionWorkdays) || ck.Overdue {
+		t.Errorf("forwarded %+v", ck)
+	}
+	// Other states are as ClockOf.
+	if ck := ClockOfLevel(c, StateSubmitted, LevelProvince, date("2030-03-01"), time.Time{}, time.Time{}, acc); ck.Clock != "completeness" {
+		t.Errorf("submitted %+v", ck)
+	}
+	if _, err := Next(StateAccepted, ActForward); err != nil {
+		t.Errorf("forward from accepted: %v", err)
+	}
+	if _, err := Next(StateSubmitted, ActForward); err == nil {
+		t.Error("forward before acceptance allowed")
+	}
+}
+
+func TestPermitExpire(t *testing.T) {
+	for _, tc := range []struct {
+		from string
+		ok   bool
+	}{{"active", true}, {"suspended", true}, {"expired", false}, {"revoked", false}, {"cancelled", false}} {
+		next, err := PermitNext(tc.from, PermitExpire)
+		if tc.ok != (err == nil) || tc.ok && next != "expired" {
+			t.Errorf("expire from %s: %q %v", tc.from, next, err)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func ClockOf(cal *permitting.Calendar, a *sishui.PermitApplication, today time.T
 		}
 		return t.In(sishui.BeijingTime)
 	}
-	return permitting.ClockOf(cal, a.State, b(a.ReceivedAt), b(a.AcceptedAt), today)
+	return permitting.ClockOfLevel(cal, a.State, a.Level, b(a.ReceivedAt), b(a.AcceptedAt), b(a.ForwardedAt), today)
 }
 
 func sortQueue(q []QueueItem) {
@@ -176,4 +176,20 @@ func ComplianceView(ctx context.Context, st sishui.Store, rule permitting.Compli
 	}
 	out.League = permitting.League(out.Permits)
 	return out, nil
+}
+
+// ConfigOf is the store's permit configuration (the compliance rule, the
+// cap-cut proposal), unwrapping wrapped stores; the defaults when the store
+// takes none.
+func ConfigOf(st any) permitting.Config {
+	for {
+		if c, ok := st.(interface{ PermittingConfig() permitting.Config }); ok {
+			return c.PermittingConfig()
+		}
+		w, ok := st.(interface{ Unwrap() sishui.Store })
+		if !ok {
+			return permitting.DefaultConfig()
+		}
+		st = w.Unwrap()
+	}
 }

@@ -146,8 +146,13 @@ func (s *DB) SetAccountDisabled(ctx context.Context, username string, disabled b
 	return nil
 }
 
-// SetPassword replaces an account's password hash.
+// SetPassword replaces an account's password hash: an administrator, or the
+// account itself (self-service change; the caller checked the current password).
 func (s *DB) SetPassword(ctx context.Context, username, hash string) error {
+	if a := sishui.ActorFrom(ctx); a.Username == username && a.Role != "" && a.Role != sishui.RoleAdmin {
+		return s.changeAccount(ctx, "set password", username, "change_own_password",
+			`UPDATE accounts SET password_hash = ? WHERE username = ?`, hash, username)
+	}
 	return s.updateAccount(ctx, "set password", username, "set_password",
 		`UPDATE accounts SET password_hash = ? WHERE username = ?`, hash, username)
 }

@@ -43,6 +43,8 @@ type DB struct {
 	// PermitLevels which level decides (nil: permitting.DefaultLevelRule).
 	PermitRules  *permitting.Rules
 	PermitLevels *permitting.LevelRule
+	// PermitConfig is the whole permit configuration (nil: the defaults).
+	PermitConfig *permitting.Config
 	// Migrations are applied in order by Migrate; each runs once.
 	Migrations []Migration
 

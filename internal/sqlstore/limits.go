@@ -246,4 +246,15 @@ func errRefused(d permitting.Decision) error {
 // SetPermitting applies a city's permit rules (限批 switches, who decides).
 func (s *DB) SetPermitting(c permitting.Config) {
 	s.PermitRules, s.PermitLevels = &c.Limits, &c.Levels
+	s.Metering = sishui.MeteringRule{GroundwaterM3: c.Metering.GroundwaterM3, SurfaceM3: c.Metering.SurfaceM3}
+	s.PermitConfig = &c
+}
+
+// PermittingConfig is the city's permit configuration (the defaults until
+// SetPermitting): the compliance rule, the cap-cut proposal.
+func (s *DB) PermittingConfig() permitting.Config {
+	if s.PermitConfig != nil {
+		return *s.PermitConfig
+	}
+	return permitting.DefaultConfig()
 }

@@ -19,16 +19,16 @@ import (
 
 const appCols = `id, kind, COALESCE(permit_id, 0), user_id, project, region, source, sector, purpose, annual_m3, term_years, intake_name, lon, lat,
 	COALESCE(zone_id, 0), layer, return_point, return_method, return_m3, public_supplier, domestic, domestic_basis, trade_ref, state, level, level_reason,
-	check_json, certificate_number, valid_from, valid_to, received_ms, accepted_ms, decided_ms, created_by, created_ms, updated_ms`
+	check_json, certificate_number, valid_from, valid_to, received_ms, accepted_ms, decided_ms, created_by, created_ms, updated_ms, forwarded_ms`
 
 func scanApp(sc scanner) (*sishui.PermitApplication, error) {
 	var a sishui.PermitApplication
 	var check, from, to string
-	var rec, acc, dec, c, u int64
+	var rec, acc, dec, c, u, fwd int64
 	err := sc.Scan(&a.ID, &a.Kind, &a.PermitID, &a.UserID, &a.Project, &a.Region, &a.Source, &a.Sector, &a.Purpose, &a.AnnualM3, &a.TermYears,
 		&a.IntakeName, &a.Lon, &a.Lat, &a.ZoneID, &a.Layer, &a.ReturnPoint, &a.ReturnMethod, &a.ReturnM3, &a.PublicSupplier, &a.Domestic,
 		&a.DomesticBasis, &a.TradeRef, &a.State, &a.Level, &a.LevelReason, &check, &a.CertificateNumber, &from, &to, &rec, &acc, &dec,
-		&a.CreatedBy, &c, &u)
+		&a.CreatedBy, &c, &u, &fwd)
 	if err != nil {
 		return nil, err
 	}
@@ -37,6 +37,9 @@ func scanApp(sc scanner) (*sishui.PermitApplication, error) {
 	}
 	a.ValidFrom, a.ValidTo = parseDate(from), parseDate(to)
 	a.ReceivedAt, a.AcceptedAt, a.DecidedAt, a.CreatedAt, a.UpdatedAt = fromMS(rec), fromMS(acc), fromMS(dec), fromMS(c), fromMS(u)
+	if fwd != 0 {
+		a.ForwardedAt = fromMS(fwd)
+	}
 	return &a, nil
 }
 
@@ -194,8 +197,18 @@ func (s *DB) ListApplications(ctx context.Context, f sishui.ApplicationFilter) (
 	if f.Open {
 		w.add("state NOT IN (?, ?, ?)", permitting.StateRefused, permitting.StateCertified, permitting.StateWithdrawn)
 	}
-	return list(ctx, s, "permit_applications", appCols, &w, "received_ms, id", f.Page, scanApp)
+	w.search(f.Query, "project", "certificate_number")
+	order, err := appSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, "permit_applications", appCols, &w, order, f.Page, scanApp)
 }
+
+// appSort orders applications: oldest received first by default.
+var appSort = sortSpec{allowed: sishui.ApplicationSorts, def: "received_at", tie: "id", cols: map[string]string{
+	"id": "id", "project": "project", "region": "region", "kind": "kind", "state": "state", "annual_m3": "annual_m3",
+	"received_at": "received_ms", "updated_at": "updated_ms"}}
 
 // ListApplicationSteps returns an application's steps in order.
 func (s *DB) ListApplicationSteps(ctx context.Context, id int64) ([]*sishui.ApplicationStep, error) {
@@ -313,9 +326,9 @@ func (s *DB) StepApplication(ctx context.Context, id int64, st *sishui.Applicati
 		}
 		a.State, a.UpdatedAt = next, fromMS(ms(now))
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE permit_applications SET state = ?, permit_id = ?, check_json = ?, certificate_number = ?, valid_from = ?, valid_to = ?,
-			received_ms = ?, accepted_ms = ?, decided_ms = ?, updated_ms = ? WHERE id = ?`),
+			received_ms = ?, accepted_ms = ?, decided_ms = ?, updated_ms = ?, forwarded_ms = ? WHERE id = ?`),
 			a.State, nullInt(a.PermitID), string(a.Check), a.CertificateNumber, dateStr(a.ValidFrom), dateStr(a.ValidTo),
-			ms(a.ReceivedAt), ms(a.AcceptedAt), ms(a.DecidedAt), ms(now), id); err != nil {
+			ms(a.ReceivedAt), ms(a.AcceptedAt), ms(a.DecidedAt), ms(now), fwdMS(a.ForwardedAt), id); err != nil {
 			return err
 		}
 		if err := s.insertStep(ctx, tx, st, now); err != nil {
@@ -341,6 +354,17 @@ func (s *DB) applyStep(ctx context.Context, tx *sql.Tx, a *sishui.PermitApplicat
 		}
 	case permitting.ActAccept:
 		a.AcceptedAt = fromMS(ms(now))
+	case permitting.ActForward:
+		if a.Level == "" || a.Level == permitting.LevelCity {
+			return &sishui.Error{Code: sishui.ECONFLICT, Field: "action", Message: "the city decides this application: there is nothing to forward"}
+		}
+		if !a.ForwardedAt.IsZero() {
+			return &sishui.Error{Code: sishui.ECONFLICT, Field: "action", Message: "the application was forwarded already"}
+		}
+		if strings.TrimSpace(st.Reference) == "" {
+			return sishui.Invalid("reference", "record the forwarding letter's document number (转报文号)")
+		}
+		a.ForwardedAt = fromMS(ms(now))
 	case permitting.ActReview:
 		if len(st.Reviewers) == 0 {
 			return sishui.Invalid("reviewers", "name the reviewers of the 水资源论证 report")
@@ -657,6 +681,9 @@ func (s *DB) PermitAction(ctx context.Context, id int64, action, reason string) 
 		if err != nil {
 			return &sishui.Error{Code: sishui.ECONFLICT, Field: "action", Message: err.Error()}
 		}
+		if d := s.Now().In(sishui.BeijingTime); action == permitting.PermitExpire && !time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC).After(p.ValidTo) {
+			return &sishui.Error{Code: sishui.ECONFLICT, Field: "action", Message: "the permit's term runs to " + dateStr(p.ValidTo) + ": it has not expired"}
+		}
 		before := *p
 		p.Status, p.UpdatedAt = next, fromMS(ms(s.Now()))
 		if _, err := updateOne(ctx, s, tx, id, `UPDATE permits SET status = ?, updated_ms = ? WHERE id = ?`, next, ms(p.UpdatedAt), id); err != nil {
@@ -909,4 +936,12 @@ func isName(s string) bool {
 		}
 	}
 	return true
+}
+
+// fwdMS is a forwarding time in ms (0: not forwarded).
+func fwdMS(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return ms(t)
 }

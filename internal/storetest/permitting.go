@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/permitting"
+	"github.com/sishui/sishui/internal/permitview"
 )
 
 // square is a GeoJSON polygon around (lon, lat), ±0.05°.
@@ -228,6 +230,18 @@ func testPermitting(t *testing.T, s sishui.Store, _ *sql.DB) {
 		t.Fatalf("refusals %s", raw)
 	}
 	step(t, s, city, gw.ID, sishui.ApplicationStep{Action: "accept"}, "accepted")
+	// The province decides: the bureau forwards it (with the letter's
+	// number), once; a city decision has nothing to forward.
+	_, err = s.StepApplication(city, gw.ID, &sishui.ApplicationStep{Action: "forward"})
+	wantCode(t, err, sishui.EINVALID, "reference")
+	if a := step(t, s, city, gw.ID, sishui.ApplicationStep{Action: "forward", Reference: "聊水转〔2026〕1号"}, "accepted"); a.ForwardedAt.IsZero() {
+		t.Fatal("forwarding not recorded")
+	}
+	if got, err := s.GetApplication(city, gw.ID); err != nil || got.ForwardedAt.IsZero() {
+		t.Fatalf("forwarding not stored: %+v %v", got, err)
+	}
+	_, err = s.StepApplication(city, gw.ID, &sishui.ApplicationStep{Action: "forward", Reference: "again"})
+	wantCode(t, err, sishui.ECONFLICT, "action")
 	_, err = s.StepApplication(city, gw.ID, &sishui.ApplicationStep{Action: "refuse", Comment: "限采区"})
 	wantCode(t, err, sishui.EINVALID, "reference")
 	step(t, s, city, gw.ID, sishui.ApplicationStep{Action: "refuse", Comment: "限采区", Reference: "鲁水许字〔2026〕1号"}, "refused")
@@ -253,6 +267,16 @@ func testPermitting(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, err)
 	if renewed.Number != "取水(聊东)字[2031]第101号" || !renewed.ValidTo.Equal(a.ValidTo) {
 		t.Fatalf("renewed permit %+v", renewed)
+	}
+	// Expiry: refused while the term runs; a permit past its term expires (audited).
+	_, err = s.PermitAction(admin, p.ID, "expire", "too early")
+	wantCode(t, err, sishui.ECONFLICT, "action")
+	old := newPermit("OLD-1", u.ID, CountyA, sishui.SourceYellowRiver, 1000)
+	old.ValidFrom = time.Now().UTC().Truncate(24*time.Hour).AddDate(-5, 0, -3)
+	old.ValidTo = time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -2)
+	must(t, s.CreatePermit(ctx, old))
+	if x, err := s.PermitAction(sishui.WithActor(ctx, sishui.SystemActor), old.ID, "expire", "term ended"); err != nil || x.Status != sishui.PermitExpired {
+		t.Fatalf("expire: %+v %v", x, err)
 	}
 	soon := newPermit("SOON-1", u.ID, CountyA, sishui.SourceYellowRiver, 1000)
 	soon.ValidFrom = time.Now().UTC().Truncate(24*time.Hour).AddDate(-4, 0, 0)
@@ -313,4 +337,27 @@ func testPermitting(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantCode(t, s.PutCalendar(ent, cal), sishui.EFORBIDDEN, "")
 	_, err = s.GetCalendar(city, "none")
 	wantCode(t, err, sishui.ENOTFOUND, "")
+
+	// The permit rules' metering thresholds decide which permits must be
+	// metered online (Shandong's 10万 m³ of groundwater here).
+	if c, ok := s.(interface{ SetPermitting(permitting.Config) }); ok {
+		cfg := permitting.DefaultConfig()
+		cfg.Metering.GroundwaterM3 = 100_000
+		c.SetPermitting(cfg)
+		defer c.SetPermitting(permitting.DefaultConfig())
+		if got := permitview.ConfigOf(s); got.Metering.GroundwaterM3 != 100_000 {
+			t.Fatalf("config %+v", got.Metering)
+		}
+		for _, tc := range []struct {
+			number string
+			annual int64
+			want   bool
+		}{{"MET-60K", 60_000, false}, {"MET-120K", 120_000, true}} {
+			mp := newPermit(tc.number, u.ID, CountyA, sishui.SourceGroundShallow, tc.annual)
+			must(t, s.CreatePermit(sishui.WithPermitOverride(admin, "计量阈值测试"), mp))
+			if mp.OnlineRequired != tc.want {
+				t.Errorf("%s: online required %v, want %v", tc.number, mp.OnlineRequired, tc.want)
+			}
+		}
+	}
 }

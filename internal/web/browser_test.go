@@ -606,6 +606,8 @@ func TestBrowser(t *testing.T) {
 		s.screenshot("27-login")
 		s.noConsoleErrors()
 	})
+	t.Run("permits as a process", func(t *testing.T) { testPermitPages(t, bctx, base) })
+	t.Run("password and second factor", func(t *testing.T) { testPasswordPages(t, bctx, base) })
 	// Last, so what it changes (reports, budgets, bills) cannot disturb the pages above.
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 }

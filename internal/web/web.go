@@ -22,7 +22,7 @@ import (
 	"strings"
 )
 
-//go:embed dist
+//go:embed all:dist
 var dist embed.FS
 
 // CSP is the Content-Security-Policy of every response. Scripts and styles come

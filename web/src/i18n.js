@@ -7,6 +7,7 @@
 import { createI18n } from 'vue-i18n';
 import { registerMessageCompiler, compile } from '@intlify/core-base';
 import * as ops from './i18n-ops.js';
+import * as pm from './i18n-permits.js';
 
 registerMessageCompiler(compile);
 
@@ -724,7 +725,7 @@ export const i18n = createI18n({
   locale: savedLang(),
   fallbackLocale: 'zh-CN',
   flatJson: true,
-  messages: { 'zh-CN': { ...ops.zh, ...zh }, en: { ...ops.en, ...en } },
+  messages: { 'zh-CN': { ...ops.zh, ...pm.zh, ...zh }, en: { ...ops.en, ...pm.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -8,10 +8,12 @@ import { useRoute, useRouter } from 'vue-router';
 import { get, items } from './api.js';
 import { useLoad } from './load.js';
 
-export function useServerList(path, { pageSize = 50, filters = [], fixed = () => ({}) } = {}) {
+// prefix names the list's keys in the URL (e.g. "pt_" → pt_page, pt_sort …)
+// so two lists on one page keep their own state.
+export function useServerList(path, { pageSize = 50, filters = [], fixed = () => ({}), prefix = '' } = {}) {
   const route = useRoute();
   const router = useRouter();
-  const q = route.query;
+  const q = prefix ? Object.fromEntries(Object.entries(route.query).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v])) : route.query;
   const page = Math.max(1, Number(q.page) || 1);
   const limit = Math.min(1000, Math.max(1, Number(q.limit) || pageSize));
   const sort = String(q.sort || '');
@@ -30,9 +32,10 @@ export function useServerList(path, { pageSize = 50, filters = [], fixed = () =>
   });
 
   // setQuery navigates to the same page with the query changed (empty values dropped).
-  function setQuery(patch, resetPage = true) {
+  function setQuery(patch0, resetPage = true) {
+    const patch = prefix ? Object.fromEntries(Object.entries(patch0).map(([k, v]) => [prefix + k, v])) : patch0;
     const next = { ...route.query, ...patch };
-    if (resetPage && !('page' in patch)) delete next.page;
+    if (resetPage && !('page' in patch0)) delete next[prefix + 'page'];
     for (const k of Object.keys(next)) if (next[k] === '' || next[k] === null || next[k] === undefined) delete next[k];
     router.push({ path: route.path, query: next });
   }

@@ -29,6 +29,12 @@ const routes = [
   { path: '/frames', component: () => import('./pages/Frames.vue'), meta: { page: 'frames' } },
   { path: '/audit', component: () => import('./pages/Audit.vue'), meta: { page: 'audit' } },
   { path: '/accounts', component: () => import('./pages/Accounts.vue'), meta: { page: 'accounts' } },
+  // Permits as a process (issue 13) and the password change (issue 12).
+  { path: '/permits/:kind(applications|queue|compliance|plans)?', component: () => import('./pages/Permits.vue'), meta: { page: 'permits' } },
+  { path: '/permits/applications/new', component: () => import('./pages/PermitApply.vue'), meta: { page: 'permits' } },
+  { path: '/permits/applications/:id(\\d+)', component: () => import('./pages/PermitApplication.vue'), meta: { page: 'permits' } },
+  { path: '/permits/:id(\\d+)', component: () => import('./pages/Permit.vue'), meta: { page: 'permits' } },
+  { path: '/password', component: () => import('./pages/Password.vue'), meta: { page: 'password' } },
   { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { page: 'login' } },
 ];
 

@@ -23,6 +23,8 @@ export const canSee = {
   rights: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   notices: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
   billing: ['admin', 'city', 'county', 'auditor'],
+  permits: ['admin', 'city', 'county', 'enterprise', 'auditor'],
+  password: ['admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
   login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 
