@@ -44,6 +44,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Permitting", testPermitting},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
+		{"RightsPermits", testRightsPermits},
 		{"Outbox", testOutbox},
 		{"Security", testSecurity},
 		{"WriteScope", testWriteScope},

@@ -39,11 +39,14 @@ const (
 	UnpermittedUse        Kind = "unpermitted_use"        // metered use this month on a permit not in force (expired, suspended, revoked, cancelled)
 	AnnualPlanReport      Kind = "annual_plan_report"     // days past 31 December without the year's use report (条例 arts. 28, 40)
 	MeteringCompliance    Kind = "metering_compliance"    // a permit that must be metered online is not (1 missing terminal, 2 silent, 3 data incomplete)
+	RightsOveruse         Kind = "rights_overuse"         // a permit holder that sold water: use this year against what it kept (ledger)
+	TaskReport            Kind = "task_report"            // a plan task's quarterly report: days past its due date (negative before)
 )
 
 // Kinds lists every rule kind.
 var Kinds = []Kind{RegionTotalUse, PermitUse, EcoBaseFlow, GroundwaterLevel, GroundwaterZoneCap, TerminalOffline, DataQuality, GeothermalReinjection,
-	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance}
+	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance,
+	RightsOveruse, TaskReport}
 
 // Field names the observation quantity a threshold looks at.
 type Field string
@@ -114,6 +117,7 @@ var defaultDirection = map[Kind]Direction{
 	RegionTotalUse: Above, PermitUse: Above, EcoBaseFlow: Below, GroundwaterLevel: Below,
 	GroundwaterZoneCap: Above, TerminalOffline: Above, DataQuality: Above, GeothermalReinjection: Below,
 	PermitExpiry: Below, UnpermittedUse: Above, AnnualPlanReport: Above, MeteringCompliance: Above,
+	RightsOveruse: Above, TaskReport: Above,
 }
 
 func (r *Rule) direction() Direction {
