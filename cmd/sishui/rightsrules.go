@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os"
+	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/rights"
+	"github.com/sishui/sishui/internal/rightsreport"
 )
 
 // applyRightsRules sets the water-rights market's configurable rules from the
@@ -30,4 +34,21 @@ func applyRightsRules(st sishui.Store, cfg *Config) error {
 		return fmt.Errorf("--rights-notice-days: %w", err)
 	}
 	return nil
+}
+
+// writeRightsReport writes the monthly or annual water-rights report as xlsx.
+func writeRightsReport(ctx context.Context, st sishui.Store, kind string, year, month int, path string) error {
+	rep, err := rightsreport.Build(ctx, st, kind, year, month, time.Now())
+	if err != nil {
+		return fmt.Errorf("rights report: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := rep.WriteXLSX(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -55,5 +57,15 @@ func testRightsForms(t *testing.T, c *session) {
 	c.do("approve settles", chromedp.Click(CSS(`#decision-save`)),
 		waitJS(fmt.Sprintf(`document.querySelector('#decision-form') === null && !!document.querySelector('.trade-status.tst-settled[data-id="%d"]')`, trade)))
 	c.screenshot("67-rights-settled")
+
+	// The monthly and annual reports download as xlsx.
+	for _, id := range []string{"#rights-report-monthly", "#rights-report-annual"} {
+		ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(document.querySelector(%q).href).then(r => r.status + ' ' + r.headers.get('content-type'))`, id), chromedp.EvalAwaitPromise))
+		cancel()
+		if err != nil || !strings.HasPrefix(got, "200 ") || !strings.Contains(got, "spreadsheetml") {
+			t.Errorf("%s: %q %v", id, got, err)
+		}
+	}
 	c.noConsoleErrors()
 }
