@@ -153,7 +153,15 @@ func (s *Service) worksMeasures(ctx context.Context, ri *regionInfo, region stri
 		}
 	}
 	share(indicator.ChemParkUnconventionalShare, sishui.WorkChemPark, sishui.MeasUnconventionalM3, sishui.MeasConventionalM3, "non-conventional / all water metered at %d chemical parks")
-	share(indicator.IndustrialReuseRate, "", sishui.MeasReusedM3, sishui.MeasIntakeM3, "reused / (reused + intake) over the reports of %d works' enterprises")
+	// 8: its own register of enterprise reuse reports when it has any for the
+	// region and year; else the works' measurements.
+	if v, n, err := s.reuseFromRegister(ctx, region, ri.root, year); err != nil {
+		return nil, err
+	} else if n > 0 {
+		put(indicator.IndustrialReuseRate, v, fmt.Sprintf("reused / (reused + intake) over %d enterprises above designated size (reuse register)", n))
+	} else {
+		share(indicator.IndustrialReuseRate, "", sishui.MeasReusedM3, sishui.MeasIntakeM3, "reused / (reused + intake) over the reports of %d works' enterprises")
+	}
 
 	// 10: the plant register.
 	var plants, upgraded int

@@ -101,6 +101,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.correctionRoutes()...)
 	s.routes = append(s.routes, s.billingRoutes()...)
 	s.routes = append(s.routes, s.rightsRoutes()...)
+	s.routes = append(s.routes, s.reuseRoutes()...)
 	s.routes = append(s.routes, s.planRoutes()...)
 	s.routes = append(s.routes, s.permittingRoutes()...)
 	if s.Auth != nil {

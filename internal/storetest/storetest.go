@@ -45,6 +45,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
 		{"RightsPermits", testRightsPermits},
+		{"Reuse", testReuse},
 		{"Outbox", testOutbox},
 		{"Security", testSecurity},
 		{"WriteScope", testWriteScope},

@@ -12,3 +12,19 @@ CREATE TABLE rights_trade_permits (
 	UNIQUE (trade_id, side)
 );
 CREATE INDEX rights_trade_permits_permit ON rights_trade_permits(permit_id);
+
+-- Indicator 8's register (规模以上工业用水重复利用率, issue 16): one report per
+-- enterprise and year; a new filing replaces it (audited).
+CREATE TABLE industrial_reuse (
+	id INTEGER PRIMARY KEY,
+	user_id INTEGER NOT NULL REFERENCES water_users(id),
+	year INTEGER NOT NULL,
+	intake_m3 INTEGER NOT NULL CHECK (intake_m3 >= 0),
+	reused_m3 INTEGER NOT NULL CHECK (reused_m3 >= 0),
+	above_size BOOLEAN NOT NULL,
+	basis TEXT NOT NULL,
+	note TEXT NOT NULL DEFAULT '',
+	actor TEXT NOT NULL,
+	created_ms INTEGER NOT NULL,
+	UNIQUE (user_id, year)
+);
