@@ -141,6 +141,8 @@ func testOpsPages(t *testing.T, bctx context.Context, base string) {
 		testRightsForms(t, r)
 	})
 
+	t.Run("attachments, photos and the statistics template", func(t *testing.T) { testFiles(t, bctx, base) })
+
 	// Rights and bills list rows.
 	for _, p := range []struct{ path, rows string }{
 		{"/rights/balances", "#rights-balances"},

@@ -94,6 +94,13 @@ export const zh = {
   'rt.bids': '竞价',
   'rt.noticeEnds': '公示截止',
   'rt.objections': '异议',
+  // Attachments, photos and the statistics template (issue 16).
+  'fa.attach': '附件',
+  'fa.files': '附件',
+  'fa.photos': '照片与文档',
+  'fa.template': '下载填报模板',
+  'fa.upload': '上传已填模板',
+  'fa.uploaded': '已导入 {n} 条，待审核',
   // Rights write forms (issue 14).
   'rt.trades': '交易与审批',
   'rt.actions': '操作',
@@ -277,6 +284,13 @@ export const en = {
   'rt.bids': 'Bids',
   'rt.noticeEnds': 'Notice ends',
   'rt.objections': 'Objections',
+  // Attachments, photos and the statistics template (issue 16).
+  'fa.attach': 'Attachments',
+  'fa.files': 'Attachments',
+  'fa.photos': 'Photos and documents',
+  'fa.template': 'Download the template',
+  'fa.upload': 'Upload a filled-in template',
+  'fa.uploaded': '{n} rows entered for review',
   // Rights write forms (issue 14).
   'rt.trades': 'Trades and approvals',
   'rt.actions': 'Actions',
