@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/rights"
 )
 
 // testRightsPermits: a settled withdrawal-right transfer changes both permits
@@ -144,4 +146,54 @@ func testRightsPermits(t *testing.T, s sishui.Store, db *sql.DB) {
 	if seq, err := s.VerifyAudit(ctx); err != nil || seq != 0 {
 		t.Fatalf("audit chain broken at %d: %v", seq, err)
 	}
+}
+
+// BenchWithdrawalSettle measures a withdrawal-right transfer from listing to
+// settlement with both permits changed (no public notice): b.N trades of 1 m³.
+func BenchWithdrawalSettle(b *testing.B, open func(testing.TB) (sishui.Store, *sql.DB)) {
+	s, _ := open(b)
+	Seed(b, s)
+	ctx := context.Background()
+	r, ok := s.(interface {
+		RightsRules() rights.Config
+		SetRightsRules(rights.Config) error
+	})
+	if !ok {
+		b.Skip("store without rights rules")
+	}
+	c := r.RightsRules()
+	c.NoticeWorkingDays = 0
+	must(b, r.SetRightsRules(c))
+	if cl, ok := s.(clocked); ok {
+		now := time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
+		cl.SetNow(func() time.Time { return now })
+	}
+	var hs [2]int64
+	for i := range hs {
+		u := newUser(CountyA, 40+i)
+		must(b, s.CreateWaterUser(ctx, u))
+		p := newPermit(fmt.Sprintf("取水(基准)字第%d号", i), u.ID, CountyA, sishui.SourceYellowRiver, 100_000_000)
+		must(b, s.CreatePermit(ctx, p))
+		h := &sishui.RightsHolder{Code: fmt.Sprintf("permit:%d", p.ID), Kind: sishui.HolderPermit, Name: u.Name, Region: CountyA, Permit: p.ID, WaterUser: u.ID}
+		must(b, s.UpsertRightsHolder(ctx, h))
+		hs[i] = h.ID
+	}
+	pool := &sishui.RightsHolder{Code: "pool", Kind: sishui.HolderPool, Name: "pool"}
+	must(b, s.UpsertRightsHolder(ctx, pool))
+	must(b, s.UpsertRightsHolder(ctx, &sishui.RightsHolder{Code: "escrow", Kind: sishui.HolderEscrow, Name: "escrow"}))
+	must(b, s.SetRightsAllocable(ctx, sishui.RightsAllocable{Source: sishui.SourceYellowRiver, Year: 2026, VolumeM3: 100_000_000}))
+	must(b, s.PostRightsTx(ctx, &sishui.RightsTx{Reason: sishui.ReasonAllocation, Entries: []sishui.RightsEntry{
+		{Holder: pool.ID, Source: sishui.SourceYellowRiver, Year: 2026, VolumeM3: -100_000_000}, {Holder: hs[0], Source: sishui.SourceYellowRiver, Year: 2026, VolumeM3: 100_000_000}}}))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l := &sishui.Listing{Type: sishui.TradeWithdrawal, Mode: sishui.ModeTransfer, Method: sishui.MethodAgreement, Seller: hs[0], Buyer: hs[1],
+			Source: sishui.SourceYellowRiver, VolumeM3: 1, PriceFen: 80, From: day(2026, 4, 1), To: day(2026, 12, 31)}
+		must(b, s.CreateListing(ctx, l))
+		tr, err := s.AcceptAgreement(ctx, l.ID)
+		must(b, err)
+		_, err = s.DecideTrade(ctx, &sishui.TradeApproval{Trade: tr.ID, Decision: sishui.DecisionApprove, SavingsVerified: true})
+		must(b, err)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "trades/s")
 }
