@@ -2,7 +2,6 @@ package accounting
 
 import (
 	"context"
-	"sort"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -13,11 +12,12 @@ import (
 // notDue is the task_report value of a task with no report missing (resolves its alert).
 const notDue = -100000
 
-// taskObservations adds the plan tasks' report reminders (issue 16): one
-// observation per task and region (the city for the task itself, each county
-// carrying it), valued at the days the oldest missing report is late
+// taskObservations adds the plan tasks' report reminders (issue 16) for the
+// lead units (牵头单位), whose quarterly reports are the city's: one
+// observation per task, valued at the days its oldest missing report is late
 // (negative: due in that many days; notDue when nothing is missing or due
-// within the reminder days). The rules are plan.Rules (due 10 days after the
+// within the reminder days). The counties' parts stay in /api/v1/plan/reminders
+// and the county overview. The rules are plan.Rules (due 10 days after the
 // quarter, remind 7 days before, unless configured).
 func (s *Service) taskObservations(ctx context.Context, now time.Time, ri *regionInfo, add func(warning.Observation, owner)) error {
 	tasks, err := s.store.ListTasks(ctx)
@@ -32,13 +32,6 @@ func (s *Service) taskObservations(ctx context.Context, now time.Time, ri *regio
 	if s.cfg.PlanRules != nil {
 		rules = *s.cfg.PlanRules
 	}
-	var counties []string
-	for _, r := range ri.byCode {
-		if r.Level == sishui.LevelCounty {
-			counties = append(counties, r.Code)
-		}
-	}
-	sort.Strings(counties)
 	emit := func(ts []*sishui.Task, region string) {
 		worst := map[string]int{}
 		for _, r := range plan.Reminders(ts, []string{region}, reports, now, rules) {
@@ -56,8 +49,5 @@ func (s *Service) taskObservations(ctx context.Context, now time.Time, ri *regio
 		}
 	}
 	emit(tasks, ri.root)
-	for _, c := range counties {
-		emit(plan.CountyTasks(tasks, c, nil), c)
-	}
 	return nil
 }
