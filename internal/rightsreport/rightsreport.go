@@ -120,9 +120,9 @@ func Build(ctx context.Context, st sishui.Store, kind string, year, month int, n
 	// Ledger movements made in the period, by reason.
 	type agg struct{ txs, m3 int64 }
 	moves := map[string]*agg{}
-	if err := st.EachRightsTx(ctx, func(tx *sishui.RightsTx) error {
+	count := func(tx *sishui.RightsTx, scoped bool) {
 		if tx.Created.Before(from) || !tx.Created.Before(to) {
-			return nil
+			return
 		}
 		a := moves[tx.Reason]
 		if a == nil {
@@ -130,13 +130,32 @@ func Build(ctx context.Context, st sishui.Store, kind string, year, month int, n
 			moves[tx.Reason] = a
 		}
 		a.txs++
+		var in, out int64 // what the transaction moved in and out of the accounts counted
 		for _, e := range tx.Entries {
+			if scoped && holder[e.Holder] == nil {
+				continue
+			}
 			if e.VolumeM3 > 0 {
-				a.m3 += e.VolumeM3
+				in += e.VolumeM3
+			} else {
+				out -= e.VolumeM3
 			}
 		}
-		return nil
-	}); err != nil {
+		a.m3 += max(in, out)
+	}
+	err = st.EachRightsTx(ctx, func(tx *sishui.RightsTx) error { count(tx, false); return nil })
+	if sishui.ErrorCode(err) == sishui.EFORBIDDEN {
+		// A county or an enterprise: the transactions of its own holders, the
+		// volumes moved in or out of their accounts.
+		var txs []*sishui.RightsTx
+		txs, err = sishui.AllPages(func(p sishui.Page) ([]*sishui.RightsTx, int, error) {
+			return st.ListRightsTxs(ctx, sishui.RightsFilter{Page: p})
+		})
+		for _, tx := range txs {
+			count(tx, true)
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	mov := report.Table{Name: "movements", Title: "台账变动", Columns: []report.Column{
@@ -172,7 +191,14 @@ func Build(ctx context.Context, st sishui.Store, kind string, year, month int, n
 		if t.Created.Before(from) || !t.Created.Before(to) {
 			continue
 		}
-		tr.Rows = append(tr.Rows, []any{t.ID, tradeName[t.Type], tradeName[t.Mode], name(t.Seller), name(t.Buyer), t.Source, t.VolumeM3,
+		seller, buyer := t.SellerName, t.BuyerName
+		if seller == "" {
+			seller = name(t.Seller)
+		}
+		if buyer == "" {
+			buyer = name(t.Buyer)
+		}
+		tr.Rows = append(tr.Rows, []any{t.ID, tradeName[t.Type], tradeName[t.Mode], seller, buyer, t.Source, t.VolumeM3,
 			yuan(t.PriceFen), yuan(t.AmountFen), t.From.Format(time.DateOnly), t.To.Format(time.DateOnly), t.NoticeTo.Format(time.DateOnly), tradeName[t.Status]})
 		if t.Status == sishui.TradeSettled {
 			settledM3 += t.VolumeM3

@@ -32,6 +32,7 @@ func TestReport(t *testing.T) {
 		}
 	}
 	must(st.UpsertRegion(ctx, &sishui.Region{Code: "371500", Name: "聊城市", Level: sishui.LevelCity}))
+	must(st.UpsertRegion(ctx, &sishui.Region{Code: "371502", Name: "甲县", Level: sishui.LevelCounty, Parent: "371500"}))
 	must(st.UpsertSource(ctx, &sishui.Source{Code: "yellow_river", Name: "引黄水"}))
 	holder := func(h sishui.RightsHolder) int64 {
 		must(st.UpsertRightsHolder(ctx, &h))
@@ -39,7 +40,7 @@ func TestReport(t *testing.T) {
 	}
 	pool := holder(sishui.RightsHolder{Code: "pool", Kind: sishui.HolderPool, Name: "pool"})
 	holder(sishui.RightsHolder{Code: "escrow", Kind: sishui.HolderEscrow, Name: "escrow"})
-	a := holder(sishui.RightsHolder{Code: "region:a", Kind: sishui.HolderRegion, Name: "甲县"})
+	a := holder(sishui.RightsHolder{Code: "region:a", Kind: sishui.HolderRegion, Name: "甲县", Region: "371502"})
 	b := holder(sishui.RightsHolder{Code: "region:b", Kind: sishui.HolderRegion, Name: "乙县"})
 	must(st.SetRightsAllocable(ctx, sishui.RightsAllocable{Source: "yellow_river", Year: 2026, VolumeM3: 100_000}))
 	must(st.PostRightsTx(ctx, &sishui.RightsTx{Reason: sishui.ReasonAllocation, Entries: []sishui.RightsEntry{
@@ -88,6 +89,13 @@ func TestReport(t *testing.T) {
 	}
 	if buyer == nil || buyer[3] != int64(1_000) {
 		t.Fatalf("the buyer's year-end balance %v in %v", buyer, table(year, "balances"))
+	}
+	// The seller's county sees its own holders' movements and trade.
+	county := sishui.WithActor(ctx, &sishui.Actor{Username: "county", Role: sishui.RoleCounty, Region: "371502"})
+	cm, err := rightsreport.Build(county, st, report.Monthly, 2026, 3, now)
+	must(err)
+	if rows := table(cm, "movements"); len(rows) != 1 || rows[0][0] != "挂牌冻结" || rows[0][2] != int64(1_000) || len(table(cm, "trades")) != 1 || table(cm, "trades")[0][4] != "乙县" {
+		t.Fatalf("county's March %v %v", rows, table(cm, "trades"))
 	}
 	if _, err := rightsreport.Build(ctx, st, "weekly", 2026, 0, now); sishui.ErrorCode(err) != sishui.EINVALID {
 		t.Fatalf("weekly: %v", err)
