@@ -173,6 +173,7 @@ type Store interface {
 	OutboxStationStore
 	PermittingStore
 	TerminalStore
+	ReuseStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -46,6 +46,9 @@ type Config struct {
 	// Unverified (PROTOCOLS.md §2.7): how upstream wants groundwater depth.
 	ForwardDepthDatum string `yaml:"forward_depth_datum" help:"send groundwater depth as a level above this datum in metres (empty: send the depth as it is; unverified)"`
 
+	// Water rights (用水权): the public notice of a trade, in working days (unverified default 10; 0: no notice).
+	RightsNoticeDays int `yaml:"rights_notice_days" help:"working days of a water-rights trade's public notice (公示; unverified default 10, 0 none)"`
+
 	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
 	// Province scale (issue 18): roles of one binary and the bus between them.
 	Role           string `yaml:"role" only:"serve" help:"serve: all (one process, the default), gateway, writer, api or worker"`
@@ -73,6 +76,8 @@ func defaultConfig() Config {
 		Role:           "all",
 		StreamMaxMB:    1024,
 		StreamReplicas: 3,
+
+		RightsNoticeDays: 10,
 
 		MQTTClientID: "sishui",
 		MQTTTopic:    "sishui/obs/{code}",

@@ -41,7 +41,7 @@ Commands:
   billing run|issue|import|rules …   prices and bills: sishui billing run --period 2026-11
   tax run|send|export …              水资源税 取用水量核定: sishui tax run --period 2026Q4
   budget derive|report …             水预算 from caps and permits, execution against metered use
-  rights allocate|verify|export         water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export
+  rights allocate|verify|export|report  water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export, monthly/annual report
   permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
   account [--from D] [--to D]   rebuild the daily and monthly use rollups from the samples (resumable)
   terminal command|commands|cancel   downlink commands to terminals (queued in the store)

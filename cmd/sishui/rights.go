@@ -22,7 +22,8 @@ import (
 
 const rightsUsage = `usage: sishui rights allocate --year Y [--file rights.yaml] [--adopt] [--json]
        sishui rights verify
-       sishui rights export --out FILE.xlsx [--year Y]`
+       sishui rights export --out FILE.xlsx [--year Y]
+       sishui rights report --kind monthly|annual --year Y [--month M] --out FILE.xlsx`
 
 func cmdRights(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
@@ -37,6 +38,8 @@ func cmdRights(ctx context.Context, e *env, args []string) error {
 	adopt := fs.Bool("adopt", false, "record the proposal as the year's initial allocation (audited)")
 	asJSON := fs.Bool("json", false, "print the proposal as JSON")
 	out := fs.String("out", "", "the xlsx file to write")
+	kind := fs.String("kind", "annual", "report: monthly or annual")
+	month := fs.Int("month", 0, "report: the month of a monthly report")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
@@ -88,6 +91,11 @@ func cmdRights(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("rights export: --out is required")
 		}
 		return exportRights(ctx, st, *out, *year)
+	case "report":
+		if *out == "" {
+			return fmt.Errorf("rights report: --out is required")
+		}
+		return writeRightsReport(ctx, st, *kind, *year, *month, *out)
 	default:
 		return fmt.Errorf("%s", rightsUsage)
 	}

@@ -58,6 +58,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		st.Close()
 		return nil, err
 	}
+	if err := applyRightsRules(st, cfg); err != nil {
+		st.Close()
+		return nil, err
+	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != "", AttemptsPerMinute: cfg.LoginAttempts}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}

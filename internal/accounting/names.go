@@ -128,8 +128,18 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 			name += " " + h
 		}
 		// The permit-process warnings (permitwarnings.go) name the permit too.
-		for _, kind := range []string{"permit:", "permit-renewal:", "permit-report:", "permit-metering:"} {
+		for _, kind := range []string{"permit:", "permit-renewal:", "permit-report:", "permit-metering:", "permit-rights:"} {
 			idx.subjects[kind+pm.Number] = name
+		}
+	}
+	// The plan tasks' report reminders (taskwarnings.go): task title and region.
+	tasks, err := s.store.ListTasks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tasks {
+		for code, rn := range idx.regions {
+			idx.subjects["task-report:"+t.Code+"@"+code] = t.Code + " " + t.Title + " · " + rn
 		}
 	}
 	return idx, nil

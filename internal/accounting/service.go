@@ -27,6 +27,7 @@ import (
 	"github.com/sishui/sishui/internal/capacity"
 	"github.com/sishui/sishui/internal/indicator"
 	"github.com/sishui/sishui/internal/meter"
+	"github.com/sishui/sishui/internal/plan"
 	"github.com/sishui/sishui/internal/warning"
 )
 
@@ -73,6 +74,8 @@ type Config struct {
 	AtRiskMargin float64
 	// Leakage are the CJJ 92-2016 corrections of indicator 7 (unverified defaults when zero).
 	Leakage indicator.LeakageParams
+	// PlanRules are the plan tasks' report rules (plan.DefaultRules when nil).
+	PlanRules *plan.Rules
 	// LateIntervals: a point silent longer than 2 intervals is late, longer
 	// than LateIntervals intervals offline (24 when 0).
 	LateIntervals float64

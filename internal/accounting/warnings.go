@@ -240,6 +240,12 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 	if err := s.permitObservations(ctx, now, permits, permitMonth, add); err != nil {
 		return nil, nil, err
 	}
+	if err := s.rightsObservations(ctx, now, permits, permitUse, add); err != nil {
+		return nil, nil, err
+	}
+	if err := s.taskObservations(ctx, now, ri, add); err != nil {
+		return nil, nil, err
+	}
 
 	// Zones: extraction against the zone cap; zone lines for the wells.
 	zones, err := s.store.ListZones(ctx, "")

@@ -95,22 +95,40 @@ func (s *Service) worksMeasures(ctx context.Context, ri *regionInfo, region stri
 		}
 	}
 
-	// 7: water works with supplied and registered volumes.
+	// 7: water works with supplied and registered volumes; the registered use
+	// from the customers' issued bills where the works has billed accounts.
+	billed, err := s.worksBilledUse(ctx, year, in)
+	if err != nil {
+		return nil, fmt.Errorf("accounting: billed use: %w", err)
+	}
 	var wws []indicator.WaterWorksYear
+	fromBills := 0
 	for _, c := range codes {
 		if in[c].Kind != sishui.WorkWaterWorks || sum[key{c, sishui.MeasSuppliedM3, ""}] <= 0 {
 			continue
 		}
-		wws = append(wws, indicator.WaterWorksYear{
+		ww := indicator.WaterWorksYear{
 			SuppliedM3: sum[key{c, sishui.MeasSuppliedM3, ""}], RegisteredM3: sum[key{c, sishui.MeasRegisteredM3, ""}],
 			ResidentialM3: sum[key{c, sishui.MeasResidentialM3, ""}], PipeLengthKm: sum[key{c, sishui.MeasPipeLengthKm, ""}],
 			MeanPressureMPa: sum[key{c, sishui.MeasMeanPressureMPa, ""}], FrostDepthM: sum[key{c, sishui.MeasFrostDepthM, ""}],
-		})
+		}
+		if b := billed[c]; b != nil {
+			ww.RegisteredM3 = b.registeredM3
+			if b.residential {
+				ww.ResidentialM3 = b.residentialM3
+			}
+			fromBills++
+		}
+		wws = append(wws, ww)
 	}
 	if len(wws) > 0 {
 		if l, err := indicator.LeakageRate(wws, s.cfg.Leakage); err == nil {
-			put(indicator.NetworkLeakageRate, l.Rate, fmt.Sprintf("CJJ 92-2016 over %d water works: comprehensive %.2f%% − corrections R1 %.2f, R2 %.2f, R3 %.2f, R4 %.2f (corrections unverified)",
-				len(wws), l.Comprehensive, l.R1, l.R2, l.R3, l.R4))
+			billNote := ""
+			if fromBills > 0 {
+				billNote = fmt.Sprintf("; registered use from the bills of %d", fromBills)
+			}
+			put(indicator.NetworkLeakageRate, l.Rate, fmt.Sprintf("CJJ 92-2016 over %d water works%s: comprehensive %.2f%% − corrections R1 %.2f, R2 %.2f, R3 %.2f, R4 %.2f (corrections unverified)",
+				len(wws), billNote, l.Comprehensive, l.R1, l.R2, l.R3, l.R4))
 		} else {
 			s.cfg.Logger.Warn("leakage", "region", region, "year", year, "err", err)
 		}
@@ -135,7 +153,15 @@ func (s *Service) worksMeasures(ctx context.Context, ri *regionInfo, region stri
 		}
 	}
 	share(indicator.ChemParkUnconventionalShare, sishui.WorkChemPark, sishui.MeasUnconventionalM3, sishui.MeasConventionalM3, "non-conventional / all water metered at %d chemical parks")
-	share(indicator.IndustrialReuseRate, "", sishui.MeasReusedM3, sishui.MeasIntakeM3, "reused / (reused + intake) over the reports of %d works' enterprises")
+	// 8: its own register of enterprise reuse reports when it has any for the
+	// region and year; else the works' measurements.
+	if v, n, err := s.reuseFromRegister(ctx, region, ri.root, year); err != nil {
+		return nil, err
+	} else if n > 0 {
+		put(indicator.IndustrialReuseRate, v, fmt.Sprintf("reused / (reused + intake) over %d enterprises above designated size (reuse register)", n))
+	} else {
+		share(indicator.IndustrialReuseRate, "", sishui.MeasReusedM3, sishui.MeasIntakeM3, "reused / (reused + intake) over the reports of %d works' enterprises")
+	}
 
 	// 10: the plant register.
 	var plants, upgraded int

@@ -104,6 +104,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.correctionRoutes()...)
 	s.routes = append(s.routes, s.billingRoutes()...)
 	s.routes = append(s.routes, s.rightsRoutes()...)
+	s.routes = append(s.routes, s.reuseRoutes()...)
 	s.routes = append(s.routes, s.planRoutes()...)
 	s.routes = append(s.routes, s.permittingRoutes()...)
 	s.routes = append(s.routes, s.commandRoutes()...)

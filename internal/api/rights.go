@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/report"
 	"github.com/sishui/sishui/internal/rights"
+	"github.com/sishui/sishui/internal/rightsreport"
 )
 
 // ListingInput offers water on the market (挂牌). Dates are YYYY-MM-DD, inclusive.
@@ -303,6 +305,23 @@ func (s *Server) rightsRoutes() []Route {
 				o.Trade = id
 				return replyCreated(w, o, st.AddObjection(r.Context(), &o))
 			})},
+		{Method: "GET", Path: "/api/v1/rights/reports/{kind}", Summary: "Monthly or annual water-rights report (用水权月报/年报): balances, ledger movements, trades (json, csv or xlsx)", Tag: tag,
+			Out: report.Report{}, Query: []Param{{"year", "integer", "year"}, {"month", "integer", "month (monthly reports)"}, {"format", "string", "json | csv | xlsx"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				year, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				month, err := qInt(r, "month")
+				if err != nil {
+					return err
+				}
+				rep, err := rightsreport.Build(r.Context(), st, r.PathValue("kind"), year, month, time.Now())
+				if err != nil {
+					return err
+				}
+				return writeReport(w, rep, r.URL.Query().Get("format"))
+			}},
 		{Method: "GET", Path: "/api/v1/rights/caps", Summary: "Own and effective total-use caps on a day after settled regional trades (the caps table is never edited)", Tag: tag,
 			Out: []rights.EffectiveCap{}, Query: []Param{{"day", "string", "YYYY-MM-DD (default today)"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -22,6 +22,8 @@ func TestRoleWrites(t *testing.T) {
 		{sishui.RoleEnterprise, "/api/v1/permit-applications", true},
 		{sishui.RoleEnterprise, "/api/v1/rights/listings/{id}/bids", true},
 		{sishui.RoleEnterprise, "/api/v1/tax/verifications/{id}/answer", true},
+		{sishui.RoleEnterprise, "/api/v1/industrial-reuse", true},
+		{sishui.RoleAuditor, "/api/v1/industrial-reuse", false},
 		{sishui.RoleEnterprise, "/api/v1/statistics/entries", false},
 		{sishui.RoleEnterprise, "/api/v1/rights/trades/{id}/approvals", false},
 		{sishui.RoleAuditor, "/api/v1/permit-applications", false},

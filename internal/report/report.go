@@ -51,10 +51,20 @@ type Report struct {
 	Month      int       `json:"month,omitempty"`
 	Generated  time.Time `json:"generated"`
 	Tables     []Table   `json:"tables"`
+	// Subject names another report than the use report (e.g. 用水权 for the
+	// water-rights reports); Slug is its file-name part (e.g. rights).
+	Subject string `json:"subject,omitempty"`
+	Slug    string `json:"-"`
 }
 
 // Title is the report's title, e.g. "聊城市 2026年3月 用水月报".
 func (r *Report) Title() string {
+	if r.Subject != "" {
+		if r.Kind == Monthly {
+			return fmt.Sprintf("%s %d年%d月 %s月报", r.RegionName, r.Year, r.Month, r.Subject)
+		}
+		return fmt.Sprintf("%s %d年 %s年报", r.RegionName, r.Year, r.Subject)
+	}
 	if r.Kind == Monthly {
 		return fmt.Sprintf("%s %d年%d月 水资源刚性约束月报", r.RegionName, r.Year, r.Month)
 	}
@@ -63,6 +73,12 @@ func (r *Report) Title() string {
 
 // FileName is a download name without extension.
 func (r *Report) FileName() string {
+	if r.Slug != "" {
+		if r.Kind == Monthly {
+			return fmt.Sprintf("sishui-%s-%s-%s-%04d-%02d", r.Slug, r.Kind, r.Region, r.Year, r.Month)
+		}
+		return fmt.Sprintf("sishui-%s-%s-%s-%04d", r.Slug, r.Kind, r.Region, r.Year)
+	}
 	if r.Kind == Monthly {
 		return fmt.Sprintf("sishui-%s-%s-%04d-%02d", r.Kind, r.Region, r.Year, r.Month)
 	}

@@ -74,8 +74,13 @@ func (c Config) Validate() error {
 }
 
 // NoticeEnd returns the last day of a public notice starting on start (the
-// first working day on or after start counts as day one).
+// first working day on or after start counts as day one). Zero working days
+// means no notice: it ended the day before start, so the trade can be decided
+// on the day it is made.
 func (c Config) NoticeEnd(start time.Time) time.Time {
+	if c.NoticeWorkingDays <= 0 {
+		return Day(start).AddDate(0, 0, -1)
+	}
 	d := Day(start)
 	for n := 0; ; d = d.AddDate(0, 0, 1) {
 		if c.working(d) {
@@ -83,9 +88,6 @@ func (c Config) NoticeEnd(start time.Time) time.Time {
 			if n >= c.NoticeWorkingDays {
 				return d
 			}
-		}
-		if c.NoticeWorkingDays == 0 {
-			return Day(start)
 		}
 	}
 }

@@ -354,7 +354,7 @@ func TestNoticeEnd(t *testing.T) {
 		{d(2026, 3, 7), 1, d(2026, 3, 9)},   // Saturday start: Monday is day one
 		{d(2026, 9, 30), 3, d(2026, 10, 9)}, // National Day holidays skipped
 		{d(2026, 9, 30), 4, d(2026, 10, 10)},
-		{d(2026, 3, 7), 0, d(2026, 3, 7)},
+		{d(2026, 3, 7), 0, d(2026, 3, 6)}, // no notice: decided the same day
 	} {
 		c.NoticeWorkingDays = tc.days
 		if got := c.NoticeEnd(tc.start); !got.Equal(tc.want) {

@@ -260,6 +260,11 @@ func (s *DB) appRequest(ctx context.Context, tx *sql.Tx, a *sishui.PermitApplica
 		}
 	}
 	req.FromYear, req.ToYear = from.Year(), to.Year()
+	if a.TradeRef != "" {
+		if _, err := s.checkTradeRef(ctx, tx, a); err != nil {
+			return req, ex, err
+		}
+	}
 	if a.ZoneID != 0 && gw {
 		if req.Zone, err = s.zoneFacts(ctx, tx, a.ZoneID, ex); err != nil {
 			return req, ex, err
@@ -442,6 +447,15 @@ func (s *DB) certify(ctx context.Context, tx *sql.Tx, a *sishui.PermitApplicatio
 			return err
 		}
 		a.PermitID = p.ID
+		if a.TradeRef != "" {
+			trade, err := s.checkTradeRef(ctx, tx, a)
+			if err != nil {
+				return err
+			}
+			if err := s.recordTradePermit(ctx, tx, trade, p.ID, tradeSideBuyer, 0, p.AnnualM3); err != nil {
+				return err
+			}
+		}
 	} else {
 		old, err := getEntity(ctx, s, permitEntity, tx, a.PermitID)
 		if err != nil {

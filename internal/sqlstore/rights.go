@@ -1163,6 +1163,9 @@ func (s *DB) DecideTrade(ctx context.Context, a *sishui.TradeApproval) (*sishui.
 		if _, err := tx.ExecContext(ctx, s.q(`UPDATE rights_trades SET status = ?, settle_tx = ? WHERE id = ?`), t.Status, nullInt(t.SettleTx), t.ID); err != nil {
 			return err
 		}
+		if err := s.settlePermits(ctx, tx, t); err != nil {
+			return err
+		}
 		a.Actor, a.Created = actor.Username, fromMS(ms(s.Now()))
 		if a.ID, err = s.insertID(ctx, tx, `INSERT INTO rights_approvals (trade_id, decision, savings_verified, note, actor, created_ms) VALUES (?, ?, ?, ?, ?, ?)`,
 			a.Trade, a.Decision, a.SavingsVerified, a.Note, a.Actor, ms(a.Created)); err != nil {

@@ -44,6 +44,8 @@ func Run(t *testing.T, newStore Factory) {
 		{"Permitting", testPermitting},
 		{"ConcurrentAppends", testConcurrentAppends},
 		{"Rights", testRights}, {"RightsReplay", testRightsReplay}, {"RightsConcurrency", testRightsConcurrency},
+		{"RightsPermits", testRightsPermits},
+		{"Reuse", testReuse},
 		{"Outbox", testOutbox},
 		{"Security", testSecurity},
 		{"WriteScope", testWriteScope},

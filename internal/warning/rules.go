@@ -40,11 +40,15 @@ const (
 	AnnualPlanReport      Kind = "annual_plan_report"     // days past 31 December without the year's use report (条例 arts. 28, 40)
 	MeteringCompliance    Kind = "metering_compliance"    // a permit that must be metered online is not (1 missing terminal, 2 silent, 3 data incomplete)
 	TerminalSecurity      Kind = "terminal_security"      // a terminal's replayed, impersonating, clock-skewed or forged frames over a window (数据真实)
+	RightsOveruse         Kind = "rights_overuse"         // a permit holder that sold water: use this year against what it kept (ledger)
+	TaskReport            Kind = "task_report"            // a plan task's quarterly report: days past its due date (negative before)
 )
 
 // Kinds lists every rule kind.
 var Kinds = []Kind{RegionTotalUse, PermitUse, EcoBaseFlow, GroundwaterLevel, GroundwaterZoneCap, TerminalOffline, DataQuality, GeothermalReinjection,
 	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance, TerminalSecurity}
+	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance,
+	RightsOveruse, TaskReport}
 
 // Field names the observation quantity a threshold looks at.
 type Field string
@@ -116,6 +120,7 @@ var defaultDirection = map[Kind]Direction{
 	GroundwaterZoneCap: Above, TerminalOffline: Above, DataQuality: Above, GeothermalReinjection: Below,
 	PermitExpiry: Below, UnpermittedUse: Above, AnnualPlanReport: Above, MeteringCompliance: Above,
 	TerminalSecurity: Above,
+	RightsOveruse: Above, TaskReport: Above,
 }
 
 func (r *Rule) direction() Direction {

@@ -135,6 +135,14 @@ func testOpsPages(t *testing.T, bctx context.Context, base string) {
 	c.open("/plan/scorecards")
 	c.do("scorecards", chromedp.WaitVisible(CSS(`#scorecards .el-table__row`)))
 
+	t.Run("rights forms", func(t *testing.T) {
+		r := newSession(t, bctx, base)
+		r.login("city", "city-demo")
+		testRightsForms(t, r)
+	})
+
+	t.Run("attachments, photos and the statistics template", func(t *testing.T) { testFiles(t, bctx, base) })
+
 	// Rights and bills list rows.
 	for _, p := range []struct{ path, rows string }{
 		{"/rights/balances", "#rights-balances"},

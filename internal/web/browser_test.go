@@ -59,8 +59,9 @@ func startDemo(t *testing.T) string {
 		t.Fatalf("go build ./cmd/sishui: %v\n%s", err, out)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	// Many sessions log in from one address within a minute here.
-	cmd := exec.CommandContext(ctx, bin, "demo", "--http", "127.0.0.1:0", "--login-attempts", "1000")
+	// Many sessions log in from one address within a minute here; with no
+	// public notice a water-rights trade is decided the day it is made.
+	cmd := exec.CommandContext(ctx, bin, "demo", "--http", "127.0.0.1:0", "--login-attempts", "1000", "--rights-notice-days", "0")
 	cmd.Dir = t.TempDir()
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
