@@ -58,7 +58,7 @@ func periodOf(in PeriodInput) (billing.Month, error) {
 // customer accounts and reads, bills, tax verifications and certifications.
 func (s *Server) billingRoutes() []Route {
 	st := s.Store
-	return append(s.budgetRoutes(), []Route{
+	return append(append(s.budgetRoutes(), s.billingUIRoutes()...), []Route{
 		{Method: "GET", Path: "/api/v1/rules", Summary: "Rule table versions: tariffs (水价), surcharges (累进加价), tax tables (水资源税) and norms (用水定额)", Tag: "pricing", Public: true, Out: []*sishui.Rule{},
 			Query: []Param{{"kind", "string", "tariff | surcharge | tax | norm"}, {"region", "string", "exactly this region"}, {"key", "string", "class, or sector/product for norms"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -83,7 +83,7 @@ func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, 
 func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
 	if kind != ImportAccounts && kind != ImportReads && kind != ImportNorms {
-		return sum, fmt.Errorf("import: kind must be accounts, reads or norms, got %q", kind)
+		return sum, sishui.Invalid("kind", "must be accounts, reads or norms, got %q", kind)
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
@@ -96,9 +96,18 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
+	return importRows(ctx, st, kind, cr.Read, opts, sum, resume)
+}
+
+// importRows imports the rows next yields (the header first, then data rows;
+// io.EOF at the end; a *csv.ParseError rejects one row).
+func importRows(ctx context.Context, st sishui.BillingStore, kind string, next func() ([]string, error), opts ImportOptions, sum ImportSummary, resume int) (ImportSummary, error) {
+	header, err := next()
 	if err != nil {
-		return sum, fmt.Errorf("import: header: %w", err)
+		if errors.Is(err, io.EOF) {
+			return sum, sishui.Invalid("csv", "is empty: a header row naming the columns is required")
+		}
+		return sum, sishui.Invalid("csv", "header: %v", err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -113,7 +122,7 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
-			return sum, fmt.Errorf("import: the header must name %s", strings.Join(need, ", "))
+			return sum, sishui.Invalid("csv", "the header must name %s (missing %s)", strings.Join(need, ", "), n)
 		}
 	}
 	type row struct {
@@ -175,7 +184,7 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 	}
 	line := 1
 	for {
-		rec, err := cr.Read()
+		rec, err := next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -193,6 +202,9 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		}
 		if line <= resume {
 			sum.Skipped++
+			continue
+		}
+		if len(rec) == 0 { // an empty spreadsheet row
 			continue
 		}
 		sum.Rows++
@@ -294,29 +306,50 @@ func parseBool(field, s string) (bool, error) {
 }
 
 func parseNorm(get func(string) string) (*sishui.Rule, error) {
-	n := pricing.Norm{Sector: get("sector"), Product: get("product"), Name: get("name"), Unit: get("unit"), Standard: get("standard")}
-	g, err := pricing.ParseMilli(get("general"))
+	f := NormFields{Region: get("region"), Sector: get("sector"), Product: get("product"), Name: get("name"), Unit: get("unit"),
+		General: get("general"), Advanced: get("advanced"), Standard: get("standard"), EffectiveFrom: get("effective_from"), Source: get("source")}
+	var err error
+	if f.Verified, err = parseBool("verified", get("verified")); err != nil {
+		return nil, err
+	}
+	if f.Demo, err = parseBool("demo", get("demo")); err != nil {
+		return nil, err
+	}
+	return NormRule(f)
+}
+
+// NormFields is a norm as a row or a form gives it: values in m³ per unit
+// with at most 3 decimals, the date yyyy-mm-dd.
+type NormFields struct {
+	Region, Sector, Product, Name, Unit string
+	General, Advanced                   string
+	Standard, EffectiveFrom, Source     string
+	Verified, Demo                      bool
+}
+
+// NormRule makes the norm rule version of a row or form (validated; errors
+// name the field: general, advanced, effective_from, …).
+func NormRule(f NormFields) (*sishui.Rule, error) {
+	n := pricing.Norm{Sector: f.Sector, Product: f.Product, Name: f.Name, Unit: f.Unit, Standard: f.Standard}
+	if strings.TrimSpace(f.General) == "" {
+		return nil, sishui.Invalid("general", "is required (m³ per unit)")
+	}
+	g, err := pricing.ParseMilli(f.General)
 	if err != nil {
 		return nil, sishui.Invalid("general", "%v", err)
 	}
 	var a pricing.Milli
-	if get("advanced") != "" {
-		if a, err = pricing.ParseMilli(get("advanced")); err != nil {
+	if f.Advanced != "" {
+		if a, err = pricing.ParseMilli(f.Advanced); err != nil {
 			return nil, sishui.Invalid("advanced", "%v", err)
 		}
 	}
 	n.GeneralMilli, n.AdvancedMilli = int64(g), int64(a)
-	r := &sishui.Rule{Kind: sishui.RuleNorm, Region: get("region"), Key: n.Sector + "/" + n.Product, Name: n.Name, Source: get("source")}
+	r := &sishui.Rule{Kind: sishui.RuleNorm, Region: f.Region, Key: n.Sector + "/" + n.Product, Name: n.Name, Source: f.Source, Verified: f.Verified, Demo: f.Demo}
 	if r.Source == "" {
 		r.Source = n.Standard
 	}
-	if r.EffectiveFrom, err = parseDate("effective_from", get("effective_from"), true); err != nil {
-		return nil, err
-	}
-	if r.Verified, err = parseBool("verified", get("verified")); err != nil {
-		return nil, err
-	}
-	if r.Demo, err = parseBool("demo", get("demo")); err != nil {
+	if r.EffectiveFrom, err = parseDate("effective_from", f.EffectiveFrom, true); err != nil {
 		return nil, err
 	}
 	if r.Body, err = json.Marshal(n); err != nil {
@@ -325,8 +358,20 @@ func parseNorm(get func(string) string) (*sishui.Rule, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	_, err = Decode(r)
-	return r, err
+	if _, err = Decode(r); err != nil {
+		if e, ok := err.(*sishui.Error); ok { // name the form's fields, not the body's
+			switch strings.TrimPrefix(e.Field, "body.") {
+			case "general_milli":
+				e.Field = "general"
+			case "advanced_milli":
+				e.Field = "advanced"
+			case "sector", "product", "unit", "region":
+				e.Field = strings.TrimPrefix(e.Field, "body.")
+			}
+		}
+		return nil, err
+	}
+	return r, nil
 }
 
 func parseRead(get func(string) string) (sishui.MeterRead, error) {

@@ -22,7 +22,7 @@ export const canSee = {
   entries: ['admin', 'city', 'county', 'auditor', 'department'],
   rights: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   notices: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
-  billing: ['admin', 'city', 'county', 'auditor'],
+  billing: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 
