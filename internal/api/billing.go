@@ -31,6 +31,7 @@ type AdvanceInput struct {
 type IssueOutput struct {
 	Accounts int `json:"accounts"`
 	Permits  int `json:"permits"`
+	Yearly   int `json:"yearly"` // yearly surcharge bills (December)
 }
 
 // qDate reads a calendar date yyyy-mm-dd as UTC midnight (reads and bills are by date).
@@ -174,7 +175,10 @@ func (s *Server) billingRoutes() []Route {
 				if out.Accounts, err = st.IssueBills(r.Context(), sishui.BillAccount, m.Key()); err != nil {
 					return err
 				}
-				out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key())
+				if out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key()); err != nil {
+					return err
+				}
+				out.Yearly, err = st.IssueBills(r.Context(), sishui.BillPermitYear, m.Key())
 				return reply(w, out, err)
 			}},
 		{Method: "GET", Path: "/api/v1/billing/registered", Summary: "Billed (registered) volume of a month per water works, from the bills in force (for the leakage indicator)", Tag: "billing", Out: map[string]int64{},
