@@ -11,7 +11,7 @@ import (
 // ImportInput is an import of customer accounts, meter reads or norms as
 // CSV text with a header row (the same columns as `sishui billing import`).
 type ImportInput struct {
-	Kind string `json:"kind"` // accounts | reads | norms
+	Kind string `json:"kind"` // accounts | reads | norms | generation
 	CSV  string `json:"csv"`
 }
 
@@ -43,8 +43,10 @@ func (s *Server) billingUIRoutes() []Route {
 				if err := decode(r, &in); err != nil {
 					return err
 				}
-				if in.Kind != billing.ImportAccounts && in.Kind != billing.ImportReads && in.Kind != billing.ImportNorms {
-					return sishui.Invalid("kind", "must be accounts, reads or norms")
+				switch in.Kind {
+				case billing.ImportAccounts, billing.ImportReads, billing.ImportNorms, billing.ImportGeneration:
+				default:
+					return sishui.Invalid("kind", "must be accounts, reads, norms or generation")
 				}
 				if strings.TrimSpace(in.CSV) == "" {
 					return sishui.Invalid("csv", "is empty: a header row naming the columns is required")
@@ -65,6 +67,35 @@ func (s *Server) billingUIRoutes() []Route {
 					return err
 				}
 				return reply(w, rule, billing.SaveRule(r.Context(), st, rule))
+			}},
+		{Method: "POST", Path: "/api/v1/generation", Summary: "Report monthly generation (发电量, kWh) of hydropower or once-through cooling permits; each report is a new version (the tax uses the latest)", Tag: "tax", In: []*sishui.GenerationReport{}, Out: []*sishui.GenerationReport{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in []*sishui.GenerationReport
+				if err := decode(r, &in); err != nil {
+					return err
+				}
+				if len(in) == 0 {
+					return sishui.Invalid("body", "name at least one report")
+				}
+				return reply(w, in, st.AddGeneration(r.Context(), in))
+			}},
+		{Method: "GET", Path: "/api/v1/generation", Summary: "Generation reports: the latest version of each permit, month and kind, or every version with history=true", Tag: "tax", Out: []*sishui.GenerationReport{},
+			Query: []Param{{"permit_id", "integer", "permit"}, {"from", "integer", "yyyymm"}, {"to", "integer", "yyyymm"}, {"history", "boolean", "every version"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var f sishui.GenerationFilter
+				var err error
+				if f.PermitID, err = qInt64(r, "permit_id"); err != nil {
+					return err
+				}
+				if f.FromMonth, err = qInt(r, "from"); err != nil {
+					return err
+				}
+				if f.ToMonth, err = qInt(r, "to"); err != nil {
+					return err
+				}
+				f.History = r.URL.Query().Get("history") == "true"
+				gs, err := st.ListGeneration(r.Context(), f)
+				return reply(w, gs, err)
 			}},
 	}
 }

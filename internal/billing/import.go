@@ -49,7 +49,25 @@ const (
 	// region,sector,product,name,unit,general,advanced,standard,effective_from[,verified,demo,source],
 	// values in m³ per unit with at most 3 decimals.
 	ImportNorms = "norms"
+	// ImportGeneration loads the generation feed of hydropower and cooling
+	// plants: permit_id,month,kind,kwh,source[,note] (month yyyy-mm); each row
+	// is a new version of its permit, month and kind.
+	ImportGeneration = "generation"
 )
+
+// ImportStore is what an import writes to.
+type ImportStore interface {
+	sishui.BillingStore
+	sishui.GenerationStore
+}
+
+func importKind(kind string) error {
+	switch kind {
+	case ImportAccounts, ImportReads, ImportNorms, ImportGeneration:
+		return nil
+	}
+	return sishui.Invalid("kind", "must be accounts, reads, norms or generation, got %q", kind)
+}
 
 // ImportOptions tune an import.
 type ImportOptions struct {
@@ -62,7 +80,7 @@ type ImportOptions struct {
 }
 
 // ImportFile imports a CSV file of accounts or reads with its checkpoint at FILE.progress.
-func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
+func ImportFile(ctx context.Context, st ImportStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ImportSummary{}, err
@@ -80,10 +98,10 @@ func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, 
 // stored in batches; when the store refuses a batch for bad input, its rows
 // are stored one by one so that only the bad ones are rejected. Accounts
 // upsert by number and reads by account and day, so a rerun is harmless.
-func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+func ImportCSV(ctx context.Context, st ImportStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	if kind != ImportAccounts && kind != ImportReads && kind != ImportNorms {
-		return sum, sishui.Invalid("kind", "must be accounts, reads or norms, got %q", kind)
+	if err := importKind(kind); err != nil {
+		return sum, err
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
@@ -101,7 +119,7 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 
 // importRows imports the rows next yields (the header first, then data rows;
 // io.EOF at the end; a *csv.ParseError rejects one row).
-func importRows(ctx context.Context, st sishui.BillingStore, kind string, next func() ([]string, error), opts ImportOptions, sum ImportSummary, resume int) (ImportSummary, error) {
+func importRows(ctx context.Context, st ImportStore, kind string, next func() ([]string, error), opts ImportOptions, sum ImportSummary, resume int) (ImportSummary, error) {
 	header, err := next()
 	if err != nil {
 		if errors.Is(err, io.EOF) {
@@ -119,6 +137,8 @@ func importRows(ctx context.Context, st sishui.BillingStore, kind string, next f
 		need = []string{"number", "name", "region", "class", "meter", "opened"}
 	case ImportNorms:
 		need = []string{"region", "sector", "product", "unit", "general", "standard", "effective_from"}
+	case ImportGeneration:
+		need = []string{"permit_id", "month", "kind", "kwh", "source"}
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
@@ -130,10 +150,17 @@ func importRows(ctx context.Context, st sishui.BillingStore, kind string, next f
 		acct *sishui.CustomerAccount
 		read sishui.MeterRead
 		rule *sishui.Rule
+		gen  *sishui.GenerationReport
 	}
 	var batch []row
 	store := func(rows []row) error {
 		switch kind {
+		case ImportGeneration:
+			gs := make([]*sishui.GenerationReport, len(rows))
+			for i, r := range rows {
+				gs[i] = r.gen
+			}
+			return st.AddGeneration(ctx, gs)
 		case ImportNorms:
 			for _, r := range rows {
 				if err := SaveRule(ctx, st, r.rule); err != nil {
@@ -221,6 +248,8 @@ func importRows(ctx context.Context, st sishui.BillingStore, kind string, next f
 			rw.acct, err = parseAccount(get)
 		case ImportNorms:
 			rw.rule, err = parseNorm(get)
+		case ImportGeneration:
+			rw.gen, err = parseGeneration(get)
 		default:
 			rw.read, err = parseRead(get)
 		}
@@ -420,4 +449,22 @@ func writeCheckpoint(path string, line int) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+func parseGeneration(get func(string) string) (*sishui.GenerationReport, error) {
+	g := &sishui.GenerationReport{Kind: get("kind"), Source: get("source"), Note: get("note")}
+	id, err := parseInt("permit_id", get("permit_id"))
+	if err != nil {
+		return nil, err
+	}
+	g.PermitID = id
+	m, err := ParseMonth(get("month"))
+	if err != nil {
+		return nil, sishui.Invalid("month", "must be yyyy-mm, got %q", get("month"))
+	}
+	g.Month = m.Key()
+	if g.KWh, err = parseInt("kwh", get("kwh")); err != nil {
+		return nil, err
+	}
+	return g, g.Validate()
 }

@@ -16,10 +16,10 @@ import (
 // listed with its row number and reason (a provincial standard's norm table,
 // or a supplier's accounts and reads exported from a spreadsheet). Entirely
 // empty rows are skipped.
-func ImportXLSX(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+func ImportXLSX(ctx context.Context, st ImportStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	if kind != ImportAccounts && kind != ImportReads && kind != ImportNorms {
-		return sum, sishui.Invalid("kind", "must be accounts, reads or norms, got %q", kind)
+	if err := importKind(kind); err != nil {
+		return sum, err
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
@@ -65,7 +65,7 @@ func ImportXLSX(ctx context.Context, st sishui.BillingStore, kind string, r io.R
 }
 
 // ImportAny imports a CSV or xlsx file (by its extension) with its checkpoint at FILE.progress.
-func ImportAny(ctx context.Context, st sishui.BillingStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
+func ImportAny(ctx context.Context, st ImportStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return ImportFile(ctx, st, kind, path, opts)
 	}

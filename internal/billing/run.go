@@ -154,7 +154,10 @@ func billAccounts(ctx context.Context, st sishui.Store, cat *Catalog, m Month, p
 			sum.problem("account %s: register went back from %d to %d m³ (a meter change needs an opening read)", a.Number, start.m3, end.m3)
 			continue
 		}
-		tariff, ok := pricing.Select(cat.Tariffs, cat.Chain(a.Region), a.Class, m.Start())
+		tariff, ok := cat.contractTariff(a, m.Start())
+		if !ok {
+			tariff, ok = pricing.Select(cat.Tariffs, cat.Chain(a.Region), a.Class, m.Start())
+		}
 		if !ok {
 			sum.problem("account %s: no %s tariff for region %s in %s", a.Number, a.Class, a.Region, m)
 			continue
