@@ -3,8 +3,10 @@ package api
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/allocate"
 	"github.com/sishui/sishui/internal/billing"
 )
 
@@ -30,6 +32,15 @@ type NormInput struct {
 	Verified      bool   `json:"verified"`
 	Demo          bool   `json:"demo"`
 	Source        string `json:"source"`
+}
+
+// AllocationBudgetInput derives a year's budgets from an allocation result.
+type AllocationBudgetInput struct {
+	Year   int              `json:"year"`
+	Result *allocate.Result `json:"result"`
+	// RegionCodes maps the model's region names to region codes (default:
+	// the Liaocheng scenario's counties; 6-digit names are codes already).
+	RegionCodes map[string]string `json:"region_codes,omitempty"`
 }
 
 // billingUIRoutes are the writes the billing pages need beyond the batch
@@ -67,6 +78,43 @@ func (s *Server) billingUIRoutes() []Route {
 					return err
 				}
 				return reply(w, rule, billing.SaveRule(r.Context(), st, rule))
+			}},
+		{Method: "POST", Path: "/api/v1/budgets/from-allocation", Summary: "Derive a year's water budgets (basis allocation) per region and sector from an allocation model's result (the months it delivered, whole m³)", Tag: "budgets", In: AllocationBudgetInput{}, Out: DeriveOutput{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in AllocationBudgetInput
+				if err := decode(r, &in); err != nil {
+					return err
+				}
+				if in.Year < 1990 || in.Year > 2100 {
+					return sishui.Invalid("year", "is required (1990–2100)")
+				}
+				codes := billing.LiaochengCounties
+				if in.RegionCodes != nil {
+					codes = in.RegionCodes
+				}
+				n, err := billing.DeriveFromAllocation(r.Context(), st, in.Result, in.Year, codes)
+				return reply(w, DeriveOutput{n}, err)
+			}},
+		{Method: "POST", Path: "/api/v1/budgets/surplus-listings", Summary: "List a budget's tradeable surplus (节余额度: annual − projected use) on the water-rights market, from the budget holder's rights (escrowed by the ledger)", Tag: "budgets", In: billing.SurplusInput{}, Out: sishui.Listing{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in billing.SurplusInput
+				if err := decode(r, &in); err != nil {
+					return err
+				}
+				if in.Year < 1990 || in.Year > 2100 {
+					return sishui.Invalid("year", "is required (1990–2100)")
+				}
+				// The surplus is projected from the complete months to date.
+				now := time.Now().In(sishui.BeijingTime)
+				upTo := 12
+				switch {
+				case in.Year > now.Year() || in.Year == now.Year() && now.Month() == time.January:
+					return sishui.Errorf(sishui.ECONFLICT, "no complete month of %d yet: no surplus to list", in.Year)
+				case in.Year == now.Year():
+					upTo = int(now.Month()) - 1
+				}
+				l, err := billing.ListSurplus(r.Context(), st, in, upTo)
+				return replyCreated(w, l, err)
 			}},
 		{Method: "POST", Path: "/api/v1/generation", Summary: "Report monthly generation (发电量, kWh) of hydropower or once-through cooling permits; each report is a new version (the tax uses the latest)", Tag: "tax", In: []*sishui.GenerationReport{}, Out: []*sishui.GenerationReport{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
