@@ -59,7 +59,7 @@ func TestImportNormsXLSX(t *testing.T) {
 		{"370000", "industry", "cement", "水泥", "t", "0.5", "0.35", "DB37/T 1639.x", "2024-01-01", "false"},
 		{},
 		{"370000", "industry", "steel", "粗钢", "t", "3.6", "4.0", "DB37/T 1639.x", "2024-01-01", "false"}, // advanced above general
-		{"370000", "irrigation", "maize", "玉米", "mu", "120", "", "DB37/T 3772", "2024-13-01", ""},     // bad date
+		{"370000", "irrigation", "maize", "玉米", "mu", "120", "", "DB37/T 3772", "2024-13-01", ""},        // bad date
 		{"370000", "irrigation", "wheat", "小麦", "mu", "180.5", "150", "DB37/T 3772", "2024-01-01", ""},
 	}
 	for i, row := range rows {
