@@ -73,7 +73,7 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 		return issueBills(ctx, e, st, m)
 	case "import":
 		if fset.NArg() != 2 {
-			return fmt.Errorf("usage: sishui billing import accounts|reads|norms FILE.csv|FILE.xlsx")
+			return fmt.Errorf("usage: sishui billing import accounts|reads|norms|generation FILE.csv|FILE.xlsx")
 		}
 		data, err := os.ReadFile(fset.Arg(1))
 		if err != nil {
