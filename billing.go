@@ -173,6 +173,9 @@ func (r *MeterRead) Validate() error {
 const (
 	BillAccount = "account" // a customer account's water bill
 	BillPermit  = "permit"  // a permit holder's over-plan surcharge
+	// BillPermitYear is a permit holder's yearly over-plan / over-quota
+	// surcharge (period yyyy12), made by December's run.
+	BillPermitYear = "permit_year"
 
 	BillRegular    = "regular"
 	BillAdjustment = "adjustment" // reverses the bill in force and puts the corrected lines in force

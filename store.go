@@ -174,6 +174,7 @@ type Store interface {
 	PermittingStore
 	TerminalStore
 	ReuseStore
+	GenerationStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

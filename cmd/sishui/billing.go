@@ -73,14 +73,18 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 		return issueBills(ctx, e, st, m)
 	case "import":
 		if fset.NArg() != 2 {
-			return fmt.Errorf("usage: sishui billing import accounts|reads|norms FILE.csv")
+			return fmt.Errorf("usage: sishui billing import accounts|reads|norms|generation FILE.csv|FILE.xlsx")
 		}
 		data, err := os.ReadFile(fset.Arg(1))
 		if err != nil {
 			return err
 		}
-		bar := newProgressBar(e.stderr, int64(strings.Count(string(data), "\n")))
-		sum, err := billing.ImportFile(ctx, st, fset.Arg(0), fset.Arg(1), billing.ImportOptions{Progress: func(line int) { bar.set(int64(line)) }})
+		lines := int64(strings.Count(string(data), "\n"))
+		if strings.HasSuffix(strings.ToLower(fset.Arg(1)), ".xlsx") {
+			lines = 0 // rows unknown until read
+		}
+		bar := newProgressBar(e.stderr, lines)
+		sum, err := billing.ImportAny(ctx, st, fset.Arg(0), fset.Arg(1), billing.ImportOptions{Progress: func(line int) { bar.set(int64(line)) }})
 		fmt.Fprintln(e.stderr)
 		fmt.Fprintf(e.stdout, "rows %d, accepted %d, rejected %d, skipped (already imported) %d\n", sum.Rows, sum.Accepted, sum.Rejected, sum.Skipped)
 		for _, re := range sum.Errors {
@@ -127,7 +131,7 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 }
 
 func issueBills(ctx context.Context, e *env, st sishui.Store, m billing.Month) error {
-	for _, subject := range []string{sishui.BillAccount, sishui.BillPermit} {
+	for _, subject := range []string{sishui.BillAccount, sishui.BillPermit, sishui.BillPermitYear} {
 		n, err := st.IssueBills(ctx, subject, m.Key())
 		if err != nil {
 			return err

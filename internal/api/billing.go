@@ -31,6 +31,7 @@ type AdvanceInput struct {
 type IssueOutput struct {
 	Accounts int `json:"accounts"`
 	Permits  int `json:"permits"`
+	Yearly   int `json:"yearly"` // yearly surcharge bills (December)
 }
 
 // qDate reads a calendar date yyyy-mm-dd as UTC midnight (reads and bills are by date).
@@ -58,7 +59,7 @@ func periodOf(in PeriodInput) (billing.Month, error) {
 // customer accounts and reads, bills, tax verifications and certifications.
 func (s *Server) billingRoutes() []Route {
 	st := s.Store
-	return append(s.budgetRoutes(), []Route{
+	return append(append(s.budgetRoutes(), s.billingUIRoutes()...), []Route{
 		{Method: "GET", Path: "/api/v1/rules", Summary: "Rule table versions: tariffs (水价), surcharges (累进加价), tax tables (水资源税) and norms (用水定额)", Tag: "pricing", Public: true, Out: []*sishui.Rule{},
 			Query: []Param{{"kind", "string", "tariff | surcharge | tax | norm"}, {"region", "string", "exactly this region"}, {"key", "string", "class, or sector/product for norms"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -174,7 +175,10 @@ func (s *Server) billingRoutes() []Route {
 				if out.Accounts, err = st.IssueBills(r.Context(), sishui.BillAccount, m.Key()); err != nil {
 					return err
 				}
-				out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key())
+				if out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key()); err != nil {
+					return err
+				}
+				out.Yearly, err = st.IssueBills(r.Context(), sishui.BillPermitYear, m.Key())
 				return reply(w, out, err)
 			}},
 		{Method: "GET", Path: "/api/v1/billing/registered", Summary: "Billed (registered) volume of a month per water works, from the bills in force (for the leakage indicator)", Tag: "billing", Out: map[string]int64{},

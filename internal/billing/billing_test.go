@@ -182,7 +182,7 @@ func TestImportNorms(t *testing.T) {
 		"371500,industry,glass,玻璃,t,0.0001,,DB37/T demo,2026-01-01,\n" // four decimals
 	sum, err := ImportCSV(sys, st, ImportNorms, strings.NewReader(csv), ImportOptions{})
 	must(t, err)
-	if sum.Accepted != 2 || sum.Rejected != 2 || !strings.Contains(sum.Errors[0].Reason, "advanced_milli") || sum.Errors[1].Line != 5 {
+	if sum.Accepted != 2 || sum.Rejected != 2 || !strings.Contains(sum.Errors[0].Reason, "advanced: ") || sum.Errors[1].Line != 5 {
 		t.Fatalf("norms import %+v", sum)
 	}
 	cat, err := LoadCatalog(sys, st)

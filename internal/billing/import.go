@@ -49,7 +49,25 @@ const (
 	// region,sector,product,name,unit,general,advanced,standard,effective_from[,verified,demo,source],
 	// values in m³ per unit with at most 3 decimals.
 	ImportNorms = "norms"
+	// ImportGeneration loads the generation feed of hydropower and cooling
+	// plants: permit_id,month,kind,kwh,source[,note] (month yyyy-mm); each row
+	// is a new version of its permit, month and kind.
+	ImportGeneration = "generation"
 )
+
+// ImportStore is what an import writes to.
+type ImportStore interface {
+	sishui.BillingStore
+	sishui.GenerationStore
+}
+
+func importKind(kind string) error {
+	switch kind {
+	case ImportAccounts, ImportReads, ImportNorms, ImportGeneration:
+		return nil
+	}
+	return sishui.Invalid("kind", "must be accounts, reads, norms or generation, got %q", kind)
+}
 
 // ImportOptions tune an import.
 type ImportOptions struct {
@@ -62,7 +80,7 @@ type ImportOptions struct {
 }
 
 // ImportFile imports a CSV file of accounts or reads with its checkpoint at FILE.progress.
-func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
+func ImportFile(ctx context.Context, st ImportStore, kind, path string, opts ImportOptions) (ImportSummary, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ImportSummary{}, err
@@ -80,10 +98,10 @@ func ImportFile(ctx context.Context, st sishui.BillingStore, kind, path string, 
 // stored in batches; when the store refuses a batch for bad input, its rows
 // are stored one by one so that only the bad ones are rejected. Accounts
 // upsert by number and reads by account and day, so a rerun is harmless.
-func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
+func ImportCSV(ctx context.Context, st ImportStore, kind string, r io.Reader, opts ImportOptions) (ImportSummary, error) {
 	var sum ImportSummary
-	if kind != ImportAccounts && kind != ImportReads && kind != ImportNorms {
-		return sum, fmt.Errorf("import: kind must be accounts, reads or norms, got %q", kind)
+	if err := importKind(kind); err != nil {
+		return sum, err
 	}
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 5000
@@ -96,9 +114,18 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
+	return importRows(ctx, st, kind, cr.Read, opts, sum, resume)
+}
+
+// importRows imports the rows next yields (the header first, then data rows;
+// io.EOF at the end; a *csv.ParseError rejects one row).
+func importRows(ctx context.Context, st ImportStore, kind string, next func() ([]string, error), opts ImportOptions, sum ImportSummary, resume int) (ImportSummary, error) {
+	header, err := next()
 	if err != nil {
-		return sum, fmt.Errorf("import: header: %w", err)
+		if errors.Is(err, io.EOF) {
+			return sum, sishui.Invalid("csv", "is empty: a header row naming the columns is required")
+		}
+		return sum, sishui.Invalid("csv", "header: %v", err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
@@ -110,10 +137,12 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		need = []string{"number", "name", "region", "class", "meter", "opened"}
 	case ImportNorms:
 		need = []string{"region", "sector", "product", "unit", "general", "standard", "effective_from"}
+	case ImportGeneration:
+		need = []string{"permit_id", "month", "kind", "kwh", "source"}
 	}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
-			return sum, fmt.Errorf("import: the header must name %s", strings.Join(need, ", "))
+			return sum, sishui.Invalid("csv", "the header must name %s (missing %s)", strings.Join(need, ", "), n)
 		}
 	}
 	type row struct {
@@ -121,10 +150,17 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 		acct *sishui.CustomerAccount
 		read sishui.MeterRead
 		rule *sishui.Rule
+		gen  *sishui.GenerationReport
 	}
 	var batch []row
 	store := func(rows []row) error {
 		switch kind {
+		case ImportGeneration:
+			gs := make([]*sishui.GenerationReport, len(rows))
+			for i, r := range rows {
+				gs[i] = r.gen
+			}
+			return st.AddGeneration(ctx, gs)
 		case ImportNorms:
 			for _, r := range rows {
 				if err := SaveRule(ctx, st, r.rule); err != nil {
@@ -175,7 +211,7 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 	}
 	line := 1
 	for {
-		rec, err := cr.Read()
+		rec, err := next()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -195,6 +231,9 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 			sum.Skipped++
 			continue
 		}
+		if len(rec) == 0 { // an empty spreadsheet row
+			continue
+		}
 		sum.Rows++
 		get := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
@@ -209,6 +248,8 @@ func ImportCSV(ctx context.Context, st sishui.BillingStore, kind string, r io.Re
 			rw.acct, err = parseAccount(get)
 		case ImportNorms:
 			rw.rule, err = parseNorm(get)
+		case ImportGeneration:
+			rw.gen, err = parseGeneration(get)
 		default:
 			rw.read, err = parseRead(get)
 		}
@@ -294,29 +335,50 @@ func parseBool(field, s string) (bool, error) {
 }
 
 func parseNorm(get func(string) string) (*sishui.Rule, error) {
-	n := pricing.Norm{Sector: get("sector"), Product: get("product"), Name: get("name"), Unit: get("unit"), Standard: get("standard")}
-	g, err := pricing.ParseMilli(get("general"))
+	f := NormFields{Region: get("region"), Sector: get("sector"), Product: get("product"), Name: get("name"), Unit: get("unit"),
+		General: get("general"), Advanced: get("advanced"), Standard: get("standard"), EffectiveFrom: get("effective_from"), Source: get("source")}
+	var err error
+	if f.Verified, err = parseBool("verified", get("verified")); err != nil {
+		return nil, err
+	}
+	if f.Demo, err = parseBool("demo", get("demo")); err != nil {
+		return nil, err
+	}
+	return NormRule(f)
+}
+
+// NormFields is a norm as a row or a form gives it: values in m³ per unit
+// with at most 3 decimals, the date yyyy-mm-dd.
+type NormFields struct {
+	Region, Sector, Product, Name, Unit string
+	General, Advanced                   string
+	Standard, EffectiveFrom, Source     string
+	Verified, Demo                      bool
+}
+
+// NormRule makes the norm rule version of a row or form (validated; errors
+// name the field: general, advanced, effective_from, …).
+func NormRule(f NormFields) (*sishui.Rule, error) {
+	n := pricing.Norm{Sector: f.Sector, Product: f.Product, Name: f.Name, Unit: f.Unit, Standard: f.Standard}
+	if strings.TrimSpace(f.General) == "" {
+		return nil, sishui.Invalid("general", "is required (m³ per unit)")
+	}
+	g, err := pricing.ParseMilli(f.General)
 	if err != nil {
 		return nil, sishui.Invalid("general", "%v", err)
 	}
 	var a pricing.Milli
-	if get("advanced") != "" {
-		if a, err = pricing.ParseMilli(get("advanced")); err != nil {
+	if f.Advanced != "" {
+		if a, err = pricing.ParseMilli(f.Advanced); err != nil {
 			return nil, sishui.Invalid("advanced", "%v", err)
 		}
 	}
 	n.GeneralMilli, n.AdvancedMilli = int64(g), int64(a)
-	r := &sishui.Rule{Kind: sishui.RuleNorm, Region: get("region"), Key: n.Sector + "/" + n.Product, Name: n.Name, Source: get("source")}
+	r := &sishui.Rule{Kind: sishui.RuleNorm, Region: f.Region, Key: n.Sector + "/" + n.Product, Name: n.Name, Source: f.Source, Verified: f.Verified, Demo: f.Demo}
 	if r.Source == "" {
 		r.Source = n.Standard
 	}
-	if r.EffectiveFrom, err = parseDate("effective_from", get("effective_from"), true); err != nil {
-		return nil, err
-	}
-	if r.Verified, err = parseBool("verified", get("verified")); err != nil {
-		return nil, err
-	}
-	if r.Demo, err = parseBool("demo", get("demo")); err != nil {
+	if r.EffectiveFrom, err = parseDate("effective_from", f.EffectiveFrom, true); err != nil {
 		return nil, err
 	}
 	if r.Body, err = json.Marshal(n); err != nil {
@@ -325,8 +387,20 @@ func parseNorm(get func(string) string) (*sishui.Rule, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	_, err = Decode(r)
-	return r, err
+	if _, err = Decode(r); err != nil {
+		if e, ok := err.(*sishui.Error); ok { // name the form's fields, not the body's
+			switch strings.TrimPrefix(e.Field, "body.") {
+			case "general_milli":
+				e.Field = "general"
+			case "advanced_milli":
+				e.Field = "advanced"
+			case "sector", "product", "unit", "region":
+				e.Field = strings.TrimPrefix(e.Field, "body.")
+			}
+		}
+		return nil, err
+	}
+	return r, nil
 }
 
 func parseRead(get func(string) string) (sishui.MeterRead, error) {
@@ -375,4 +449,22 @@ func writeCheckpoint(path string, line int) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+func parseGeneration(get func(string) string) (*sishui.GenerationReport, error) {
+	g := &sishui.GenerationReport{Kind: get("kind"), Source: get("source"), Note: get("note")}
+	id, err := parseInt("permit_id", get("permit_id"))
+	if err != nil {
+		return nil, err
+	}
+	g.PermitID = id
+	m, err := ParseMonth(get("month"))
+	if err != nil {
+		return nil, sishui.Invalid("month", "must be yyyy-mm, got %q", get("month"))
+	}
+	g.Month = m.Key()
+	if g.KWh, err = parseInt("kwh", get("kwh")); err != nil {
+		return nil, err
+	}
+	return g, g.Validate()
 }

@@ -183,3 +183,23 @@ func (c *Catalog) NormFor(region, sector, product string, at timeT) (*pricing.No
 	}
 	return pricing.Select(cands, c.Chain(region), "", at)
 }
+
+// ContractPrefix starts the key of a tariff negotiated for one account (a
+// reclaimed-water supply contract, 再生水协商价): "contract:" and the account
+// number. Versioned like every tariff; in force it replaces the class tariff.
+const ContractPrefix = "contract:"
+
+// contractTariff returns the account's own negotiated tariff in force, if any.
+func (c *Catalog) contractTariff(a *sishui.CustomerAccount, at timeT) (*pricing.Tariff, bool) {
+	key := ContractPrefix + a.Number
+	var cands []*pricing.Tariff
+	for _, t := range c.Tariffs {
+		if t.Class == key {
+			cands = append(cands, t)
+		}
+	}
+	if len(cands) == 0 {
+		return nil, false
+	}
+	return pricing.Select(cands, c.Chain(a.Region), key, at)
+}

@@ -50,14 +50,23 @@ func RunBilling(ctx context.Context, st sishui.Store, m Month, progress Progress
 		return sum, err
 	}
 	ps, err := billPermits(ctx, st, cat, m)
-	sum.Subjects += ps.Subjects
-	sum.Drafts += ps.Drafts
-	sum.Adjustments += ps.Adjustments
-	sum.Unchanged += ps.Unchanged
-	sum.Skipped += ps.Skipped
-	sum.TotalFen += ps.TotalFen
-	sum.Problems = append(sum.Problems, ps.Problems...)
+	sum.add(ps)
+	if err != nil || m.Month != time.December {
+		return sum, err
+	}
+	ys, err := billPermitsYear(ctx, st, cat, m.Year) // the year closes: yearly surcharges
+	sum.add(ys)
 	return sum, err
+}
+
+func (s *Summary) add(o Summary) {
+	s.Subjects += o.Subjects
+	s.Drafts += o.Drafts
+	s.Adjustments += o.Adjustments
+	s.Unchanged += o.Unchanged
+	s.Skipped += o.Skipped
+	s.TotalFen += o.TotalFen
+	s.Problems = append(s.Problems, o.Problems...)
 }
 
 // reading is the register value at a day and whether it was estimated.
@@ -145,7 +154,10 @@ func billAccounts(ctx context.Context, st sishui.Store, cat *Catalog, m Month, p
 			sum.problem("account %s: register went back from %d to %d m³ (a meter change needs an opening read)", a.Number, start.m3, end.m3)
 			continue
 		}
-		tariff, ok := pricing.Select(cat.Tariffs, cat.Chain(a.Region), a.Class, m.Start())
+		tariff, ok := cat.contractTariff(a, m.Start())
+		if !ok {
+			tariff, ok = pricing.Select(cat.Tariffs, cat.Chain(a.Region), a.Class, m.Start())
+		}
 		if !ok {
 			sum.problem("account %s: no %s tariff for region %s in %s", a.Number, a.Class, a.Region, m)
 			continue

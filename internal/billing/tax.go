@@ -22,6 +22,12 @@ func (tp TaxPurpose) of(sector *sishui.Sector, code string) string {
 	if p, ok := tp.Purposes[code]; ok {
 		return p
 	}
+	switch code { // taxed by generation (DOMAIN.md §3.2)
+	case "hydropower":
+		return pricing.PurposeHydropower
+	case "cooling", "thermal_cooling":
+		return pricing.PurposeCooling
+	}
 	if sector == nil {
 		return pricing.PurposeIndustry
 	}
@@ -48,6 +54,10 @@ type TraceRef struct {
 	QuotaM3     int64   `json:"quota_m3,omitempty"`
 	Certified   int64   `json:"certification,omitempty"`
 	Unpermitted bool    `json:"unpermitted,omitempty"`
+	// GenerationKWh is the generation taxed on a hydropower or cooling line,
+	// from the generation reports (their ids and versions) in force.
+	GenerationKWh     int64    `json:"generation_kwh,omitempty"`
+	GenerationReports []string `json:"generation_reports,omitempty"` // id/version
 }
 
 // RunTax makes the draft volume verifications (取用水量核定) of every
@@ -102,6 +112,14 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 	if err != nil {
 		return sum, err
 	}
+	gen, err := st.ListGeneration(ctx, sishui.GenerationFilter{FromMonth: period.Months[0].Key(), ToMonth: last.Key()})
+	if err != nil {
+		return sum, err
+	}
+	genOf := map[int64][]*sishui.GenerationReport{}
+	for _, g := range gen {
+		genOf[g.PermitID] = append(genOf[g.PermitID], g)
+	}
 	live := map[int64]bool{}
 	existing, err := allVerifications(ctx, st, period.Label)
 	if err != nil {
@@ -120,6 +138,9 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 	payers := map[int64]*payer{}
 	for _, p := range permits {
 		u := uses[p.ID]
+		if u == nil && len(genOf[p.ID]) > 0 {
+			u = &permitUse{} // a plant taxed by generation needs no water meter
+		}
 		if u == nil {
 			continue
 		}
@@ -140,6 +161,26 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 			if pt := points[id]; pt != nil && pt.ZoneID != 0 && zoneKinds[pt.ZoneID] == sishui.ZoneOverExtraction {
 				tu.Zone = pricing.ZoneOverExtraction
 			}
+		}
+		if pricing.ByGeneration(tu.Purpose) { // taxed by kWh generated, from the generation feed
+			kind := sishui.GenerationHydropower
+			if tu.Purpose == pricing.PurposeCooling {
+				kind = sishui.GenerationCooling
+			}
+			months := map[int]bool{}
+			for _, g := range genOf[p.ID] {
+				if g.Kind == kind {
+					ref.GenerationKWh += g.KWh
+					ref.GenerationReports = append(ref.GenerationReports, fmt.Sprintf("%d/v%d", g.ID, g.Version))
+					months[g.Month] = true
+				}
+			}
+			if len(months) < len(period.Months) {
+				sum.problem("permit %s: generation reported for %d of %d months of %s; its %s line waits for the rest", p.Number, len(months), len(period.Months), period.Label, tu.Purpose)
+				continue
+			}
+			tu.Quantity, tu.Estimated = ref.GenerationKWh, 0
+			tu.PlanM3 = 0 // over-use multipliers apply to water, not to kWh
 		}
 		if tu.Purpose == pricing.PurposeAgriculture {
 			for _, o := range outputs {

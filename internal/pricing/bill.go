@@ -9,6 +9,16 @@ const (
 	LineCharge    = "charge"    // volume × a component's rate
 	LineSurcharge = "surcharge" // over-plan / over-quota progressive surcharge (超定额累进加价)
 	LineReversal  = "reversal"  // reverses a line of an earlier bill (adjustment bills)
+	// LineCredit deducts, on a yearly surcharge bill, the monthly surcharges
+	// of the same year already charged (the year is a true-up, not a second charge).
+	LineCredit = "credit"
+)
+
+// Surcharge limits: what use is measured against.
+const (
+	LimitPlan  = "plan"  // the plan (计划用水; a permit's annual or monthly plan) — the default
+	LimitQuota = "quota" // the quota: Σ norm (通用值) × declared output of the year
+	LimitLower = "lower" // the lower of plan and quota, where both are known
 )
 
 // Line is one priced line of a bill: the only place amounts are rounded.
@@ -93,11 +103,50 @@ func Slices(bands []Band, limitM3, excessM3 int64) []int64 {
 // named components of the class's tariff (all components when empty).
 type SurchargeRule struct {
 	Version
-	ID     int64    `json:"id,omitempty"`
-	Name   string   `json:"name"`
-	Period string   `json:"period"` // month | year: the period use is measured against the limit
+	ID     int64  `json:"id,omitempty"`
+	Name   string `json:"name"`
+	Period string `json:"period"` // month | year: the period use is measured against the limit
+	// Yearly, on a monthly rule, also measures the year's use against the
+	// year's limit at the year's close (DOMAIN.md §2.2: cities measure by
+	// month or by year; which, and whether both, is unverified for
+	// Liaocheng — configuration). The yearly bill is the year's surcharge
+	// less the monthly surcharges already charged, never below zero.
+	Yearly bool     `json:"yearly,omitempty"`
+	Limit  string   `json:"limit,omitempty"` // plan (default) | quota | lower
 	Base   []string `json:"base,omitempty"`
 	Bands  []Band   `json:"bands"`
+}
+
+// MeasuresYear reports whether the rule surcharges the year's use.
+func (r *SurchargeRule) MeasuresYear() bool { return r.Period == CycleYear || r.Yearly }
+
+// YearLimit is the year's limit under the rule from the plan and the quota
+// (0 = not known); 0 means no limit applies.
+func (r *SurchargeRule) YearLimit(planM3, quotaM3 int64) int64 {
+	switch r.Limit {
+	case LimitQuota:
+		return quotaM3
+	case LimitLower:
+		if planM3 > 0 && quotaM3 > 0 {
+			return min(planM3, quotaM3)
+		}
+		return max(planM3, quotaM3)
+	}
+	return planM3
+}
+
+// TrueUp makes a yearly surcharge bill: the year's surcharge lines (from
+// Compute with SurchargeOnly) and a credit line for the monthly surcharges
+// already charged, so that the total is the year's surcharge less those,
+// never below zero.
+func TrueUp(year Bill, monthlyFen Fen) Bill {
+	out := Bill{VolumeM3: year.VolumeM3, Lines: append([]Line(nil), year.Lines...)}
+	credit := min(monthlyFen, Sum(year.Lines))
+	if credit > 0 {
+		out.Lines = append(out.Lines, Line{Kind: LineCredit, Component: "surcharge", Name: "已按月计收的超计划(定额)加价", AmountFen: -credit})
+	}
+	out.TotalFen = Sum(out.Lines)
+	return out
 }
 
 // Validate checks the rule.
@@ -110,6 +159,14 @@ func (r *SurchargeRule) Validate() error {
 	}
 	if r.Period != CycleMonth && r.Period != CycleYear {
 		return sishui.Invalid("period", "must be month or year")
+	}
+	if r.Yearly && r.Period != CycleMonth {
+		return sishui.Invalid("yearly", "only a monthly rule is also measured on the year")
+	}
+	switch r.Limit {
+	case "", LimitPlan, LimitQuota, LimitLower:
+	default:
+		return sishui.Invalid("limit", "must be plan, quota or lower")
 	}
 	if len(r.Bands) == 0 {
 		return sishui.Invalid("bands", "at least one band is required")

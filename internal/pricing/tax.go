@@ -44,6 +44,9 @@ type TaxRate struct {
 	Purpose string `json:"purpose"`
 	Zone    string `json:"zone,omitempty"`
 	Rate    Rate   `json:"rate"`
+	// Basis says where this rate comes from and whether it was checked
+	// (a table's rates may be verified one by one, e.g. "[V] 鲁政发〔2017〕42号").
+	Basis string `json:"basis,omitempty"`
 }
 
 // TaxTable is a province's (or city's) water-resource tax rules from an

@@ -37,6 +37,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Corrections", testCorrections},
 		{"Meters", testMeters},
 		{"Billing", testBilling},
+		{"Generation", testGeneration},
 		{"Budgets", testBudgets},
 		{"Plan", testPlan},
 		{"Works", testWorks},

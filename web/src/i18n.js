@@ -8,6 +8,7 @@ import { createI18n } from 'vue-i18n';
 import { registerMessageCompiler, compile } from '@intlify/core-base';
 import * as ops from './i18n-ops.js';
 import * as pm from './i18n-permits.js';
+import * as bill from './i18n-bill.js';
 
 registerMessageCompiler(compile);
 
@@ -726,6 +727,7 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   flatJson: true,
   messages: { 'zh-CN': { ...ops.zh, ...pm.zh, ...zh }, en: { ...ops.en, ...pm.en, ...en } },
+  messages: { 'zh-CN': { ...ops.zh, ...bill.zh, ...zh }, en: { ...ops.en, ...bill.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

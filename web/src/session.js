@@ -25,6 +25,7 @@ export const canSee = {
   billing: ['admin', 'city', 'county', 'auditor'],
   permits: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   password: ['admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
+  billing: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 
