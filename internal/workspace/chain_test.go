@@ -46,7 +46,9 @@ func load[T any](t *testing.T, name string, fn func([]byte) (*T, error)) *T {
 	return v
 }
 
-func close(a, b float64) bool { return math.Abs(a-b) <= 1e-6*math.Max(1, math.Max(math.Abs(a), math.Abs(b))) }
+func close(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-6*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
 
 // byHand runs the four models the way `sishui model` does, with the edits
 // written out here rather than by Prepare.
