@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"time"
 
@@ -51,8 +50,12 @@ func (r *Refresher) Refresh(ctx context.Context, from, to int) ([]*sishui.Capaci
 		return nil, sishui.Invalid("from", "must not be after to")
 	}
 	var out []*sishui.CapacityMonth
+	means, err := r.depthMeans(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
 	for m := from; m <= to; m = next(m) {
-		ms, err := r.Month(ctx, m)
+		ms, err := r.month(ctx, m, means)
 		if err != nil {
 			return out, err
 		}
@@ -75,6 +78,56 @@ func next(m int) int {
 
 // Month computes every county's grade for the month ym (yyyymm) without storing it.
 func (r *Refresher) Month(ctx context.Context, ym int) ([]*sishui.CapacityMonth, error) {
+	means, err := r.depthMeans(ctx, ym, ym)
+	if err != nil {
+		return nil, err
+	}
+	return r.month(ctx, ym, means)
+}
+
+// monthIndex numbers months from year 0 (yyyymm → year×12 + month − 1).
+func monthIndex(ym int) int { return ym/100*12 + ym%100 - 1 }
+
+// depthMeans reads every well's depth once for the 12 months before from
+// through to and returns its monthly means by monthIndex.
+func (r *Refresher) depthMeans(ctx context.Context, from, to int) (map[int64]map[int]float64, error) {
+	if from%100 < 1 || from%100 > 12 || to%100 < 1 || to%100 > 12 {
+		return nil, sishui.Invalid("month", "must be yyyymm, got %d–%d", from, to)
+	}
+	wells, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Point, int, error) {
+		return r.Store.ListPoints(ctx, sishui.PointFilter{Kind: sishui.PointWell, Page: p})
+	})
+	if err != nil {
+		return nil, err
+	}
+	start := time.Date(from/100, time.Month(from%100), 1, 0, 0, 0, 0, sishui.BeijingTime).AddDate(0, -11, 0)
+	end := time.Date(to/100, time.Month(to%100)+1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+	out := map[int64]map[int]float64{}
+	for _, p := range wells {
+		if p.Retired {
+			continue
+		}
+		samples, err := r.Store.QuerySamples(ctx, sishui.SeriesQuery{Point: p.ID, Metric: sishui.MetricDepthM, From: start, To: end, Corrected: true})
+		if err != nil {
+			return nil, err
+		}
+		sum, n := map[int]float64{}, map[int]float64{}
+		for _, s := range samples {
+			t := s.Time.In(sishui.BeijingTime)
+			i := t.Year()*12 + int(t.Month()) - 1
+			sum[i] += s.Value
+			n[i]++
+		}
+		m := make(map[int]float64, len(sum))
+		for i, v := range sum {
+			m[i] = v / n[i]
+		}
+		out[p.ID] = m
+	}
+	return out, nil
+}
+
+func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]float64) ([]*sishui.CapacityMonth, error) {
 	cfg := r.cfg()
 	year, month := ym/100, ym%100
 	if month < 1 || month > 12 {
@@ -115,7 +168,6 @@ func (r *Refresher) Month(ctx context.Context, ym int) ([]*sishui.CapacityMonth,
 			host[rg.Code] = rg.Host
 		}
 	}
-	end := time.Date(year, time.Month(month)+1, 1, 0, 0, 0, 0, sishui.BeijingTime)
 	now := time.Now()
 	var out []*sishui.CapacityMonth
 	for _, rg := range regions {
@@ -155,10 +207,7 @@ func (r *Refresher) Month(ctx context.Context, ym int) ([]*sishui.CapacityMonth,
 				inCounty = append(inCounty, p)
 			}
 		}
-		decline, n, err := levelDecline(ctx, st, inCounty, end, cfg.MinMonths)
-		if err != nil {
-			return nil, err
-		}
+		decline, n := levelDecline(inCounty, means, monthIndex(ym), cfg.MinMonths)
 		cm.LevelDeclineMPerYear, cm.WellCount = decline, n
 		load := capacity.Load{Region: rg.Code, UseM3: cm.UseM3, UseCapM3: cm.UseCapM3, GroundwaterM3: cm.GroundwaterM3,
 			GroundwaterCapM3: cm.GroundwaterCapM3, DeepConfinedM3: cm.DeepConfinedM3, LevelDeclineMPerYear: cm.LevelDeclineMPerYear}
@@ -188,50 +237,29 @@ func (r *Refresher) Month(ctx context.Context, ym int) ([]*sishui.CapacityMonth,
 }
 
 // levelDecline is the mean over wells of the least-squares slope of their
-// monthly mean depth (m below ground) over the 12 months before end, in m a
-// year; positive means the water table is falling. Wells with fewer than
-// minMonths months of data do not count.
-func levelDecline(ctx context.Context, st sishui.Store, wells []*sishui.Point, end time.Time, minMonths int) (float64, int, error) {
-	start := end.AddDate(-1, 0, 0)
+// monthly mean depth (m below ground) over the 12 months ending with month
+// index last, in m a year; positive means the water table is falling. Wells
+// with fewer than minMonths months of data do not count.
+func levelDecline(wells []*sishui.Point, means map[int64]map[int]float64, last, minMonths int) (float64, int) {
 	var sum float64
 	var n int
 	for _, p := range wells {
-		samples, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: p.ID, Metric: sishui.MetricDepthM, From: start, To: end, Corrected: true})
-		if err != nil {
-			return 0, 0, err
-		}
-		type acc struct{ sum, n float64 }
-		months := map[int]*acc{}
-		for _, s := range samples {
-			t := s.Time.In(sishui.BeijingTime)
-			i := (t.Year()-start.Year())*12 + int(t.Month()) - int(start.Month())
-			a := months[i]
-			if a == nil {
-				a = &acc{}
-				months[i] = a
+		var xs, ys []float64
+		for i := last - 11; i <= last; i++ {
+			if v, ok := means[p.ID][i]; ok {
+				xs, ys = append(xs, float64(i)), append(ys, v)
 			}
-			a.sum += s.Value
-			a.n++
 		}
-		if len(months) < minMonths {
+		if len(xs) < minMonths {
 			continue
-		}
-		keys := make([]int, 0, len(months))
-		for k := range months {
-			keys = append(keys, k)
-		}
-		sort.Ints(keys)
-		xs, ys := make([]float64, len(keys)), make([]float64, len(keys))
-		for i, k := range keys {
-			xs[i], ys[i] = float64(k), months[k].sum/months[k].n
 		}
 		sum += Slope(xs, ys) * 12
 		n++
 	}
 	if n == 0 {
-		return 0, 0, nil
+		return 0, 0
 	}
-	return math.Round(sum/float64(n)*1000) / 1000, n, nil
+	return math.Round(sum/float64(n)*1000) / 1000, n
 }
 
 // Slope is the least-squares slope of ys on xs (0 for fewer than two points).
