@@ -56,8 +56,9 @@ type CarryAnswer struct {
 // still counts as carried (the LP's sharing rules move small volumes).
 const carryTolerance = 0.01
 
-// carryIterations bounds the bisection: 2⁻⁸ of the interval.
-const carryIterations = 8
+// carryIterations bounds the bisection: to 2⁻⁷ (0.8 %) of the interval
+// between today's value and the annual maximum.
+const carryIterations = 7
 
 // Carry answers 以水定城/地/人/产 for one county and quantity.
 //

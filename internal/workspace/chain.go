@@ -517,20 +517,12 @@ func (m *Model) sizeAllocation(p *Prepared, fr *forecast.Result, sr *supply.Resu
 			}
 		}
 	}
-	annualNow, annualBase := sr.Annual(p.pct), sr.Annual(m.BasePct)
-	sum := func(a map[string]map[string]float64, region, kind string) float64 {
-		var v float64
-		for r, bySrc := range a {
-			if region == "" || r == region {
-				v += bySrc[kind]
-			}
-		}
-		return v
-	}
 	for i := range as.Sources {
 		s := &as.Sources[i]
 		code := m.AllocRegions[s.Region] // "" for city-wide sources
-		now, base := sum(annualNow, code, s.Kind), sum(annualBase, code, s.Kind)
+		// NetM3 sums the cells in their fixed order: the same inputs give the
+		// same factor to the last bit (the LP's choice among equal optima follows it).
+		now, base := sr.NetM3(code, s.Kind, p.pct, 0), sr.NetM3(code, s.Kind, m.BasePct, 0)
 		if s.Kind == allocate.KindReclaimed {
 			// Reclaimed water does not follow the hydrological year; added
 			// capacity is spread over the months.
@@ -583,9 +575,7 @@ func (m *Model) assemble(p *Prepared, fr *forecast.Result, sr *supply.Result, as
 			ShortageM3: map[string]float64{}, SourceMixM3: map[string]float64{}, Reasons: []string{}}
 		c.ForecastDemandM3 = fr.DemandM3(r, forecast.SectorTotal, p.year)
 		c.NewIndustryM3 = p.newIndustry[r]
-		for _, v := range sr.Annual(p.pct)[r] {
-			c.SupplyM3 += v
-		}
+		c.SupplyM3 = sr.NetM3(r, "", p.pct, 0)
 		if b, ok := p.baseline.Counties[r]; ok {
 			c.MeteredM3, c.ProjectedM3 = b.MeteredM3, b.ProjectedM3
 		}
