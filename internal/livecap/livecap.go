@@ -29,6 +29,15 @@ type Config struct {
 type Refresher struct {
 	Store sishui.Store
 	Cfg   Config
+	// Now is the clock (time.Now when nil).
+	Now func() time.Time
+}
+
+func (r *Refresher) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
 }
 
 func (r *Refresher) cfg() Config {
@@ -168,7 +177,7 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 			host[rg.Code] = rg.Host
 		}
 	}
-	now := time.Now()
+	now := r.now()
 	var out []*sishui.CapacityMonth
 	for _, rg := range regions {
 		if rg.Level != sishui.LevelCounty {
@@ -195,7 +204,18 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 		cm := &sishui.CapacityMonth{Region: rg.Code, Month: ym, Edition: cfg.Capacity.Edition, Computed: now, Reasons: []string{}}
 		// Use and groundwater to the year end: through the month, scaled by 12/month
 		// while the year runs (the overview projects the same way from the days).
-		k := 12 / float64(month)
+		// The share of the year the data cover: whole months, or up to now
+		// in the running month.
+		jan1 := time.Date(year, 1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+		through := time.Date(year, time.Month(month)+1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+		if n := r.now(); n.Before(through) {
+			through = n
+		}
+		frac := through.Sub(jan1).Hours() / jan1.AddDate(1, 0, 0).Sub(jan1).Hours()
+		k := 1.0
+		if frac > 0 && frac < 1 {
+			k = 1 / frac
+		}
 		cm.UseM3, cm.GroundwaterM3 = math.Round(float64(use)/1000*k), math.Round(float64(gw)/1000*k)
 		cm.DeepConfinedM3 = math.Round(float64(deep) / 1000)
 		if c := capOf[rg.Code]; c != nil {
@@ -219,11 +239,11 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 		if a.Reasons != nil {
 			cm.Reasons = a.Reasons
 		}
-		basis := "projected"
-		if month == 12 {
-			basis = "actual"
+		useText := fmt.Sprintf("use actual: %.0f m³ in %d", float64(use)/1000, year)
+		if k != 1 {
+			useText = fmt.Sprintf("use projected: %.0f m³ through %s ÷ %.3f of the year", float64(use)/1000, through.Add(-time.Second).Format("2006-01-02"), frac)
 		}
-		parts := []string{fmt.Sprintf("use %s: %.0f m³ through %02d/%d ×12/%d", basis, float64(use)/1000, month, year, month),
+		parts := []string{useText,
 			fmt.Sprintf("deep confined groundwater metered %.0f m³", cm.DeepConfinedM3)}
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("level decline %.2f m/yr from %d wells' monthly mean depths (12 months to %02d/%d)", decline, n, month, year))

@@ -56,8 +56,9 @@ func TestLiveGrade(t *testing.T) {
 	for m := 1; m <= 6; m++ {
 		must(t, st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: storetest.CountyA, Source: sishui.SourceGroundShallow, Sector: "industry", Month: 202600 + m, VolumeM3: 10_000}))
 	}
-	r := &Refresher{Store: st}
-	// March: shallow only, no deep: 30,000 m³ ×4 = 120,000 of 1,000,000 → 不超载.
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, sishui.BeijingTime)
+	r := &Refresher{Store: st, Now: func() time.Time { return now }}
+	// March: shallow only, no deep: 30,000 m³ in 90 of 365 days → 121,667 of 1,000,000 → 不超载.
 	got, err := r.Refresh(ctx, 202603, 202603)
 	must(t, err)
 	var a *sishui.CapacityMonth
@@ -66,7 +67,7 @@ func TestLiveGrade(t *testing.T) {
 			a = m
 		}
 	}
-	if a == nil || a.Grade != "not_overloaded" || a.UseM3 != 120_000 || a.GroundwaterM3 != 120_000 || a.DeepConfinedM3 != 0 {
+	if a == nil || a.Grade != "not_overloaded" || a.UseM3 != 121_667 || a.GroundwaterM3 != 121_667 || a.DeepConfinedM3 != 0 {
 		t.Fatalf("March %+v", a)
 	}
 	if a.WellCount != 1 || math.Abs(a.LevelDeclineMPerYear-1.2) > 1e-9 || !strings.Contains(a.Basis, "1.20 m/yr") {
@@ -84,13 +85,23 @@ func TestLiveGrade(t *testing.T) {
 	if !strings.Contains(strings.Join(hist[1].Reasons, ";"), "deep confined") {
 		t.Fatalf("reasons %v", hist[1].Reasons)
 	}
+	// In the running month the projection runs to now: 60,500 m³ by 16 June 00:00 (166 days).
+	now = time.Date(2026, 6, 16, 0, 0, 0, 0, sishui.BeijingTime)
+	ms, err := r.Month(ctx, 202606)
+	must(t, err)
+	for _, m := range ms {
+		if m.Region == storetest.CountyA && (m.UseM3 != math.Round(60_500*365/166.0) || !strings.Contains(m.Basis, "through 2026-06-15")) {
+			t.Fatalf("June so far: %+v", m)
+		}
+	}
+	now = time.Date(2026, 12, 3, 12, 0, 0, 0, sishui.BeijingTime)
 	// Level bands (off by default, no published values) grade the decline when configured.
 	r.Cfg.Capacity.TotalUse.Critical = 0
 	cfg := r.cfg().Capacity
 	cfg.Level.OverMPerYear = 1
 	cfg.DeepConfinedSevere = false
 	r.Cfg.Capacity = cfg
-	ms, err := r.Month(ctx, 202603)
+	ms, err = r.Month(ctx, 202603)
 	must(t, err)
 	for _, m := range ms {
 		if m.Region == storetest.CountyA && m.Grade != "overloaded" {
