@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
@@ -134,9 +135,41 @@ func (h *scenarios) baseline(ctx context.Context, year int) (*workspace.Baseline
 	if len(rows) == 0 && ov.Region != "" { // a county account: its own region
 		rows = []accounting.RegionSummary{{Region: ov.Region, UseM3: ov.UseM3, CapM3: ov.CapM3, ProjectedM3: ov.ProjectedM3}}
 	}
+	// Settled regional rights trades move the caps (as 限批 sees them), and
+	// each county's regional water-use right (区域用水权) is shown beside them.
+	day := time.Date(ov.Year, 1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+	if now := time.Now(); now.Year() == ov.Year {
+		day = now
+	}
+	shifts, err := h.st.CapShifts(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	rights := map[string]float64{}
+	holders, err := h.st.ListRightsHolders(ctx)
+	if err != nil && sishui.ErrorCode(err) != sishui.EFORBIDDEN {
+		return nil, err
+	}
+	for _, hd := range holders {
+		if hd.Kind != sishui.HolderRegion || hd.Region == "" {
+			continue
+		}
+		bs, err := h.st.RightsBalances(ctx, sishui.RightsFilter{Holder: hd.ID, Year: ov.Year}, day)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range bs {
+			rights[hd.Region] += float64(b.VolumeM3)
+		}
+	}
 	for _, c := range rows {
-		bl.Counties[c.Region] = workspace.BaselineCounty{UseCapM3: float64(c.CapM3), GroundwaterCapM3: float64(c.GroundwaterCapM3),
-			MeteredM3: c.UseM3, ProjectedM3: c.ProjectedM3}
+		sh := shifts[c.Region]
+		bc := workspace.BaselineCounty{UseCapM3: float64(c.CapM3 + sh.TotalM3()), GroundwaterCapM3: float64(c.GroundwaterCapM3 + sh.GroundM3),
+			MeteredM3: c.UseM3, ProjectedM3: c.ProjectedM3, RightsM3: rights[c.Region]}
+		if c.CapM3 == 0 {
+			bc.UseCapM3, bc.GroundwaterCapM3 = 0, 0
+		}
+		bl.Counties[c.Region] = bc
 	}
 	return bl, nil
 }

@@ -167,6 +167,7 @@ type County struct {
 	GroundwaterCapM3 float64        `json:"groundwater_cap_m3"`
 	MeteredM3        float64        `json:"metered_m3"`
 	ProjectedM3      float64        `json:"projected_m3"`
+	RightsM3         float64        `json:"rights_m3"` // the county's regional water-use right this year
 	Grade            string         `json:"grade,omitempty"`
 	GradeName        string         `json:"grade_name,omitempty"`
 	UseRatio         float64        `json:"use_ratio"`
@@ -577,7 +578,7 @@ func (m *Model) assemble(p *Prepared, fr *forecast.Result, sr *supply.Result, as
 		c.NewIndustryM3 = p.newIndustry[r]
 		c.SupplyM3 = sr.NetM3(r, "", p.pct, 0)
 		if b, ok := p.baseline.Counties[r]; ok {
-			c.MeteredM3, c.ProjectedM3 = b.MeteredM3, b.ProjectedM3
+			c.MeteredM3, c.ProjectedM3, c.RightsM3 = b.MeteredM3, b.ProjectedM3, b.RightsM3
 		}
 		if cp, ok := p.capsByCounty[r]; ok {
 			c.UseCapM3, c.GroundwaterCapM3 = cp.total, cp.ground
