@@ -42,6 +42,7 @@ func testScenarioPages(t *testing.T, bctx context.Context, base string) {
 	if txt := s.text(`#scenario-elapsed`); !strings.Contains(txt, "2030") || !strings.Contains(txt, "95%") {
 		t.Errorf("result line %q", txt)
 	}
+	s.do("versions listed", waitJS(`document.querySelectorAll('#scenario-versions tbody tr').length >= 2`))
 	if msg := s.text(`#err-changes-year`); msg != "" {
 		t.Errorf("the year's error stayed after a good save: %q", msg)
 	}
