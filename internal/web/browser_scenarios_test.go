@@ -72,10 +72,10 @@ func testScenarioPages(t *testing.T, bctx context.Context, base string) {
 		t.Errorf("compare heading %q", names)
 	}
 
-	// Live carrying capacity on the overview, after a refresh of this year.
+	// Live carrying capacity on the overview, after a refresh of this month.
 	now := eval[float64](s, `(() => { const d = new Date(Date.now() + 8 * 3600e3); return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1; })()`)
 	m := int(now)
-	if code, body := s.post("/api/v1/capacity/live/refresh", map[string]int{"from": m/100*100 + 1, "to": m}); code != 200 {
+	if code, body := s.post("/api/v1/capacity/live/refresh", map[string]int{"from": m, "to": m}); code != 200 {
 		t.Fatalf("refresh: %d %s", code, body)
 	}
 	s.open("/")
