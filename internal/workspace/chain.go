@@ -400,26 +400,30 @@ func scale(p forecast.Path, k float64) forecast.Path {
 	return q
 }
 
-// setAt pins a path's value in year y (other given years kept).
+// setAt sets a path's value from year y on, keeping every year before y as
+// it was (the years from the first given one up to y are pinned at their
+// values; given years after y are kept).
 func setAt(p forecast.Path, y int, v float64) forecast.Path {
 	q := forecast.Path{Values: map[int]float64{}, GrowthPerYear: p.GrowthPerYear}
-	for k, x := range p.Values {
-		if k == 0 { // a constant: hold it before and after y
-			q.Values[y-1], q.Values[y+1] = x, x
-			continue
-		}
-		q.Values[k] = x
-	}
-	if len(p.Values) > 0 && y > maxKey(p.Values) {
-		// keep the growth after the last given year from y on
-		q.Values[y] = v
+	if x, ok := p.Values[0]; ok && len(p.Values) == 1 { // a constant
+		q.Values[y-1], q.Values[y] = x, v
 		return q
+	}
+	lo := y
+	for k, x := range p.Values {
+		lo = min(lo, k)
+		if k > y {
+			q.Values[k] = x
+		}
+	}
+	for k := lo; k < y; k++ {
+		q.Values[k] = p.At(k)
 	}
 	q.Values[y] = v
 	return q
 }
 
-// addAt adds d to the path's value in year y only.
+// addAt adds d to the path's value from year y on (see setAt).
 func addAt(p forecast.Path, y int, d float64) forecast.Path {
 	return setAt(p, y, p.At(y)+d)
 }

@@ -239,10 +239,11 @@ func TestChainWithChangesIsTheModelsByHand(t *testing.T) {
 				}
 			case "371581":
 				// 2,000,000 m³ of new industry at the 2030 intensity 14.1 m³/万元.
+				// The years before 2030 keep their values.
 				va := r.IndustryVA10kCNY
 				q := forecast.Path{Values: map[int]float64{}, GrowthPerYear: va.GrowthPerYear}
-				for y, v := range va.Values {
-					q.Values[y] = v
+				for y := 2023; y < 2030; y++ {
+					q.Values[y] = va.At(y)
 				}
 				q.Values[2030] = va.At(2030) + 2_000_000/14.1
 				r.IndustryVA10kCNY = q
@@ -268,6 +269,9 @@ func TestChainWithChangesIsTheModelsByHand(t *testing.T) {
 			linqing = c
 		}
 	}
+	if d0, d1 := base2025(t, m), res.Steps.Forecast.DemandM3("371581", forecast.SectorIndustry, 2025); !close(d0, d1) {
+		t.Fatalf("new industry in 2030 changed 临清's 2025 industry demand: %v → %v", d0, d1)
+	}
 	if linqing.NewIndustryM3 != 2_000_000 || linqing.MeteredM3 != 1e6 || linqing.UseCapM3 != caps["371581"] {
 		t.Fatalf("临清 %+v", linqing)
 	}
@@ -279,6 +283,14 @@ func TestChainWithChangesIsTheModelsByHand(t *testing.T) {
 	if res.ShortageM3 <= base.ShortageM3 {
 		t.Fatalf("shortage %v with drought and cut, %v without", res.ShortageM3, base.ShortageM3)
 	}
+}
+
+func base2025(t *testing.T, m *Model) float64 {
+	res, err := m.Run(context.Background(), &Changes{Year: 2030}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Steps.Forecast.DemandM3("371581", forecast.SectorIndustry, 2025)
 }
 
 func TestReclaimedCapacityAddsWater(t *testing.T) {
