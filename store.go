@@ -175,6 +175,7 @@ type Store interface {
 	TerminalStore
 	ReuseStore
 	GenerationStore
+	WorkspaceStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -47,6 +47,8 @@ type app struct {
 	onCommitted func([]sishui.Sample)
 	// URL is the base URL of the HTTP server once listening.
 	URL string
+	// liveLoop keeps the live carrying-capacity history current (workspace.go).
+	liveLoop func(context.Context)
 }
 
 func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
@@ -90,6 +92,10 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	}
 	a.api.Extra = append(a.api.Extra, api.AccountingRoutes(a.acct)...)
 	a.api.Extra = append(a.api.Extra, api.ScorecardRoutes(a.acct, a.api.PlanRules)...)
+	if err := a.startWorkspace(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
 	if err := a.startPipeline(ctx); err != nil {
 		st.Close()
 		return nil, err
@@ -142,6 +148,9 @@ func (a *app) run(ctx context.Context) error {
 	}()
 	if singleProcess(a.cfg) { // else a worker leader runs them
 		a.acct.Start(ctx)
+	a.acct.Start(ctx)
+	if a.liveLoop != nil {
+		go a.liveLoop(ctx)
 	}
 	a.serveGateway(ctx)
 	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)

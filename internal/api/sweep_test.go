@@ -28,6 +28,7 @@ func TestBadInputSweep(t *testing.T) {
 	f := newFixture(t)
 	s := &api.Server{Store: f.st, Auth: &auth.Service{Store: f.st, BcryptCost: bcrypt.MinCost, AttemptsPerMinute: 1 << 20},
 		Extra: api.ModelRoutes(map[string]fs.FS{"liaocheng": os.DirFS(modelsDir)})}
+	s.Extra = append(s.Extra, workspaceRoutes(t, f.st)...) // scenario workspace, live capacity
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	f.srv = srv

@@ -54,6 +54,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Terminals", testTerminals},
 		{"FrameSignals", testFrameSignals},
 		{"TerminalCommands", testTerminalCommands},
+		{"Workspace", testWorkspace},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

@@ -9,6 +9,7 @@ import { registerMessageCompiler, compile } from '@intlify/core-base';
 import * as ops from './i18n-ops.js';
 import * as pm from './i18n-permits.js';
 import * as bill from './i18n-bill.js';
+import * as scn from './i18n-scenarios.js';
 
 registerMessageCompiler(compile);
 
@@ -728,6 +729,7 @@ export const i18n = createI18n({
   flatJson: true,
   messages: { 'zh-CN': { ...ops.zh, ...pm.zh, ...zh }, en: { ...ops.en, ...pm.en, ...en } },
   messages: { 'zh-CN': { ...ops.zh, ...bill.zh, ...zh }, en: { ...ops.en, ...bill.en, ...en } },
+  messages: { 'zh-CN': { ...ops.zh, ...scn.zh, ...zh }, en: { ...ops.en, ...scn.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

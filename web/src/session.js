@@ -12,6 +12,7 @@ export const canSee = {
   registry: ['admin', 'city', 'county'],
   reports: ['admin', 'city', 'county', 'auditor'],
   models: ['admin', 'city', 'auditor'],
+  scenarios: ['admin', 'city', 'county', 'auditor'],
   mine: ['enterprise'],
   point: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   plan: ['admin', 'city', 'county', 'auditor'],
