@@ -171,6 +171,7 @@ type Store interface {
 	ProjectStore
 	OutboxStore
 	PermittingStore
+	DispatchStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -48,6 +48,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Security", testSecurity},
 		{"WriteScope", testWriteScope},
 		{"Listing", testListing},
+		{"Dispatch", testDispatch},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)
