@@ -90,7 +90,9 @@ func (s *DB) ListDispatchPlans(ctx context.Context, limit int) ([]*sishui.Dispat
 		limit = 50
 	}
 	return all(ctx, s, `SELECT `+dispatchPlanCols+` FROM dispatch_plans p ORDER BY p.id DESC LIMIT ?`, []any{limit},
-		func(sc interface{ Scan(...any) error }) (*sishui.DispatchPlan, error) { return scanDispatchPlan(sc, nil) })
+		func(sc interface{ Scan(...any) error }) (*sishui.DispatchPlan, error) {
+			return scanDispatchPlan(sc, nil)
+		})
 }
 
 // GetDispatchPlan returns a plan with its body.
