@@ -103,6 +103,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.rightsRoutes()...)
 	s.routes = append(s.routes, s.planRoutes()...)
 	s.routes = append(s.routes, s.permittingRoutes()...)
+	s.routes = append(s.routes, s.dispatchRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 		s.routes = append(s.routes, s.securityRoutes()...)
