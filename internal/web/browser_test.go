@@ -606,6 +606,7 @@ func TestBrowser(t *testing.T) {
 		s.screenshot("27-login")
 		s.noConsoleErrors()
 	})
+	t.Run("dispatch and 3D", func(t *testing.T) { testTwinPages(t, bctx, base) })
 	// Last, so what it changes (reports, budgets, bills) cannot disturb the pages above.
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 }

@@ -7,6 +7,7 @@
 import { createI18n } from 'vue-i18n';
 import { registerMessageCompiler, compile } from '@intlify/core-base';
 import * as ops from './i18n-ops.js';
+import * as twin from './i18n-twin.js';
 
 registerMessageCompiler(compile);
 
@@ -714,7 +715,7 @@ export const i18n = createI18n({
   locale: savedLang(),
   fallbackLocale: 'zh-CN',
   flatJson: true,
-  messages: { 'zh-CN': { ...ops.zh, ...zh }, en: { ...ops.en, ...en } },
+  messages: { 'zh-CN': { ...ops.zh, ...twin.zh, ...zh }, en: { ...ops.en, ...twin.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -29,6 +29,9 @@ const routes = [
   { path: '/frames', component: () => import('./pages/Frames.vue'), meta: { page: 'frames' } },
   { path: '/audit', component: () => import('./pages/Audit.vue'), meta: { page: 'audit' } },
   { path: '/accounts', component: () => import('./pages/Accounts.vue'), meta: { page: 'accounts' } },
+  // Digital twin: dispatch (调度) and the 3D view (三维), each its own lazy chunk.
+  { path: '/dispatch', component: () => import('./pages/dispatch/Dispatch.vue'), meta: { page: 'dispatch' } },
+  { path: '/twin3d', component: () => import('./pages/twin3d/Twin3D.vue'), meta: { page: 'twin3d' } },
   { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { page: 'login' } },
 ];
 

@@ -23,6 +23,8 @@ export const canSee = {
   rights: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   notices: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
   billing: ['admin', 'city', 'county', 'auditor'],
+  dispatch: ['admin', 'city', 'county', 'auditor'],
+  twin3d: ['admin', 'city', 'county', 'auditor'],
   login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 
