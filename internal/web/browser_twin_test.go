@@ -20,12 +20,12 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 	t.Run("dispatch", func(t *testing.T) {
 		s := newSession(t, bctx, base)
 		s.login("city", "city-demo")
-		s.open("/dispatch")
+		openOrTell(s, "/dispatch")
 		s.do("form", chromedp.WaitVisible(CSS(`#dispatch-form`)))
 		s.set("#dispatch-form", "steps", "61")
 		s.fieldError("#dispatch-make", "#err-steps", "60")
 		s.set("#dispatch-form", "steps", "5")
-		s.do("make a plan", chromedp.Click(CSS(`#dispatch-make`)), waitJS(dataset("#dispatch-summary", "plan")+` !== ''`),
+		s.do("make a plan", chromedp.Click(CSS(`#dispatch-make`)), waitJS("("+dataset("#dispatch-summary", "plan")+`) !== ''`),
 			waitJS(`document.querySelectorAll('#dispatch-orders .el-table__body tr').length > 0`), chromedp.WaitVisible(CSS(`#dispatch-chart canvas`)))
 		before := eval[int](s, `document.querySelectorAll('#dispatch-orders .acked').length`)
 		s.do("acknowledge an order", chromedp.Click(CSS(`#dispatch-orders .dispatch-ack`)),
@@ -36,8 +36,8 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 	t.Run("3D view", func(t *testing.T) {
 		s := newSession(t, newGLBrowser(t), base)
 		s.login("city", "city-demo")
-		s.open("/twin3d")
-		s.do("3D drawn", waitJS(dataset("#twin3d", "ready")+` === '1'`), waitJS(`document.querySelector('#twin3d canvas') !== null`))
+		openOrTell(s, "/twin3d")
+		s.do("3D drawn", waitJS("("+dataset("#twin3d", "ready")+`) === '1'`), waitJS(`document.querySelector('#twin3d canvas') !== null`))
 		for _, k := range []string{"counties", "rivers", "links", "reservoirs", "points"} {
 			if v := eval[string](s, dataset("#twin3d", k)); v == "" || v == "0" {
 				t.Errorf("3D view draws no %s (%q)", k, v)
@@ -82,7 +82,7 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 		}
 		s.screenshot("41-twin3d")
 		// A click on the map selects what is under it (a county, work or point).
-		s.do("click", chromedp.MouseClickXY(cx, cy), waitJS(dataset("#twin-selected", "kind")+` !== ''`))
+		s.do("click", chromedp.MouseClickXY(cx, cy), waitJS("("+dataset("#twin-selected", "kind")+`) !== ''`))
 		if name := s.text("#twin-selected b"); name == "" {
 			t.Error("the selection shows no name")
 		}
@@ -155,4 +155,19 @@ func differ(a, b image.Image) float64 {
 		}
 	}
 	return float64(n) / float64(all)
+}
+
+// openOrTell opens a page; when its heading does not show, it reports the
+// console's errors and what the page shows instead.
+func openOrTell(s *session, path string) {
+	s.t.Helper()
+	if s.try("open "+path, chromedp.Navigate(s.base+path), chromedp.WaitVisible(CSS(`main h1`))) {
+		return
+	}
+	s.mu.Lock()
+	for _, e := range s.errors {
+		s.t.Logf("browser console: %s", e)
+	}
+	s.mu.Unlock()
+	s.t.Fatalf("%s shows: %.500s", path, s.text("body"))
 }
