@@ -37,7 +37,10 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 		s := newSession(t, newGLBrowser(t), base)
 		s.login("city", "city-demo")
 		openOrTell(s, "/twin3d")
-		s.do("3D drawn", waitJS("("+dataset("#twin3d", "ready")+`) === '1'`), waitJS(`document.querySelector('#twin3d canvas') !== null`))
+		if !s.try("3D drawn", waitJS("("+dataset("#twin3d", "ready")+`) === '1'`), waitJS(`document.querySelector('#twin3d canvas') !== null`)) {
+			s.noConsoleErrors()
+			t.Fatalf("the 3D view shows: %.300s", s.text("main"))
+		}
 		for _, k := range []string{"counties", "rivers", "links", "reservoirs", "points"} {
 			if v := eval[string](s, dataset("#twin3d", k)); v == "" || v == "0" {
 				t.Errorf("3D view draws no %s (%q)", k, v)
