@@ -62,11 +62,11 @@ function noEvalExpr() {
   };
 }
 
-// sizeExprSource: sishuiSizeExpr(text) parses + - * / ( ) numbers and the names
+// sizeExprSource: sishuiSizeExpr(text) parses [a, b] lists, + - * / ( ) numbers and the names
 // width, height, dpr into a function (width, height, dpr), or throws.
 const sizeExprSource = `
 function sishuiSizeExpr(text) {
-  var toks = text.match(/\\s*(\\d+(?:\\.\\d+)?|width|height|dpr|[-+*\\/()])/g) || [];
+  var toks = text.match(/\\s*(\\d+(?:\\.\\d+)?|width|height|dpr|[-+*\\/(),\\[\\]])/g) || [];
   if (toks.join('').replace(/\\s+/g, '') !== text.replace(/\\s+/g, '')) throw new Error('bad expression ' + text);
   toks = toks.map(function (t) { return t.trim(); });
   var i = 0;
@@ -95,7 +95,16 @@ function sishuiSizeExpr(text) {
     while (peek() === '+' || peek() === '-') { var op = toks[i++]; l = bin(op, l, product()); }
     return l;
   }
-  var f = sum();
+  var f;
+  if (peek() === '[') {
+    i++;
+    var items = [sum()];
+    while (peek() === ',') { i++; items.push(sum()); }
+    if (toks[i++] !== ']') throw new Error('bad expression ' + text);
+    f = function (v) { return items.map(function (g) { return g(v); }); };
+  } else {
+    f = sum();
+  }
   if (i !== toks.length) throw new Error('bad expression ' + text);
   return function (width, height, dpr) { return f({ width: width, height: height, dpr: dpr }); };
 }
