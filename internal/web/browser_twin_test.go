@@ -62,6 +62,8 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 			return img
 		}
 		a := shot()
+		t.Logf("3D view: WebGL %v, canvases %v, text %q", eval[bool](s, `!!document.createElement('canvas').getContext('webgl')`),
+			eval[string](s, `[...document.querySelectorAll('#twin3d canvas')].map(c => c.width + 'x' + c.height).join(' ')`), s.text("#twin3d"))
 		drawn, colours := painted(a)
 		t.Logf("3D view: %.1f %% of %v painted, %d colours", drawn*100, a.Bounds().Size(), colours)
 		if drawn < 0.2 || colours < 50 {
