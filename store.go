@@ -176,6 +176,7 @@ type Store interface {
 	ReuseStore
 	GenerationStore
 	WorkspaceStore
+	DispatchStore
 	// Migrate brings the schema up to date; it is idempotent.
 	Migrate(ctx context.Context) error
 	Ping(ctx context.Context) error

@@ -42,6 +42,8 @@ Commands:
   tax run|send|export …              水资源税 取用水量核定: sishui tax run --period 2026Q4
   budget derive|report …             水预算 from caps and permits, execution against metered use
   rights allocate|verify|export|report  water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export, monthly/annual report
+  rights allocate|verify|export         water rights: initial allocation (--year Y [--adopt]), ledger check, xlsx export
+  dispatch plan|list|orders|ack|actual  dispatch (调度): a daily or 旬 schedule from live data, its orders, acknowledgement, plan vs actual
   permit import FILE    register existing certificates from CSV or xlsx (per-row errors; --dry-run)
   account [--from D] [--to D]   rebuild the daily and monthly use rollups from the samples (resumable)
   terminal command|commands|cancel   downlink commands to terminals (queued in the store)
@@ -93,6 +95,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		"tax":      cmdTax,
 		"budget":   cmdBudget,
 		"rights":   cmdRights,
+		"dispatch": cmdDispatch,
 		"permit":   cmdPermit,
 		"account":  cmdAccount,
 		"terminal": cmdTerminal,

@@ -110,6 +110,7 @@ func (s *Server) Handler() http.Handler {
 	s.routes = append(s.routes, s.commandRoutes()...)
 	s.routes = append(s.routes, s.outboxRoutes()...)
 	s.routes = append(s.routes, s.observationRoutes()...)
+	s.routes = append(s.routes, s.dispatchRoutes()...)
 	if s.Auth != nil {
 		s.routes = append(s.routes, s.authRoutes()...)
 		s.routes = append(s.routes, s.securityRoutes()...)

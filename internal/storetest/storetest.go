@@ -55,6 +55,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"FrameSignals", testFrameSignals},
 		{"TerminalCommands", testTerminalCommands},
 		{"Workspace", testWorkspace},
+		{"Dispatch", testDispatch},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, db := newStore(t)

@@ -10,6 +10,7 @@ import * as ops from './i18n-ops.js';
 import * as pm from './i18n-permits.js';
 import * as bill from './i18n-bill.js';
 import * as scn from './i18n-scenarios.js';
+import * as twin from './i18n-twin.js';
 
 registerMessageCompiler(compile);
 
@@ -730,6 +731,7 @@ export const i18n = createI18n({
   messages: { 'zh-CN': { ...ops.zh, ...pm.zh, ...zh }, en: { ...ops.en, ...pm.en, ...en } },
   messages: { 'zh-CN': { ...ops.zh, ...bill.zh, ...zh }, en: { ...ops.en, ...bill.en, ...en } },
   messages: { 'zh-CN': { ...ops.zh, ...scn.zh, ...zh }, en: { ...ops.en, ...scn.en, ...en } },
+  messages: { 'zh-CN': { ...ops.zh, ...twin.zh, ...zh }, en: { ...ops.en, ...twin.en, ...en } },
   missingWarn: false,
   fallbackWarn: false,
 });

@@ -38,6 +38,9 @@ const routes = [
   { path: '/permits/applications/:id(\\d+)', component: () => import('./pages/PermitApplication.vue'), meta: { page: 'permits' } },
   { path: '/permits/:id(\\d+)', component: () => import('./pages/Permit.vue'), meta: { page: 'permits' } },
   { path: '/password', component: () => import('./pages/Password.vue'), meta: { page: 'password' } },
+  // Digital twin: dispatch (调度) and the 3D view (三维), each its own lazy chunk.
+  { path: '/dispatch', component: () => import('./pages/dispatch/Dispatch.vue'), meta: { page: 'dispatch' } },
+  { path: '/twin3d', component: () => import('./pages/twin3d/Twin3D.vue'), meta: { page: 'twin3d' } },
   { path: '/:rest(.*)*', component: () => import('./pages/NotFound.vue'), meta: { page: 'login' } },
 ];
 

@@ -27,6 +27,8 @@ export const canSee = {
   permits: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   password: ['admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
   billing: ['admin', 'city', 'county', 'enterprise', 'auditor'],
+  dispatch: ['admin', 'city', 'county', 'auditor'],
+  twin3d: ['admin', 'city', 'county', 'auditor'],
   login: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
 };
 

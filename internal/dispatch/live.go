@@ -1,0 +1,266 @@
+package dispatch
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/sishui/sishui"
+)
+
+// Staleness: a latest sample older than this is not taken as the current state.
+const Staleness = 72 * time.Hour
+
+// Network is the register as the store holds it.
+type Network struct {
+	Works    []*sishui.Work
+	Links    []*sishui.WorkLink
+	Sections []*sishui.Section
+	byCode   map[string]*sishui.Work
+	points   map[string][]int64 // work → meter point ids (its own and its permits')
+}
+
+// LoadNetwork reads the works, links, sections and each work's meter points.
+func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
+	n := &Network{byCode: map[string]*sishui.Work{}, points: map[string][]int64{}}
+	var err error
+	if n.Works, err = st.ListWorks(ctx, sishui.WorkFilter{}); err != nil {
+		return nil, err
+	}
+	if n.Links, err = st.ListWorkLinks(ctx); err != nil {
+		return nil, err
+	}
+	if n.Sections, err = st.ListSections(ctx, ""); err != nil {
+		return nil, err
+	}
+	for _, w := range n.Works {
+		n.byCode[w.Code] = w
+		for _, code := range w.Points {
+			ps, _, err := st.ListPoints(ctx, sishui.PointFilter{Code: code})
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range ps {
+				n.points[w.Code] = append(n.points[w.Code], p.ID)
+			}
+		}
+		for _, num := range w.Permits {
+			pms, _, err := st.ListPermits(ctx, sishui.PermitFilter{Query: num})
+			if err != nil {
+				return nil, err
+			}
+			for _, pm := range pms {
+				if pm.Number != num {
+					continue
+				}
+				ps, _, err := st.ListPoints(ctx, sishui.PointFilter{PermitID: pm.ID})
+				if err != nil {
+					return nil, err
+				}
+				for _, p := range ps {
+					n.points[w.Code] = append(n.points[w.Code], p.ID)
+				}
+			}
+		}
+	}
+	return n, nil
+}
+
+// Work returns a work by code.
+func (n *Network) Work(code string) *sishui.Work { return n.byCode[code] }
+
+// ReadLive reads the current state at now: each reservoir's level and each river's,
+// transfer's and gate's flow from the latest samples at its points (none older than
+// Staleness), and the demand forecast: the mean metered daily use of the last 7 days
+// where a work's meters reported, else BaselineDemand.
+func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) (Live, error) {
+	ms, err := st.ListMeasurements(ctx, now.Year()-1, "")
+	if err != nil {
+		return Live{}, err
+	}
+	if cur, err := st.ListMeasurements(ctx, now.Year(), ""); err == nil {
+		ms = append(ms, cur...)
+	}
+	live := Live{LevelM: map[string]float64{}, FlowM3s: map[string]float64{}, DemandM3Day: BaselineDemand(n.Works, ms)}
+	for _, w := range n.Works {
+		switch w.Kind {
+		case sishui.WorkReservoir, sishui.WorkRiver, sishui.WorkTransferHub, sishui.WorkGate, sishui.WorkIntake:
+			for _, pid := range n.points[w.Code] {
+				ss, err := st.LatestSamples(ctx, pid)
+				if err != nil {
+					return Live{}, err
+				}
+				for _, s := range ss {
+					if now.Sub(s.Time) > Staleness || s.Time.After(now.Add(time.Hour)) {
+						continue
+					}
+					if s.Metric == sishui.MetricLevelM && w.Kind == sishui.WorkReservoir {
+						if _, ok := live.LevelM[w.Code]; !ok {
+							live.LevelM[w.Code] = s.Value
+						}
+					}
+					if s.Metric == sishui.MetricFlowM3s && w.Kind != sishui.WorkReservoir {
+						if _, ok := live.FlowM3s[w.Code]; !ok {
+							live.FlowM3s[w.Code] = s.Value // the first (upstream) point with a flow
+						}
+					}
+				}
+			}
+		case sishui.WorkDistrict, sishui.WorkWaterWorks, sishui.WorkChemPark:
+			day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+			if v, ok, err := n.metered(ctx, st, w.Code, day.AddDate(0, 0, -7), day); err != nil {
+				return Live{}, err
+			} else if ok {
+				live.DemandM3Day[w.Code] = round3(v / 7)
+			}
+		}
+	}
+	return live, nil
+}
+
+// metered sums the metered daily use of a work's points over [from, to).
+func (n *Network) metered(ctx context.Context, st sishui.Store, work string, from, to time.Time) (float64, bool, error) {
+	var sum float64
+	any := false
+	for _, pid := range n.points[work] {
+		rows, err := st.ListDailyUse(ctx, pid, from, to)
+		if err != nil {
+			return 0, false, err
+		}
+		for _, r := range rows {
+			if !r.Day.Before(from) && r.Day.Before(to) {
+				sum += float64(r.Litres) / 1000
+				any = true
+			}
+		}
+	}
+	return sum, any, nil
+}
+
+// PlanBody is what a stored plan keeps of the model's answer, for the pages and the
+// plan-vs-actual report.
+type PlanBody struct {
+	Problem *Problem `json:"problem"`
+	Plan    *Plan    `json:"plan"`
+	Assumed []string `json:"assumed,omitempty"`
+}
+
+// Make solves the dispatch from live data and returns the plan to store with its orders.
+func Make(ctx context.Context, st sishui.Store, start time.Time, step string, steps int, now time.Time) (*sishui.DispatchPlan, []*sishui.DispatchOrder, error) {
+	n, err := LoadNetwork(ctx, st)
+	if err != nil {
+		return nil, nil, err
+	}
+	live, err := n.ReadLive(ctx, st, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, assumed := FromWorks(n.Works, n.Links, n.Sections, live, start, step, steps)
+	if len(p.Nodes) == 0 {
+		return nil, nil, sishui.Invalid("start", "no work in service takes part in dispatch")
+	}
+	pl, err := Solve(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := Verify(p, pl, 1e-2); err != nil {
+		return nil, nil, fmt.Errorf("dispatch: the solved plan failed its check: %w", err)
+	}
+	body, err := json.Marshal(PlanBody{Problem: p, Plan: pl, Assumed: assumed})
+	if err != nil {
+		return nil, nil, err
+	}
+	dp := &sishui.DispatchPlan{Start: start.Format("2006-01-02"), Step: step, Steps: steps, Objective: round3(pl.Objective), SolveMS: pl.SolveMS, Body: body}
+	var orders []*sishui.DispatchOrder
+	for _, o := range Orders(p, pl, n.byCode) {
+		orders = append(orders, &sishui.DispatchOrder{Work: o.Work, Day: o.Day.Format("2006-01-02"), Days: o.Days, Action: o.Action, VolumeM3: o.VolumeM3,
+			FlowM3s: o.FlowM3s, TargetLevelM: o.TargetLevelM, ForecastDemandM3: o.ForecastDemandM3, ForecastInflowM3: o.ForecastInflowM3})
+	}
+	return dp, orders, nil
+}
+
+// Compare reads the metered actuals of a stored plan's orders up to now and
+// attributes each deviation (orders whose work has no meter are left out; orders of
+// steps not yet over are left out).
+func Compare(ctx context.Context, st sishui.Store, planID int64, now time.Time) ([]Deviation, error) {
+	sp, err := st.GetDispatchPlan(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	var body PlanBody
+	if err := json.Unmarshal(sp.Body, &body); err != nil || body.Problem == nil {
+		return nil, fmt.Errorf("dispatch: plan %d has no readable body", planID)
+	}
+	n, err := LoadNetwork(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	orders, err := st.ListDispatchOrders(ctx, planID, "")
+	if err != nil {
+		return nil, err
+	}
+	succ, pred := map[string][]string{}, map[string][]string{}
+	for _, l := range body.Problem.Links {
+		succ[l.From] = append(succ[l.From], l.To)
+		pred[l.To] = append(pred[l.To], l.From)
+	}
+	out := []Deviation{}
+	for _, o := range orders {
+		day, err := time.Parse("2006-01-02", o.Day)
+		if err != nil {
+			continue
+		}
+		end := day.AddDate(0, 0, o.Days)
+		if end.After(now) {
+			continue
+		}
+		var a Actual
+		if v, ok, err := n.metered(ctx, st, o.Work, day, end); err != nil {
+			return nil, err
+		} else if ok {
+			a.VolumeM3 = &v
+		}
+		var dem float64
+		demOK := false
+		for _, c := range append([]string{o.Work}, succ[o.Work]...) {
+			if v, ok, err := n.metered(ctx, st, c, day, end); err != nil {
+				return nil, err
+			} else if ok {
+				dem += v
+				demOK = true
+			}
+		}
+		if demOK {
+			a.DemandM3 = &dem
+		}
+		// inflow: the upstream flows (m³/s at the latest sample in the step) over the step
+		var infl float64
+		inOK := false
+		for _, c := range append([]string{o.Work}, pred[o.Work]...) {
+			for _, pid := range n.points[c] {
+				ss, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: pid, Metric: sishui.MetricFlowM3s, From: day, To: end})
+				if err != nil {
+					return nil, err
+				}
+				if len(ss) > 0 {
+					var mean float64
+					for _, s := range ss {
+						mean += s.Value
+					}
+					infl += mean / float64(len(ss)) * 86400 * float64(o.Days)
+					inOK = true
+					break
+				}
+			}
+		}
+		if inOK {
+			a.InflowM3 = &infl
+		}
+		ord := Order{Work: o.Work, Day: day, Days: o.Days, VolumeM3: o.VolumeM3, ForecastDemandM3: o.ForecastDemandM3, ForecastInflowM3: o.ForecastInflowM3}
+		if d, ok := Attribute(ord, a); ok {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
