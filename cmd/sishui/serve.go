@@ -148,9 +148,9 @@ func (a *app) run(ctx context.Context) error {
 	}()
 	if singleProcess(a.cfg) { // else a worker leader runs them
 		a.acct.Start(ctx)
-	a.acct.Start(ctx)
-	if a.liveLoop != nil {
-		go a.liveLoop(ctx)
+		if a.liveLoop != nil {
+			go a.liveLoop(ctx)
+		}
 	}
 	a.serveGateway(ctx)
 	a.log.Info("serving", "url", a.URL, "db", a.cfg.DB)

@@ -46,8 +46,7 @@ const (
 
 // Kinds lists every rule kind.
 var Kinds = []Kind{RegionTotalUse, PermitUse, EcoBaseFlow, GroundwaterLevel, GroundwaterZoneCap, TerminalOffline, DataQuality, GeothermalReinjection,
-	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance, TerminalSecurity}
-	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance,
+	PermitExpiry, UnpermittedUse, AnnualPlanReport, MeteringCompliance, TerminalSecurity,
 	RightsOveruse, TaskReport}
 
 // Field names the observation quantity a threshold looks at.
@@ -120,7 +119,7 @@ var defaultDirection = map[Kind]Direction{
 	GroundwaterZoneCap: Above, TerminalOffline: Above, DataQuality: Above, GeothermalReinjection: Below,
 	PermitExpiry: Below, UnpermittedUse: Above, AnnualPlanReport: Above, MeteringCompliance: Above,
 	TerminalSecurity: Above,
-	RightsOveruse: Above, TaskReport: Above,
+	RightsOveruse:    Above, TaskReport: Above,
 }
 
 func (r *Rule) direction() Direction {
