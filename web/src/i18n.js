@@ -728,10 +728,10 @@ export const i18n = createI18n({
   locale: savedLang(),
   fallbackLocale: 'zh-CN',
   flatJson: true,
-  messages: { 'zh-CN': { ...ops.zh, ...pm.zh, ...zh }, en: { ...ops.en, ...pm.en, ...en } },
-  messages: { 'zh-CN': { ...ops.zh, ...bill.zh, ...zh }, en: { ...ops.en, ...bill.en, ...en } },
-  messages: { 'zh-CN': { ...ops.zh, ...scn.zh, ...zh }, en: { ...ops.en, ...scn.en, ...en } },
-  messages: { 'zh-CN': { ...ops.zh, ...twin.zh, ...zh }, en: { ...ops.en, ...twin.en, ...en } },
+  messages: {
+    'zh-CN': { ...ops.zh, ...pm.zh, ...bill.zh, ...scn.zh, ...twin.zh, ...zh },
+    en: { ...ops.en, ...pm.en, ...bill.en, ...scn.en, ...twin.en, ...en },
+  },
   missingWarn: false,
   fallbackWarn: false,
 });

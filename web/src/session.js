@@ -23,7 +23,6 @@ export const canSee = {
   entries: ['admin', 'city', 'county', 'auditor', 'department'],
   rights: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   notices: ['public', 'admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
-  billing: ['admin', 'city', 'county', 'auditor'],
   permits: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   password: ['admin', 'city', 'county', 'enterprise', 'auditor', 'department'],
   billing: ['admin', 'city', 'county', 'enterprise', 'auditor'],

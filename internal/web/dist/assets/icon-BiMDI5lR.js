@@ -1,1 +1,0 @@
-import{S as a}from"./index-CaFbQUL3.js";import{z as i,F as n,y as c,q as t,G as e,H as s,I as l,J as o}from"./use-form-item-Pl0xmqo8.js";const f=a([String,Object,Function]);const p={Close:t,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:c,success:n,error:i};export{p as T,u as V,_ as a,f as i};

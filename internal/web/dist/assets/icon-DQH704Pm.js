@@ -1,1 +1,0 @@
-import{N as a}from"./index-CYW2tBf2.js";import{v as i,t as n,F as c,l as t,K as e,L as s,w as l,M as o}from"./use-form-item-CIPn2Yde.js";const f=a([String,Object,Function]);const p={Close:t,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:c,success:n,error:i};export{p as T,u as V,_ as a,f as i};

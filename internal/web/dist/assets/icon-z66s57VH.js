@@ -1,1 +1,0 @@
-import{N as a}from"./index-D6Rr1WzG.js";import{v as i,B as n,t as c,l as t,C as e,D as s,F as l,G as o}from"./use-form-item-D1sftwR4.js";const f=a([String,Object,Function]);const p={Close:t,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:c,success:n,error:i};export{p as T,u as V,_ as a,f as i};
