@@ -205,6 +205,9 @@ func (tm *terminal) frame(k int, base time.Time) ([]byte, time.Time, uint16, tim
 	sent := time.Now().In(sl651.Beijing()).Truncate(time.Second)
 	f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Station: tm.addr, Function: sl651.FuncTimed,
 		Serial: tm.serial, Sent: sent, HasBodyStation: true, BodyStation: tm.addr, Observed: obs.In(sl651.Beijing())}
+	if pw, err := strconv.ParseUint(tm.point.Password, 16, 16); err == nil {
+		f.Password = uint16(pw)
+	}
 	v := float64(k%50) / 10
 	switch tm.point.Kind {
 	case sishui.PointRiver, sishui.PointReservoir:
@@ -286,6 +289,10 @@ func TestFaultProvince(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := cityfile.Load(ctx, fs.FS(liaocheng.FS), st); err != nil {
+		t.Fatal(err)
+	}
+	// SL 651 passwords are required by default (issue 12): the demo's.
+	if _, err := demoTerminalPasswords(ctx, st); err != nil {
 		t.Fatal(err)
 	}
 	all, err := sishui.AllPoints(sishui.WithActor(ctx, sishui.SystemActor), st, sishui.PointFilter{})
