@@ -17,11 +17,12 @@ import (
 	"github.com/sishui/sishui/internal/protocol/sl651"
 )
 
-// anyTerminal knows every terminal as point 1, a groundwater well.
+// anyTerminal knows every terminal as point 1, a groundwater well with
+// terminal password 1234 (required by default).
 type anyTerminal struct{}
 
 func (anyTerminal) Terminal(protocol, code string) (*sishui.Point, error) {
-	return &sishui.Point{ID: 1, Code: code, Protocol: protocol, Kind: sishui.PointWell, Multiplier: 1}, nil
+	return &sishui.Point{ID: 1, Code: code, Protocol: protocol, Kind: sishui.PointWell, Multiplier: 1, Password: "1234"}, nil
 }
 
 // TestGatewayConfirmsOnlyAfterAck runs the real gateway over TCP with the
@@ -69,7 +70,7 @@ func TestGatewayConfirmsOnlyAfterAck(t *testing.T) {
 	addr, _ := sl651.ParseAddress("0012345678")
 	obs := time.Now().UTC().Truncate(time.Minute).Add(-time.Hour)
 	report := func(k int) bool {
-		f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Station: addr, Function: sl651.FuncTimed,
+		f := &sl651.Frame{Format: sl651.FormatHEX, Direction: sl651.Up, Station: addr, Function: sl651.FuncTimed, Password: 0x1234,
 			Serial: uint16(k + 1), Sent: time.Now().In(sl651.Beijing()).Truncate(time.Second), HasBodyStation: true, BodyStation: addr,
 			Observed: obs.Add(time.Duration(k) * time.Minute).In(sl651.Beijing()), StationType: sl651.StationGroundwater,
 			Elements: []sl651.Element{sl651.Elem("H", 12.5)}}
