@@ -303,8 +303,11 @@ func (a *app) runWorker(ctx context.Context, nc *nats.Conn) error {
 	go func() {
 		defer wg.Done()
 		el.Run(ctx, func(lctx context.Context) {
-			a.log.Info("worker: leading (accounting, warnings, national link)")
+			a.log.Info("worker: leading (accounting, warnings, national link, live carrying capacity)")
 			a.acct.Start(lctx)
+			if a.liveLoop != nil { // live carrying capacity, one writer of its history
+				go a.liveLoop(lctx)
+			}
 			for fwd != nil && lctx.Err() == nil {
 				if err := fwd.Run(lctx); err != nil && lctx.Err() == nil {
 					a.log.Error("worker: national link stopped, restarting", "err", err)
