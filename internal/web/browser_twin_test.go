@@ -97,29 +97,7 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 // newGLBrowser is a browser for the 3D view: headless chromium with --disable-gpu
 // has WebGL only through SwiftShader, which it enables only when asked.
 func newGLBrowser(t *testing.T) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "zh-CN"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(2560, 1440),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, bcancel := chromedp.NewContext(actx)
-	t.Cleanup(bcancel)
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return bctx
+	return newBrowser(t, chromedp.Flag("enable-unsafe-swiftshader", true), chromedp.WindowSize(2560, 1440))
 }
 
 // painted answers the share of pixels that differ from the top-left corner's
