@@ -111,15 +111,15 @@ type SurchargeRule struct {
 	// month or by year; which, and whether both, is unverified for
 	// Liaocheng — configuration). The yearly bill is the year's surcharge
 	// less the monthly surcharges already charged, never below zero.
-	Yearly bool     `json:"yearly,omitempty"`
-	Limit  string   `json:"limit,omitempty"` // plan (default) | quota | lower
+	Yearly bool   `json:"yearly,omitempty"`
+	Limit  string `json:"limit,omitempty"` // plan (default) | quota | lower
 	// Settle, on a monthly rule marked yearly, makes the year the measure:
 	// the yearly bill credits every monthly surcharge of the year, refunding
 	// them where they exceed the year's surcharge, so the year's total is the
 	// year's surcharge whether or not monthly surcharges were charged.
 	// Without it (the default, unverified) monthly surcharges stand and the
 	// yearly bill only adds what the year's surcharge exceeds them by.
-	Settle bool `json:"settle,omitempty"`
+	Settle bool     `json:"settle,omitempty"`
 	Base   []string `json:"base,omitempty"`
 	Bands  []Band   `json:"bands"`
 }
