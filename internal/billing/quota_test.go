@@ -179,6 +179,19 @@ func TestQuotaSplitAcrossPermits(t *testing.T) {
 			if got := byPermit(); got[a.ID] != 4_075_000 || got[b.ID] != 0 || len(got) != 1 {
 				t.Fatalf("yearly bills by declared output %v", got)
 			}
+			// Against the lower of plan and quota, with b's recorded 2026 plan
+			// (年度取水计划) of 4,500 m³: b is 300 over: 300 × 0.5 × 5 = 750 元.
+			body, err = json.Marshal(pricing.SurchargeRule{Period: pricing.CycleYear, Limit: pricing.LimitLower, Bands: g.Bands})
+			must(t, err)
+			for _, class := range permitClasses {
+				must(t, SaveRule(sys, st, &sishui.Rule{Kind: sishui.RuleSurcharge, Region: city, Key: class, EffectiveFrom: g.EffectiveFrom, Source: "test", Body: body}))
+			}
+			must(t, st.UpsertAnnualPlan(sys, &sishui.AnnualPlan{PermitID: b.ID, Year: 2026, PlannedM3: 4_500}))
+			_, err = RunBilling(sys, st, Month{2026, 12}, nil)
+			must(t, err)
+			if got := byPermit(); got[a.ID] != 4_075_000 || got[b.ID] != 75_000 || len(got) != 2 {
+				t.Fatalf("yearly bills against the lower of plan and quota %v", got)
+			}
 			// Another user's permit is not a part of this user's output.
 			other := newUser(t, st, "东昌化工", "91371502000000004X", "industry")
 			c := addPermit(t, st, other, 3, "industry", 1_200, 100)

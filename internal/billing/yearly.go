@@ -90,6 +90,18 @@ func billYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Sum
 	if err != nil {
 		return sum, err
 	}
+	// A permit's recorded annual plan (年度取水计划) of the year is its plan;
+	// without one, its monthly plans or annual volume.
+	annual, err := st.ListAnnualPlans(ctx, 0, year)
+	if err != nil {
+		return sum, err
+	}
+	annualOf := map[int64]int64{}
+	for _, ap := range annual {
+		if ap.PlannedM3 > 0 {
+			annualOf[ap.PermitID] = ap.PlannedM3
+		}
+	}
 	sectorOf := map[int64]string{}
 	for _, u := range users {
 		sectorOf[u.ID] = u.Sector
@@ -111,6 +123,9 @@ func billYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Sum
 		}
 		chain := cat.Chain(p.Region)
 		ys := &yearSubject{holding: holding{subject: sishui.BillPermit, id: p.ID, user: p.UserID, region: p.Region, sector: p.Sector}, number: p.Number, planM3: planFor(p, months)}
+		if v, ok := annualOf[p.ID]; ok {
+			ys.planM3 = v
+		}
 		for _, class := range permitClasses {
 			if t, ok := pricing.Select(cat.Tariffs, chain, class, dec.Start()); ok && ys.tariff == nil {
 				ys.tariff = t
