@@ -116,11 +116,7 @@ func (s *Server) billingRoutes() []Route {
 		{Method: "PUT", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Set a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
 			In: sishui.AccountPlan{}, Out: sishui.AccountPlan{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				id, err := pathID(r)
-				if err != nil {
-					return err
-				}
-				year, err := pathYear(r)
+				id, year, err := pathIDYear(r)
 				if err != nil {
 					return err
 				}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
-	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/pricing"
 )
 
@@ -100,19 +99,7 @@ func addPermit(t *testing.T, st sishui.Store, u *sishui.WaterUser, n int, sector
 	pt := &sishui.Point{Code: fmt.Sprintf("%010d", 100+n), Name: fmt.Sprintf("%d号井", 100+n), Kind: sishui.PointWithdrawal, Protocol: sishui.ProtocolSZY206,
 		Region: county, PermitID: p.ID, Multiplier: 1, IntervalSeconds: 86400}
 	must(t, st.CreatePoint(sys, pt))
-	var samples []sishui.Sample
-	reading := 10_000.0
-	from, to := time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 16, 0, 0, 0, time.UTC)
-	for d := from; !d.After(to); d = d.Add(24 * time.Hour) {
-		samples = append(samples, sishui.Sample{Point: pt.ID, Metric: sishui.MetricVolumeM3, Time: d, Value: reading})
-		bj := d.In(sishui.BeijingTime)
-		reading += perMonth / float64(time.Date(bj.Year(), bj.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
-	}
-	_, err := st.AppendSamples(sys, samples)
-	must(t, err)
-	acct, err := accounting.New(st, accounting.Config{Now: func() time.Time { return time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC) }})
-	must(t, err)
-	must(t, acct.Update(sys, pt.ID, from, to))
+	meter2026(t, st, pt.ID, perMonth)
 	return p
 }
 
