@@ -24,10 +24,10 @@ func yearRule(cat *Catalog, chain []string, class string, at time.Time) (*pricin
 
 // monthlySurcharges sums, per subject (a permit or an account), the
 // surcharge of each month of the year in the bill in force (the latest bill
-// of the subject and month, issued or draft).
-func monthlySurcharges(ctx context.Context, st sishui.BillingStore, subject string, year int) (map[int64]pricing.Fen, error) {
+// of the subject and month, issued or draft), for the subjects in want.
+func monthlySurcharges(ctx context.Context, st sishui.BillingStore, subject string, year int, want map[int64]bool) (map[int64]pricing.Fen, error) {
 	out := map[int64]pricing.Fen{}
-	for mo := 1; mo <= 12; mo++ {
+	for mo := 1; mo <= 12 && len(want) > 0; mo++ {
 		bills, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Bill, int, error) {
 			return st.ListBills(ctx, sishui.BillFilter{Subject: subject, Period: year*100 + mo, Page: p})
 		})
@@ -36,6 +36,9 @@ func monthlySurcharges(ctx context.Context, st sishui.BillingStore, subject stri
 		}
 		last := map[int64]*sishui.Bill{}
 		for _, b := range bills {
+			if !want[b.SubjectID] {
+				continue // not measured on the year (e.g. a household)
+			}
 			if l := last[b.SubjectID]; l == nil || b.ID > l.ID {
 				last[b.SubjectID] = b
 			}
@@ -218,7 +221,13 @@ func billYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Sum
 		if err != nil {
 			return sum, err
 		}
-		monthly, err := monthlySurcharges(ctx, st, subject, year)
+		want := map[int64]bool{}
+		for _, ys := range subjects {
+			if ys.subject == subject && ys.usedM3 >= 0 {
+				want[ys.id] = true
+			}
+		}
+		monthly, err := monthlySurcharges(ctx, st, subject, year, want)
 		if err != nil {
 			return sum, err
 		}
