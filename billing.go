@@ -387,6 +387,9 @@ type BillingStore interface {
 	ReplaceDraftBills(ctx context.Context, subject string, period int, bills []*Bill) error
 	// IssuedBills returns the issued bills of a subject kind and period, by subject and id.
 	IssuedBills(ctx context.Context, subject string, period int) ([]*Bill, error)
+	// PeriodBills returns every bill (issued and draft) of a subject kind and
+	// period, by subject and id, in one query (batch runs).
+	PeriodBills(ctx context.Context, subject string, period int) ([]*Bill, error)
 	// IssueBills issues every draft of a subject kind and period; it returns how many.
 	IssueBills(ctx context.Context, subject string, period int) (int, error)
 	ListBills(ctx context.Context, f BillFilter) ([]*Bill, int, error)

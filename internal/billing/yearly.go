@@ -28,9 +28,7 @@ func yearRule(cat *Catalog, chain []string, class string, at time.Time) (*pricin
 func monthlySurcharges(ctx context.Context, st sishui.BillingStore, subject string, year int, want map[int64]bool) (map[int64]pricing.Fen, error) {
 	out := map[int64]pricing.Fen{}
 	for mo := 1; mo <= 12 && len(want) > 0; mo++ {
-		bills, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Bill, int, error) {
-			return st.ListBills(ctx, sishui.BillFilter{Subject: subject, Period: year*100 + mo, Page: p})
-		})
+		bills, err := st.PeriodBills(ctx, subject, year*100+mo)
 		if err != nil {
 			return nil, err
 		}

@@ -434,6 +434,12 @@ func (s *DB) IssuedBills(ctx context.Context, subject string, period int) ([]*si
 		[]any{subject, period, sishui.StatusIssued}, scanBill)
 }
 
+// PeriodBills returns every bill of a subject kind and period, by subject and id.
+func (s *DB) PeriodBills(ctx context.Context, subject string, period int) ([]*sishui.Bill, error) {
+	return all(ctx, s, `SELECT `+billCols+` FROM bills WHERE subject = ? AND period = ? ORDER BY subject_id, id`,
+		[]any{subject, period}, scanBill)
+}
+
 // IssueBills issues a period's drafts.
 func (s *DB) IssueBills(ctx context.Context, subject string, period int) (int, error) {
 	const op = "issue bills"

@@ -134,6 +134,9 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if len(issued) != 1 || issued[0].TotalFen != 101 || issued[0].Issued.IsZero() {
 		t.Fatalf("issued %+v", issued)
 	}
+	if all, err := s.PeriodBills(ctx, sishui.BillAccount, 202611); err != nil || len(all) != 2 || all[0].Status != sishui.StatusIssued || all[1].TotalFen != -5 {
+		t.Fatalf("issued and draft bills of the period %+v %v", all, err)
+	}
 	if _, n, _ := s.ListBills(as(sishui.RoleCounty, CountyB, 0), sishui.BillFilter{}); n != 0 {
 		t.Fatalf("county B sees %d bills", n)
 	}
