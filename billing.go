@@ -77,6 +77,10 @@ type OutputDeclaration struct {
 	Sector  string `json:"sector"`
 	Product string `json:"product"`
 	Output  int64  `json:"output"` // in the norm's unit
+	// PermitID, when set, declares the part of the user's output produced
+	// with one of its permits' water: the weight its quota is split by across
+	// the permits (the quota itself is norm × the user's own declaration).
+	PermitID int64 `json:"permit_id,omitempty"`
 }
 
 // Validate checks the declaration's fields.
@@ -92,6 +96,30 @@ func (o *OutputDeclaration) Validate() error {
 		return Invalid("product", "is required")
 	case o.Output < 0:
 		return Invalid("output", "must not be negative")
+	case o.PermitID < 0:
+		return Invalid("permit_id", "must be a permit id")
+	}
+	return nil
+}
+
+// AccountPlan is a non-residential customer account's plan for a year
+// (计划用水, per account-year), the limit of its yearly over-plan surcharge.
+// Without one, the year's plan is the account's monthly plan × its open months.
+type AccountPlan struct {
+	Account int64 `json:"account"`
+	Year    int   `json:"year"`
+	PlanM3  int64 `json:"plan_m3"`
+}
+
+// Validate checks the plan's fields.
+func (p *AccountPlan) Validate() error {
+	switch {
+	case p.Account <= 0:
+		return Invalid("account", "is required")
+	case p.Year < 1990 || p.Year > 2100:
+		return Invalid("year", "must be a year")
+	case p.PlanM3 < 0:
+		return Invalid("plan_m3", "must not be negative")
 	}
 	return nil
 }
@@ -176,6 +204,9 @@ const (
 	// BillPermitYear is a permit holder's yearly over-plan / over-quota
 	// surcharge (period yyyy12), made by December's run.
 	BillPermitYear = "permit_year"
+	// BillAccountYear is a non-residential public-supply account's yearly
+	// over-plan / over-quota surcharge (period yyyy12), made by December's run.
+	BillAccountYear = "account_year"
 
 	BillRegular    = "regular"
 	BillAdjustment = "adjustment" // reverses the bill in force and puts the corrected lines in force
@@ -189,7 +220,7 @@ const (
 // correction is a new adjustment bill.
 type Bill struct {
 	ID        int64           `json:"id"`
-	Subject   string          `json:"subject"` // account | permit
+	Subject   string          `json:"subject"` // account | permit | permit_year | account_year
 	SubjectID int64           `json:"subject_id"`
 	Region    string          `json:"region"`
 	UserID    int64           `json:"user_id,omitempty"`
@@ -322,8 +353,18 @@ type BillingStore interface {
 	// region, key and effective date (audited with before and after).
 	UpsertRule(ctx context.Context, r *Rule) error
 	ListRules(ctx context.Context, f RuleFilter) ([]*Rule, error)
+	// UpsertOutput stores a user's declaration, or with PermitID the part
+	// of it produced with one of the user's permits (EINVALID for another
+	// user's permit).
 	UpsertOutput(ctx context.Context, o *OutputDeclaration) error
+	// ListOutputs lists the year's user declarations (PermitID 0) in scope.
 	ListOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
+	// ListPermitOutputs lists the year's per-permit parts in scope.
+	ListPermitOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
+	// UpsertAccountPlan stores a non-residential account's plan for a year.
+	UpsertAccountPlan(ctx context.Context, p *AccountPlan) error
+	// ListAccountPlans lists the year's account plans in scope.
+	ListAccountPlans(ctx context.Context, year int) ([]*AccountPlan, error)
 
 	// UpsertCustomerAccounts creates or updates accounts by number in one
 	// transaction, setting IDs; one audit entry for the batch.
@@ -346,6 +387,9 @@ type BillingStore interface {
 	ReplaceDraftBills(ctx context.Context, subject string, period int, bills []*Bill) error
 	// IssuedBills returns the issued bills of a subject kind and period, by subject and id.
 	IssuedBills(ctx context.Context, subject string, period int) ([]*Bill, error)
+	// PeriodBills returns every bill (issued and draft) of a subject kind and
+	// period, by subject and id, in one query (batch runs).
+	PeriodBills(ctx context.Context, subject string, period int) ([]*Bill, error)
 	// IssueBills issues every draft of a subject kind and period; it returns how many.
 	IssueBills(ctx context.Context, subject string, period int) (int, error)
 	ListBills(ctx context.Context, f BillFilter) ([]*Bill, int, error)

@@ -131,7 +131,7 @@ func cmdBilling(ctx context.Context, e *env, args []string) error {
 }
 
 func issueBills(ctx context.Context, e *env, st sishui.Store, m billing.Month) error {
-	for _, subject := range []string{sishui.BillAccount, sishui.BillPermit, sishui.BillPermitYear} {
+	for _, subject := range []string{sishui.BillAccount, sishui.BillPermit, sishui.BillPermitYear, sishui.BillAccountYear} {
 		n, err := st.IssueBills(ctx, subject, m.Key())
 		if err != nil {
 			return err

@@ -407,6 +407,16 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
+// pathIDYear reads the {id} and {year} of a per-year record's path.
+func pathIDYear(r *http.Request) (int64, int, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, 0, err
+	}
+	year, err := pathYear(r)
+	return id, year, err
+}
+
 func pathYear(r *http.Request) (int, error) {
 	v := r.PathValue("year")
 	y, err := strconv.Atoi(v)

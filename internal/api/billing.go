@@ -31,7 +31,7 @@ type AdvanceInput struct {
 type IssueOutput struct {
 	Accounts int `json:"accounts"`
 	Permits  int `json:"permits"`
-	Yearly   int `json:"yearly"` // yearly surcharge bills (December)
+	Yearly   int `json:"yearly"` // yearly surcharge bills of permits and accounts (December)
 }
 
 // qDate reads a calendar date yyyy-mm-dd as UTC midnight (reads and bills are by date).
@@ -92,6 +92,40 @@ func (s *Server) billingRoutes() []Route {
 					return err
 				}
 				return reply(w, &in, st.UpsertOutput(r.Context(), &in))
+			}},
+		{Method: "GET", Path: "/api/v1/outputs/permits", Summary: "Per-permit parts of declared outputs of a year (the weights a user's quota is split by across its permits)", Tag: "pricing", Out: []*sishui.OutputDeclaration{},
+			Query: []Param{{"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				y, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				outs, err := st.ListPermitOutputs(r.Context(), y)
+				return reply(w, outs, err)
+			}},
+		{Method: "GET", Path: "/api/v1/account-plans", Summary: "Non-residential accounts' plans (计划用水) of a year, the limits of their yearly surcharges", Tag: "billing", Out: []*sishui.AccountPlan{},
+			Query: []Param{{"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				y, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				ps, err := st.ListAccountPlans(r.Context(), y)
+				return reply(w, ps, err)
+			}},
+		{Method: "PUT", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Set a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
+			In: sishui.AccountPlan{}, Out: sishui.AccountPlan{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, year, err := pathIDYear(r)
+				if err != nil {
+					return err
+				}
+				var in sishui.AccountPlan
+				if err := decodeRequired(r, &in, "plan_m3"); err != nil {
+					return err
+				}
+				in.Account, in.Year = id, year
+				return reply(w, &in, st.UpsertAccountPlan(r.Context(), &in))
 			}},
 		{Method: "GET", Path: "/api/v1/customer-accounts", Summary: "Customer accounts of the water suppliers", Tag: "billing", Query: withPage(regionQ), Out: List[*sishui.CustomerAccount]{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -178,8 +212,14 @@ func (s *Server) billingRoutes() []Route {
 				if out.Permits, err = st.IssueBills(r.Context(), sishui.BillPermit, m.Key()); err != nil {
 					return err
 				}
-				out.Yearly, err = st.IssueBills(r.Context(), sishui.BillPermitYear, m.Key())
-				return reply(w, out, err)
+				for _, subject := range []string{sishui.BillPermitYear, sishui.BillAccountYear} {
+					n, err := st.IssueBills(r.Context(), subject, m.Key())
+					if err != nil {
+						return err
+					}
+					out.Yearly += n
+				}
+				return reply(w, out, nil)
 			}},
 		{Method: "GET", Path: "/api/v1/billing/registered", Summary: "Billed (registered) volume of a month per water works, from the bills in force (for the leakage indicator)", Tag: "billing", Out: map[string]int64{},
 			Query: []Param{{"period", "string", "yyyy-mm"}},

@@ -35,6 +35,25 @@ func TestBillingAPI(t *testing.T) {
 	if code := f.do(t, "county", "POST", "/api/v1/customer-accounts", accts, &accts); code != 200 || accts[0].ID == 0 {
 		t.Fatalf("accounts: %d", code)
 	}
+	// An account's plan for a year (the limit of its yearly surcharge).
+	planURL := fmt.Sprintf("/api/v1/customer-accounts/%d/plans/2026", accts[0].ID)
+	if code := f.do(t, "county", "PUT", planURL, map[string]any{}, &eb); code != 400 || eb.Error.Field != "plan_m3" {
+		t.Fatalf("plan without plan_m3: %d %+v", code, eb)
+	}
+	if code := f.do(t, "county2", "PUT", planURL, map[string]any{"plan_m3": 100}, &eb); code != 400 || eb.Error.Field != "account" {
+		t.Fatalf("another county's account plan: %d %+v", code, eb)
+	}
+	if code := f.do(t, "county", "PUT", planURL, map[string]any{"plan_m3": 11000}, nil); code != 200 {
+		t.Fatalf("account plan: %d", code)
+	}
+	var plans []sishui.AccountPlan
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 1 || plans[0].PlanM3 != 11000 || plans[0].Account != accts[0].ID {
+		t.Fatalf("account plans: %d %+v", code, plans)
+	}
+	var parts []sishui.OutputDeclaration
+	if code := f.do(t, "county", "GET", "/api/v1/outputs/permits?year=2026", nil, &parts); code != 200 || len(parts) != 0 {
+		t.Fatalf("per-permit outputs: %d %+v", code, parts)
+	}
 	reads := []sishui.MeterRead{{Number: "H1", ReadOn: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC), ReadingM3: 100},
 		{Number: "H1", ReadOn: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), ReadingM3: 112, Estimated: true}}
 	if code := f.do(t, "county", "POST", "/api/v1/meter-reads", reads, nil); code != 204 {

@@ -226,11 +226,7 @@ func (s *Server) permittingRoutes() []Route {
 		{Method: "PUT", Path: "/api/v1/permits/{id}/annual-plans/{year}", Summary: "Record a year's plan and, with reported_m3, its report (the holder or the bureau)", Tag: "permitting",
 			In: sishui.AnnualPlan{}, Out: sishui.AnnualPlan{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				id, err := pathID(r)
-				if err != nil {
-					return err
-				}
-				year, err := pathYear(r)
+				id, year, err := pathIDYear(r)
 				if err != nil {
 					return err
 				}

@@ -54,7 +54,7 @@ func RunBilling(ctx context.Context, st sishui.Store, m Month, progress Progress
 	if err != nil || m.Month != time.December {
 		return sum, err
 	}
-	ys, err := billPermitsYear(ctx, st, cat, m.Year) // the year closes: yearly surcharges
+	ys, err := billYear(ctx, st, cat, m.Year) // the year closes: yearly surcharges
 	sum.add(ys)
 	return sum, err
 }

@@ -108,10 +108,20 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 	if err != nil {
 		return sum, err
 	}
-	outputs, err := st.ListOutputs(ctx, period.Months[0].Year)
+	// The users' quotas for the period (the year's pro-rated by months),
+	// split across their permits by the period's metered use (or declared
+	// output per permit): a permit's agricultural exemption is its share.
+	var hs []holding
+	for _, p := range permits {
+		if u := uses[p.ID]; u != nil {
+			hs = append(hs, holding{subject: sishui.BillPermit, id: p.ID, user: p.UserID, region: p.Region, sector: p.Sector, usedM3: pricing.LitresToM3(u.measured + u.estimated)})
+		}
+	}
+	decls, err := quotaDecls(ctx, st, cat, period.Months[0].Year, start, hs, int64(len(period.Months)))
 	if err != nil {
 		return sum, err
 	}
+	quota := splitQuotas(decls, hs, true)
 	gen, err := st.ListGeneration(ctx, sishui.GenerationFilter{FromMonth: period.Months[0].Key(), ToMonth: last.Key()})
 	if err != nil {
 		return sum, err
@@ -183,14 +193,15 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 			tu.PlanM3 = 0 // over-use multipliers apply to water, not to kWh
 		}
 		if tu.Purpose == pricing.PurposeAgriculture {
-			for _, o := range outputs {
-				if o.UserID == p.UserID && o.Sector == p.Sector {
-					if n, ok := cat.NormFor(p.Region, o.Sector, o.Product, start); ok {
-						ref.QuotaM3 += pricing.Scale(n.QuotaM3(o.Output, false), int64(len(period.Months)), 12)
-					}
-				}
-			}
+			ref.QuotaM3 = quota[holdKey{sishui.BillPermit, p.ID}]
 			tu.QuotaM3 = ref.QuotaM3
+		}
+		// The advanced-quota relief: a certification valid on the period's
+		// start for the permit's sector covers this permit's use.
+		for _, c := range certs {
+			if c.UserID == p.UserID && c.Sector == p.Sector && c.ValidOn(start) {
+				tu.Advanced, ref.Certified = true, c.ID
+			}
 		}
 		b, _ := json.Marshal(ref)
 		tu.Ref = string(b)
@@ -222,13 +233,7 @@ func RunTax(ctx context.Context, st sishui.Store, period TaxPeriod, purposes Tax
 			sum.problem("user %d: no tax table for region %s on %s", id, py.region, start.Format("2006-01-02"))
 			continue
 		}
-		advanced := false
-		for _, c := range certs {
-			if c.UserID == id && c.ValidOn(start) {
-				advanced = true
-			}
-		}
-		lines, total, err := pricing.ComputeTax(table, py.uses, advanced)
+		lines, total, err := pricing.ComputeTax(table, py.uses, false)
 		if err != nil {
 			sum.problem("user %d: %v", id, err)
 			continue

@@ -22,41 +22,21 @@ func yearRule(cat *Catalog, chain []string, class string, at time.Time) (*pricin
 	return pricing.Select(cands, chain, class, at)
 }
 
-// quotas returns each water user's quota volume of a year: Σ over its
-// declared outputs of the general norm value × output (m³).
-func quotas(ctx context.Context, st sishui.Store, cat *Catalog, year int, regionOf map[int64]string) (map[int64]int64, error) {
-	outs, err := st.ListOutputs(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	end := time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
-	q := map[int64]int64{}
-	for _, o := range outs {
-		region, ok := regionOf[o.UserID]
-		if !ok {
-			continue
-		}
-		if n, ok := cat.NormFor(region, o.Sector, o.Product, end); ok {
-			q[o.UserID] += n.QuotaM3(o.Output, false)
-		}
-	}
-	return q, nil
-}
-
-// monthlySurcharges sums, per permit, the surcharge of each month of the
-// year in the bill in force (the latest bill of the permit and month,
-// issued or draft).
-func monthlySurcharges(ctx context.Context, st sishui.BillingStore, year int) (map[int64]pricing.Fen, error) {
+// monthlySurcharges sums, per subject (a permit or an account), the
+// surcharge of each month of the year in the bill in force (the latest bill
+// of the subject and month, issued or draft), for the subjects in want.
+func monthlySurcharges(ctx context.Context, st sishui.BillingStore, subject string, year int, want map[int64]bool) (map[int64]pricing.Fen, error) {
 	out := map[int64]pricing.Fen{}
-	for mo := 1; mo <= 12; mo++ {
-		bills, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Bill, int, error) {
-			return st.ListBills(ctx, sishui.BillFilter{Subject: sishui.BillPermit, Period: year*100 + mo, Page: p})
-		})
+	for mo := 1; mo <= 12 && len(want) > 0; mo++ {
+		bills, err := st.PeriodBills(ctx, subject, year*100+mo)
 		if err != nil {
 			return nil, err
 		}
 		last := map[int64]*sishui.Bill{}
 		for _, b := range bills {
+			if !want[b.SubjectID] {
+				continue // not measured on the year (e.g. a household)
+			}
 			if l := last[b.SubjectID]; l == nil || b.ID > l.ID {
 				last[b.SubjectID] = b
 			}
@@ -76,14 +56,17 @@ func monthlySurcharges(ctx context.Context, st sishui.BillingStore, year int) (m
 	return out, nil
 }
 
-// billPermitsYear makes the yearly over-plan / over-quota surcharge bills
-// (subject permit_year, period yyyy12) of permit holders whose surcharge
-// rule measures the year: the year's metered use against the year's limit
-// (the annual plan, the quota from declared outputs and norms, or the lower,
-// as the rule says), less the monthly surcharges of the year in force.
-// Like the monthly bills it is idempotent: drafts are replaced and an issued
-// yearly bill is adjusted only when its lines change.
-func billPermitsYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Summary, error) {
+// billYear makes, at the year's close (December's run), the yearly
+// over-plan / over-quota surcharge bills (period yyyy12) of permit holders
+// (subject permit_year) and of non-residential public-supply accounts
+// (subject account_year) whose surcharge rule measures the year: the year's
+// metered use against the year's limit (the plan, the quota from declared
+// outputs and norms, or the lower, as the rule says), less the monthly
+// surcharges of the year in force (see SurchargeRule.YearBill). A user's
+// quota is split across its permits and accounts (splitQuotas). Like the
+// monthly bills it is idempotent: drafts are replaced and an issued yearly
+// bill is adjusted only when its lines change.
+func billYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Summary, error) {
 	var sum Summary
 	dec := Month{year, time.December}
 	months := make([]Month, 12)
@@ -98,85 +81,205 @@ func billPermitsYear(ctx context.Context, st sishui.Store, cat *Catalog, year in
 	if err != nil {
 		return sum, err
 	}
-	issued, err := inForce(ctx, st, sishui.BillPermitYear, dec)
+	accounts, err := st.AllCustomerAccounts(ctx)
 	if err != nil {
 		return sum, err
 	}
-	regionOf := map[int64]string{}
-	permitsOf := map[int64]int{}
-	for _, p := range permits {
-		if p.Status == sishui.PermitActive {
-			regionOf[p.UserID] = p.Region
-			permitsOf[p.UserID]++
+	users, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.WaterUser, int, error) {
+		return st.ListWaterUsers(ctx, sishui.WaterUserFilter{Page: p})
+	})
+	if err != nil {
+		return sum, err
+	}
+	// A permit's recorded annual plan (年度取水计划) of the year is its plan;
+	// without one, its monthly plans or annual volume.
+	annual, err := st.ListAnnualPlans(ctx, 0, year)
+	if err != nil {
+		return sum, err
+	}
+	annualOf := map[int64]int64{}
+	for _, ap := range annual {
+		if ap.PlannedM3 > 0 {
+			annualOf[ap.PermitID] = ap.PlannedM3
 		}
 	}
-	quota, err := quotas(ctx, st, cat, year, regionOf)
-	if err != nil {
-		return sum, err
+	sectorOf := map[int64]string{}
+	for _, u := range users {
+		sectorOf[u.ID] = u.Sector
 	}
-	monthly, err := monthlySurcharges(ctx, st, year)
-	if err != nil {
-		return sum, err
+
+	// The subjects measured on the year, their rules and use.
+	type yearSubject struct {
+		holding
+		number    string
+		tariff    *pricing.Tariff
+		rule      *pricing.SurchargeRule
+		planM3    int64
+		estimated bool
 	}
-	var drafts []*sishui.Bill
+	var subjects []*yearSubject
 	for _, p := range permits {
-		u := uses[p.ID]
-		if p.Status != sishui.PermitActive || u == nil {
+		if p.Status != sishui.PermitActive {
 			continue
 		}
 		chain := cat.Chain(p.Region)
-		var tariff *pricing.Tariff
-		var rule *pricing.SurchargeRule
+		ys := &yearSubject{holding: holding{subject: sishui.BillPermit, id: p.ID, user: p.UserID, region: p.Region, sector: p.Sector}, number: p.Number, planM3: planFor(p, months)}
+		if v, ok := annualOf[p.ID]; ok {
+			ys.planM3 = v
+		}
 		for _, class := range permitClasses {
-			if t, ok := pricing.Select(cat.Tariffs, chain, class, dec.Start()); ok && tariff == nil {
-				tariff = t
+			if t, ok := pricing.Select(cat.Tariffs, chain, class, dec.Start()); ok && ys.tariff == nil {
+				ys.tariff = t
 			}
-			if r, ok := yearRule(cat, chain, class, dec.Start()); ok && rule == nil {
-				rule = r
+			if r, ok := yearRule(cat, chain, class, dec.Start()); ok && ys.rule == nil {
+				ys.rule = r
 			}
 		}
-		if rule == nil {
+		if ys.rule == nil {
 			continue // no rule measures the year here: nothing to do
 		}
-		sum.Subjects++
-		if tariff == nil {
-			sum.problem("permit %s: no base tariff for the yearly surcharge in region %s", p.Number, p.Region)
-			continue
+		if u := uses[p.ID]; u != nil {
+			ys.usedM3, ys.estimated = pricing.LitresToM3(u.measured+u.estimated), u.estimated > 0
+		} else {
+			ys.usedM3 = -1 // no metered use: no bill
 		}
-		var q int64
-		if permitsOf[p.UserID] == 1 { // a user's quota is the limit of its only permit
-			q = quota[p.UserID]
-		} else if rule.Limit == pricing.LimitQuota {
-			sum.problem("permit %s: the holder has %d permits; its quota is not split between them", p.Number, permitsOf[p.UserID])
-			continue
+		subjects = append(subjects, ys)
+	}
+	first, last := dec.Start().AddDate(0, -11, 0), dec.End().AddDate(0, 0, -1)
+	var reads map[int64][]reading
+	plans := map[int64]int64{}
+	for _, a := range accounts {
+		if a.Opened.After(last) || !a.Closed.IsZero() && a.Closed.Before(first) {
+			continue // not supplied this year
 		}
-		limit := rule.YearLimit(planFor(p, months), q)
-		if limit <= 0 {
-			sum.problem("permit %s: no %s limit for %d", p.Number, orPlan(rule.Limit), year)
-			continue
+		rule, ok := yearRule(cat, cat.Chain(a.Region), a.Class, dec.Start())
+		if !ok {
+			continue // residential and the like: no surcharge on the year
 		}
-		vol := pricing.LitresToM3(u.measured + u.estimated)
-		b, err := pricing.Compute(pricing.BillInput{Tariff: tariff, VolumeM3: vol, Surcharge: rule, LimitM3: limit,
-			SurchargeOnly: true, Estimated: u.estimated > 0})
-		if err != nil {
-			sum.problem("permit %s: %v", p.Number, err)
-			continue
+		if reads == nil { // loaded once, when some account is measured on the year
+			raw, err := st.MeterReads(ctx, 0, first.AddDate(-1, 0, 0), dec.End())
+			if err != nil {
+				return sum, err
+			}
+			reads = map[int64][]reading{}
+			for _, r := range raw {
+				reads[r.Account] = append(reads[r.Account], reading{r.ReadOn, r.ReadingM3, r.Estimated})
+			}
+			ps, err := st.ListAccountPlans(ctx, year)
+			if err != nil {
+				return sum, err
+			}
+			for _, p := range ps {
+				plans[p.Account] = p.PlanM3
+			}
 		}
-		if rule.Period == pricing.CycleMonth { // a true-up of the monthly surcharges
-			b = pricing.TrueUp(b, monthly[p.ID])
+		ys := &yearSubject{holding: holding{subject: sishui.BillAccount, id: a.ID, user: a.UserID, region: a.Region, sector: sectorOf[a.UserID], usedM3: -1},
+			number: a.Number, rule: rule}
+		ys.tariff, ok = cat.contractTariff(a, dec.Start())
+		if !ok {
+			ys.tariff, _ = pricing.Select(cat.Tariffs, cat.Chain(a.Region), a.Class, dec.Start())
 		}
-		if b.TotalFen <= 0 && issued[p.ID] == nil {
-			continue // within the year's limit, or already charged by month
+		if p, ok := plans[a.ID]; ok {
+			ys.planM3 = p
+		} else {
+			ys.planM3 = a.PlanM3 * openShare(a, pricing.CycleYear, dec).Num
 		}
-		d, err := draft(sishui.BillPermitYear, p.ID, p.Region, p.UserID, dec, b, u.estimated > 0, []int64{tariff.ID, rule.ID}, issued[p.ID], &sum)
+		rs := reads[a.ID]
+		if end, ok := at(rs, last); ok && !end.day.Before(first) {
+			start, ok := at(rs, first.AddDate(0, 0, -1))
+			if !ok {
+				start = rs[0] // a new account: its first read opens the register
+			}
+			if end.m3 >= start.m3 {
+				ys.usedM3, ys.estimated = end.m3-start.m3, start.estimated || end.estimated
+			}
+		}
+		subjects = append(subjects, ys)
+	}
+
+	// The users' quotas, split across their permits and accounts.
+	var hs []holding
+	for _, ys := range subjects {
+		if ys.user != 0 {
+			h := ys.holding
+			h.usedM3 = max(h.usedM3, 0)
+			hs = append(hs, h)
+		}
+	}
+	decls, err := quotaDecls(ctx, st, cat, year, last, hs, 12)
+	if err != nil {
+		return sum, err
+	}
+	quota := splitQuotas(decls, hs, false)
+
+	drafts := map[string][]*sishui.Bill{}
+	for _, subject := range []string{sishui.BillPermit, sishui.BillAccount} {
+		billSubject := yearSubjectOf(subject)
+		issued, err := inForce(ctx, st, billSubject, dec)
 		if err != nil {
 			return sum, err
 		}
-		if d != nil {
-			drafts = append(drafts, d)
+		want := map[int64]bool{}
+		for _, ys := range subjects {
+			if ys.subject == subject && ys.usedM3 >= 0 {
+				want[ys.id] = true
+			}
+		}
+		monthly, err := monthlySurcharges(ctx, st, subject, year, want)
+		if err != nil {
+			return sum, err
+		}
+		for _, ys := range subjects {
+			if ys.subject != subject {
+				continue
+			}
+			sum.Subjects++
+			if ys.usedM3 < 0 {
+				if ys.subject == sishui.BillAccount {
+					sum.problem("account %s: no reads measure %d (or its register went back)", ys.number, year)
+				}
+				continue
+			}
+			if ys.tariff == nil {
+				sum.problem("%s %s: no base tariff for the yearly surcharge in region %s", subject, ys.number, ys.region)
+				continue
+			}
+			limit := ys.rule.YearLimit(ys.planM3, quota[holdKey{ys.subject, ys.id}])
+			if limit <= 0 {
+				sum.problem("%s %s: no %s limit for %d", subject, ys.number, orPlan(ys.rule.Limit), year)
+				continue
+			}
+			b, err := pricing.Compute(pricing.BillInput{Tariff: ys.tariff, VolumeM3: ys.usedM3, Surcharge: ys.rule, LimitM3: limit,
+				SurchargeOnly: true, Estimated: ys.estimated})
+			if err != nil {
+				sum.problem("%s %s: %v", subject, ys.number, err)
+				continue
+			}
+			b = ys.rule.YearBill(b, monthly[ys.id])
+			if b.TotalFen == 0 && issued[ys.id] == nil {
+				continue // within the year's limit, or already charged by month
+			}
+			d, err := draft(billSubject, ys.id, ys.region, ys.user, dec, b, ys.estimated, []int64{ys.tariff.ID, ys.rule.ID}, issued[ys.id], &sum)
+			if err != nil {
+				return sum, err
+			}
+			if d != nil {
+				drafts[billSubject] = append(drafts[billSubject], d)
+			}
 		}
 	}
-	return sum, st.ReplaceDraftBills(ctx, sishui.BillPermitYear, dec.Key(), drafts)
+	if err := st.ReplaceDraftBills(ctx, sishui.BillPermitYear, dec.Key(), drafts[sishui.BillPermitYear]); err != nil {
+		return sum, err
+	}
+	return sum, st.ReplaceDraftBills(ctx, sishui.BillAccountYear, dec.Key(), drafts[sishui.BillAccountYear])
+}
+
+// yearSubjectOf is the subject of the yearly bills of a monthly bill subject.
+func yearSubjectOf(subject string) string {
+	if subject == sishui.BillAccount {
+		return sishui.BillAccountYear
+	}
+	return sishui.BillPermitYear
 }
 
 func orPlan(limit string) string {

@@ -29,11 +29,19 @@ func meteredPermit(t *testing.T, st sishui.Store, perMonth float64) (*sishui.Wat
 	pt := &sishui.Point{Code: "0000000002", Name: "2号井", Kind: sishui.PointWithdrawal, Protocol: sishui.ProtocolSZY206,
 		Region: county, PermitID: p.ID, Multiplier: 1, IntervalSeconds: 86400}
 	must(t, st.CreatePoint(sys, pt))
+	meter2026(t, st, pt.ID, perMonth)
+	return u, p
+}
+
+// meter2026 stores a cumulative meter's daily samples of a point whose use
+// is perMonth m³ in every (Beijing) month of 2026, and accounts them.
+func meter2026(t *testing.T, st sishui.Store, point int64, perMonth float64) {
+	t.Helper()
 	var samples []sishui.Sample
 	reading := 10_000.0
 	from, to := time.Date(2025, 12, 31, 16, 0, 0, 0, time.UTC), time.Date(2026, 12, 31, 16, 0, 0, 0, time.UTC)
 	for d := from; !d.After(to); d = d.Add(24 * time.Hour) {
-		samples = append(samples, sishui.Sample{Point: pt.ID, Metric: sishui.MetricVolumeM3, Time: d, Value: reading})
+		samples = append(samples, sishui.Sample{Point: point, Metric: sishui.MetricVolumeM3, Time: d, Value: reading})
 		bj := d.In(sishui.BeijingTime)
 		days := float64(time.Date(bj.Year(), bj.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
 		reading += perMonth / days
@@ -42,8 +50,7 @@ func meteredPermit(t *testing.T, st sishui.Store, perMonth float64) (*sishui.Wat
 	must(t, err)
 	acct, err := accounting.New(st, accounting.Config{Now: func() time.Time { return time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC) }})
 	must(t, err)
-	must(t, acct.Update(sys, pt.ID, from, to))
-	return u, p
+	must(t, acct.Update(sys, point, from, to))
 }
 
 func yearBills(t *testing.T, st sishui.Store) []*sishui.Bill {

@@ -111,8 +111,15 @@ type SurchargeRule struct {
 	// month or by year; which, and whether both, is unverified for
 	// Liaocheng — configuration). The yearly bill is the year's surcharge
 	// less the monthly surcharges already charged, never below zero.
-	Yearly bool     `json:"yearly,omitempty"`
-	Limit  string   `json:"limit,omitempty"` // plan (default) | quota | lower
+	Yearly bool   `json:"yearly,omitempty"`
+	Limit  string `json:"limit,omitempty"` // plan (default) | quota | lower
+	// Settle, on a monthly rule marked yearly, makes the year the measure:
+	// the yearly bill credits every monthly surcharge of the year, refunding
+	// them where they exceed the year's surcharge, so the year's total is the
+	// year's surcharge whether or not monthly surcharges were charged.
+	// Without it (the default, unverified) monthly surcharges stand and the
+	// yearly bill only adds what the year's surcharge exceeds them by.
+	Settle bool     `json:"settle,omitempty"`
 	Base   []string `json:"base,omitempty"`
 	Bands  []Band   `json:"bands"`
 }
@@ -149,6 +156,33 @@ func TrueUp(year Bill, monthlyFen Fen) Bill {
 	return out
 }
 
+// Settle makes a settling yearly surcharge bill: the year's surcharge lines
+// and a credit of every monthly surcharge already charged, so that monthly
+// surcharges plus this bill equal the year's surcharge exactly (the total is
+// negative, a refund, where the monthly ones exceed it).
+func Settle(year Bill, monthlyFen Fen) Bill {
+	out := Bill{VolumeM3: year.VolumeM3, Lines: append([]Line(nil), year.Lines...)}
+	if monthlyFen != 0 {
+		out.Lines = append(out.Lines, Line{Kind: LineCredit, Component: "surcharge", Name: "已按月计收的超计划(定额)加价", AmountFen: -monthlyFen})
+	}
+	out.TotalFen = Sum(out.Lines)
+	return out
+}
+
+// YearBill is the yearly bill under the rule from the year's surcharge and
+// the monthly surcharges charged: a true-up (TrueUp) or, for a settling
+// rule, a settlement (Settle). A rule measured only on the year charges no
+// monthly surcharge, so its bill is the year's surcharge.
+func (r *SurchargeRule) YearBill(year Bill, monthlyFen Fen) Bill {
+	switch {
+	case r.Period != CycleMonth:
+		return year
+	case r.Settle:
+		return Settle(year, monthlyFen)
+	}
+	return TrueUp(year, monthlyFen)
+}
+
 // Validate checks the rule.
 func (r *SurchargeRule) Validate() error {
 	if r.Region == "" {
@@ -162,6 +196,9 @@ func (r *SurchargeRule) Validate() error {
 	}
 	if r.Yearly && r.Period != CycleMonth {
 		return sishui.Invalid("yearly", "only a monthly rule is also measured on the year")
+	}
+	if r.Settle && !r.Yearly {
+		return sishui.Invalid("settle", "only a monthly rule also measured on the year settles on the year")
 	}
 	switch r.Limit {
 	case "", LimitPlan, LimitQuota, LimitLower:

@@ -130,6 +130,9 @@ type TaxUse struct {
 	Unpermitted bool  `json:"unpermitted,omitempty"`
 	// QuotaM3 is the agricultural quota volume (exempt within it).
 	QuotaM3 int64 `json:"quota_m3,omitempty"`
+	// Advanced marks a use covered by a valid advanced-quota certification
+	// (an industrial line gets the relief).
+	Advanced bool `json:"advanced,omitempty"`
 }
 
 // TaxLine is one line of a tax computation (and of a 取用水量核定).
@@ -178,7 +181,7 @@ func ComputeTax(t *TaxTable, uses []TaxUse, advanced bool) ([]TaxLine, Fen, erro
 			return nil, 0, sishui.Invalid(fmt.Sprintf("uses[%d].purpose", i), "no tax rate for source %s, purpose %s, zone %q", u.Source, u.Purpose, u.Zone)
 		}
 		base.Rate = rate
-		if advanced && u.Purpose == PurposeIndustry {
+		if (advanced || u.Advanced) && u.Purpose == PurposeIndustry {
 			base.Relief = t.AdvancedRelief
 		}
 		q := u.Quantity

@@ -83,6 +83,20 @@ func (s *DB) UpsertOutput(ctx context.Context, o *sishui.OutputDeclaration) erro
 	if err := s.canWrite(ctx, op, u.Region); err != nil {
 		return err
 	}
+	if o.PermitID != 0 {
+		p, err := s.GetPermit(ctx, o.PermitID)
+		if err != nil || p.UserID != o.UserID {
+			return s.mapErr(op, sishui.Invalid("permit_id", "permit %d is not one of user %d's permits", o.PermitID, o.UserID), "")
+		}
+		err = s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO permit_outputs (permit_id, year, sector, product, output) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (permit_id, year, sector, product) DO UPDATE SET output = excluded.output`), o.PermitID, o.Year, o.Sector, o.Product, o.Output); err != nil {
+				return err
+			}
+			return s.audit(ctx, tx, "upsert", "permit_output", fmt.Sprintf("%d/%d/%s", o.PermitID, o.Year, o.Product), nil, o, "")
+		})
+		return s.mapErr(op, err, "")
+	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO output_declarations (user_id, year, sector, product, output) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (user_id, year, sector, product) DO UPDATE SET output = excluded.output`), o.UserID, o.Year, o.Sector, o.Product, o.Output); err != nil {
@@ -106,6 +120,61 @@ func (s *DB) ListOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclara
 		func(sc scanner) (*sishui.OutputDeclaration, error) {
 			var o sishui.OutputDeclaration
 			return &o, sc.Scan(&o.UserID, &o.Year, &o.Sector, &o.Product, &o.Output)
+		})
+}
+
+// ListPermitOutputs lists the year's per-permit parts of declared outputs in scope.
+func (s *DB) ListPermitOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclaration, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := where{}
+	w.add("o.year = ?", year)
+	sc.apply(&w, "p.region", "p.user_id")
+	return all(ctx, s, `SELECT p.user_id, o.permit_id, o.year, o.sector, o.product, o.output FROM permit_outputs o JOIN permits p ON p.id = o.permit_id`+w.String()+` ORDER BY p.user_id, o.permit_id, o.sector, o.product`, w.args,
+		func(sc scanner) (*sishui.OutputDeclaration, error) {
+			var o sishui.OutputDeclaration
+			return &o, sc.Scan(&o.UserID, &o.PermitID, &o.Year, &o.Sector, &o.Product, &o.Output)
+		})
+}
+
+// UpsertAccountPlan stores a non-residential account's plan for a year.
+func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error {
+	const op = "upsert account plan"
+	if err := p.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	a, err := s.GetCustomerAccount(ctx, p.Account)
+	if err != nil {
+		return s.mapErr(op, sishui.Invalid("account", "unknown customer account %d", p.Account), "")
+	}
+	if err := s.canWrite(ctx, op, a.Region); err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO customer_account_plans (account_id, year, plan_m3) VALUES (?, ?, ?)
+			ON CONFLICT (account_id, year) DO UPDATE SET plan_m3 = excluded.plan_m3`), p.Account, p.Year, p.PlanM3); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "upsert", "customer_account_plan", fmt.Sprintf("%s/%d", a.Number, p.Year), nil, p, "")
+	})
+	return s.mapErr(op, err, "")
+}
+
+// ListAccountPlans lists the year's account plans in scope.
+func (s *DB) ListAccountPlans(ctx context.Context, year int) ([]*sishui.AccountPlan, error) {
+	sc, err := s.scopeOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w := where{}
+	w.add("p.year = ?", year)
+	sc.apply(&w, "a.region", "a.user_id")
+	return all(ctx, s, `SELECT p.account_id, p.year, p.plan_m3 FROM customer_account_plans p JOIN customer_accounts a ON a.id = p.account_id`+w.String()+` ORDER BY p.account_id`, w.args,
+		func(sc scanner) (*sishui.AccountPlan, error) {
+			var p sishui.AccountPlan
+			return &p, sc.Scan(&p.Account, &p.Year, &p.PlanM3)
 		})
 }
 
@@ -363,6 +432,12 @@ func (s *DB) ReplaceDraftBills(ctx context.Context, subject string, period int, 
 func (s *DB) IssuedBills(ctx context.Context, subject string, period int) ([]*sishui.Bill, error) {
 	return all(ctx, s, `SELECT `+billCols+` FROM bills WHERE subject = ? AND period = ? AND status = ? ORDER BY subject_id, id`,
 		[]any{subject, period, sishui.StatusIssued}, scanBill)
+}
+
+// PeriodBills returns every bill of a subject kind and period, by subject and id.
+func (s *DB) PeriodBills(ctx context.Context, subject string, period int) ([]*sishui.Bill, error) {
+	return all(ctx, s, `SELECT `+billCols+` FROM bills WHERE subject = ? AND period = ? ORDER BY subject_id, id`,
+		[]any{subject, period}, scanBill)
 }
 
 // IssueBills issues a period's drafts.

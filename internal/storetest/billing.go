@@ -74,6 +74,16 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	}
 	wantCode(t, s.UpsertCustomerAccounts(ctx, []*sishui.CustomerAccount{{Number: "S", Name: "x", Region: CountyA, Class: "residential", Meter: sishui.MeterShared, Opened: date(2020, 1, 1)}}), sishui.EINVALID, "accounts[0].persons")
 	wantCode(t, s.UpsertCustomerAccounts(as(sishui.RoleCounty, CountyB, 0), accts[:1]), sishui.EFORBIDDEN, "")
+	// Account-year plans: replaced by account and year, scoped like the account.
+	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1000}))
+	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1100}))
+	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1100 {
+		t.Fatalf("account plans %+v %v", ps, err)
+	}
+	if ps, _ := s.ListAccountPlans(as(sishui.RoleCounty, CountyA, 0), 2026); len(ps) != 0 {
+		t.Fatalf("county A sees county B's plans %+v", ps)
+	}
+	wantCode(t, s.UpsertAccountPlan(as(sishui.RoleCounty, CountyA, 0), &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1}), sishui.EINVALID, "account")
 	list, n, err := s.ListCustomerAccounts(as(sishui.RoleCounty, CountyA, 0), "", sishui.Page{})
 	must(t, err)
 	if n != 1 || list[0].Number != "H001" {
@@ -123,6 +133,9 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, err)
 	if len(issued) != 1 || issued[0].TotalFen != 101 || issued[0].Issued.IsZero() {
 		t.Fatalf("issued %+v", issued)
+	}
+	if all, err := s.PeriodBills(ctx, sishui.BillAccount, 202611); err != nil || len(all) != 2 || all[0].Status != sishui.StatusIssued || all[1].TotalFen != -5 {
+		t.Fatalf("issued and draft bills of the period %+v %v", all, err)
 	}
 	if _, n, _ := s.ListBills(as(sishui.RoleCounty, CountyB, 0), sishui.BillFilter{}); n != 0 {
 		t.Fatalf("county B sees %d bills", n)

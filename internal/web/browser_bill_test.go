@@ -79,7 +79,8 @@ func testBillingActions(t *testing.T, bctx context.Context, base string) {
 	c.set("#run-form", "period", "2026-01")
 	c.do("rerun billing", jsClick(`#run-save`), waitJS(`(document.querySelector('#bill-note')||{textContent:''}).textContent.includes('调整 1')`))
 	c.open("/billing/bills?subject=account&period=202601")
-	c.do("adjustment bill listed", chromedp.WaitVisible(CSS(`#bill-list .el-table__row`)), waitJS(`(document.querySelector('#bill-list')||{textContent:''}).textContent.includes('adjustment')`))
+	c.do("adjustment bill listed", chromedp.WaitVisible(CSS(`#bill-list .el-table__row`)), waitJS(`(document.querySelector('#bill-list')||{textContent:''}).textContent.includes('调整')`),
+		waitJS(`(document.querySelector('#bill-list .bill-subject')||{textContent:''}).textContent === '水费账单'`))
 	c.screenshot("71-bills")
 	c.noConsoleErrors()
 

@@ -1,6 +1,12 @@
 // Messages of the billing actions (issue 15): runs, issuing, corrected reads,
 // tax sending and answers, certifications, budgets, norms and imports.
 export const zh = {
+  'bsub.account': '水费账单',
+  'bsub.permit': '超计划加价（月）',
+  'bsub.permit_year': '超计划(定额)加价（年度）',
+  'bsub.account_year': '非居民超计划(定额)加价（年度）',
+  'bkind.regular': '正常',
+  'bkind.adjustment': '调整',
   'bl.norms': '用水定额',
   'bl.import': '数据导入',
   'ba.actions': '开账与开具',
@@ -74,6 +80,12 @@ export const zh = {
 };
 
 export const en = {
+  'bsub.account': 'Water bill',
+  'bsub.permit': 'Over-plan surcharge (month)',
+  'bsub.permit_year': 'Over-plan/quota surcharge (year)',
+  'bsub.account_year': 'Non-residential over-plan/quota surcharge (year)',
+  'bkind.regular': 'Regular',
+  'bkind.adjustment': 'Adjustment',
   'bl.norms': 'Water-use norms',
   'bl.import': 'Import',
   'ba.actions': 'Billing runs and issuing',
