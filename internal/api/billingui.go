@@ -41,6 +41,18 @@ type AllocationBudgetInput struct {
 	// RegionCodes maps the model's region names to region codes (default:
 	// the Liaocheng scenario's counties; 6-digit names are codes already).
 	RegionCodes map[string]string `json:"region_codes,omitempty"`
+	// Regions keeps only the budgets of these region codes (default all).
+	Regions []string `json:"regions,omitempty"`
+	// DryRun writes nothing: the answer shows what would be created.
+	DryRun bool `json:"dry_run,omitempty"`
+}
+
+// AllocationBudgetOutput counts and lists the budgets written (or, for a dry
+// run, those that would be), each with the annual volume it replaces.
+type AllocationBudgetOutput struct {
+	Budgets int                       `json:"budgets"`
+	DryRun  bool                      `json:"dry_run,omitempty"`
+	Items   []billing.AllocatedBudget `json:"items"`
 }
 
 // billingUIRoutes are the writes the billing pages need beyond the batch
@@ -79,7 +91,7 @@ func (s *Server) billingUIRoutes() []Route {
 				}
 				return reply(w, rule, billing.SaveRule(r.Context(), st, rule))
 			}},
-		{Method: "POST", Path: "/api/v1/budgets/from-allocation", Summary: "Derive a year's water budgets (basis allocation) per region and sector from an allocation model's result (the months it delivered, whole m³)", Tag: "budgets", In: AllocationBudgetInput{}, Out: DeriveOutput{},
+		{Method: "POST", Path: "/api/v1/budgets/from-allocation", Summary: "Derive a year's water budgets (basis allocation) per region and sector from an allocation model's result (the months it delivered, whole m³)", Tag: "budgets", In: AllocationBudgetInput{}, Out: AllocationBudgetOutput{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in AllocationBudgetInput
 				if err := decode(r, &in); err != nil {
@@ -92,8 +104,33 @@ func (s *Server) billingUIRoutes() []Route {
 				if in.RegionCodes != nil {
 					codes = in.RegionCodes
 				}
-				n, err := billing.DeriveFromAllocation(r.Context(), st, in.Result, in.Year, codes)
-				return reply(w, DeriveOutput{n}, err)
+				items, err := billing.DeriveFromAllocation(r.Context(), st, in.Result, in.Year, codes, in.Regions, in.DryRun)
+				return reply(w, AllocationBudgetOutput{Budgets: len(items), DryRun: in.DryRun, Items: items}, err)
+			}},
+		{Method: "GET", Path: "/api/v1/budgets/surplus-listings", Summary: "Budget surpluses listed on the water-rights market, in any state (open, closed, cancelled), newest first", Tag: "budgets", Out: []billing.SurplusListing{},
+			Query: []Param{{"year", "integer", "budget year (default every year)"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				y, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				ls, err := billing.SurplusListings(r.Context(), st, y)
+				return reply(w, ls, err)
+			}},
+		{Method: "GET", Path: "/api/v1/contract-tariffs", Summary: "Contract tariffs (key contract:NUMBER, an account's negotiated price): every version, newest first per account", Tag: "pricing", Out: []*sishui.Rule{},
+			Query: []Param{{"number", "string", "customer account number"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				rules, err := billing.ContractTariffs(r.Context(), st, r.URL.Query().Get("number"))
+				return reply(w, rules, err)
+			}},
+		{Method: "POST", Path: "/api/v1/contract-tariffs", Summary: "Enter a new version of an account's contract tariff: components with rates as decimal strings (元, at most 4 decimals); never an edit (city staff; audited)", Tag: "pricing", In: billing.ContractTariffFields{}, Out: sishui.Rule{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in billing.ContractTariffFields
+				if err := decode(r, &in); err != nil {
+					return err
+				}
+				rule, err := billing.SaveContractTariff(r.Context(), st, in)
+				return replyCreated(w, rule, err)
 			}},
 		{Method: "POST", Path: "/api/v1/budgets/surplus-listings", Summary: "List a budget's tradeable surplus (节余额度: annual − projected use) on the water-rights market, from the budget holder's rights (escrowed by the ledger)", Tag: "budgets", In: billing.SurplusInput{}, Out: sishui.Listing{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -83,22 +84,98 @@ func BudgetsFromAllocation(res *allocate.Result, year int, codes map[string]stri
 	return out, nil
 }
 
+// AllocatedBudget is one budget an allocation result makes, with the annual
+// volume of the budget it replaces (same year, region and sector), if any.
+type AllocatedBudget struct {
+	*sishui.WaterBudget
+	ReplacesM3 *int64 `json:"replaces_m3,omitempty"`
+}
+
 // DeriveFromAllocation stores the budgets of an allocation result (replacing
-// those of the same year, region and sector); it returns how many.
-func DeriveFromAllocation(ctx context.Context, st sishui.BillingStore, res *allocate.Result, year int, codes map[string]string) (int, error) {
+// those of the same year, region and sector) and returns them. regions keeps
+// only those region codes (empty: every region of the result; a code the
+// result has no budget for is EINVALID "regions"); dryRun writes nothing, so
+// a form can show what will be created first.
+func DeriveFromAllocation(ctx context.Context, st sishui.BillingStore, res *allocate.Result, year int, codes map[string]string, regions []string, dryRun bool) ([]AllocatedBudget, error) {
 	if codes == nil {
 		codes = LiaochengCounties
 	}
 	bs, err := BudgetsFromAllocation(res, year, codes)
 	if err != nil {
-		return 0, err
+		return nil, err
+	}
+	if len(regions) > 0 {
+		keep := map[string]bool{}
+		for _, b := range bs {
+			keep[b.SubjectID] = false
+		}
+		for _, c := range regions {
+			if _, ok := keep[c]; !ok {
+				return nil, sishui.Invalid("regions", "the result has no budget for region %q in %d", c, year)
+			}
+			keep[c] = true
+		}
+		bs = slices.DeleteFunc(bs, func(b *sishui.WaterBudget) bool { return !keep[b.SubjectID] })
+	}
+	old, err := st.ListBudgets(ctx, year, sishui.BudgetRegion)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AllocatedBudget, len(bs))
+	for i, b := range bs {
+		out[i].WaterBudget = b
+		for _, o := range old {
+			if o.SubjectID == b.SubjectID && o.Sector == b.Sector && o.Source == b.Source {
+				out[i].ReplacesM3 = &o.AnnualM3
+			}
+		}
+	}
+	if dryRun {
+		return out, nil
 	}
 	for _, b := range bs {
 		if err := st.UpsertBudget(ctx, b); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	return len(bs), nil
+	return out, nil
+}
+
+// SurplusNote starts the note of a budget surplus listing: the budget's id
+// follows, then "(year, subject id)".
+const SurplusNote = "水预算节余额度 budget "
+
+// SurplusListing is a listing of a budget's surplus on the rights market.
+type SurplusListing struct {
+	*sishui.Listing
+	Budget     int64 `json:"budget"`
+	BudgetYear int   `json:"budget_year"`
+}
+
+// SurplusListings returns the market's listings of budget surpluses in the
+// caller's scope (year 0: every year), newest first, in any state.
+func SurplusListings(ctx context.Context, st sishui.Store, year int) ([]SurplusListing, error) {
+	ls, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.Listing, int, error) {
+		return st.ListListings(ctx, sishui.ListingFilter{Page: p})
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := []SurplusListing{}
+	for _, l := range ls {
+		rest, ok := strings.CutPrefix(l.Note, SurplusNote)
+		if !ok {
+			continue
+		}
+		s := SurplusListing{Listing: l}
+		if _, err := fmt.Sscanf(rest, "%d (%d,", &s.Budget, &s.BudgetYear); err != nil {
+			continue
+		}
+		if year == 0 || s.BudgetYear == year {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // SurplusInput lists a budget's surplus (节余额度) for trade.
@@ -161,7 +238,7 @@ func ListSurplus(ctx context.Context, st sishui.Store, in SurplusInput, upTo int
 		return nil, err
 	}
 	l := &sishui.Listing{Mode: sishui.ModeTransfer, Method: in.Method, Buyer: in.Buyer, Source: src, VolumeM3: vol, PriceFen: in.PriceFen,
-		From: in.From, To: in.To, Note: fmt.Sprintf("水预算节余额度 budget %d (%d, %s %s)", b.ID, b.Year, b.Subject, b.SubjectID)}
+		From: in.From, To: in.To, Note: fmt.Sprintf(SurplusNote+"%d (%d, %s %s)", b.ID, b.Year, b.Subject, b.SubjectID)}
 	for _, h := range holders {
 		switch {
 		case b.Subject == sishui.BudgetRegion && h.Kind == sishui.HolderRegion && h.Region == b.SubjectID:

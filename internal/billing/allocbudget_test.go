@@ -81,4 +81,17 @@ func TestListSurplus(t *testing.T) {
 	if left != 50_000 {
 		t.Fatalf("the region holds %d m³ after escrowing 50,000 of 100,000: %+v", left, bal)
 	}
+	// The surplus listings are found by their note, with their budget; a
+	// plain listing of the same seller is not one of them.
+	plain := &sishui.Listing{Type: sishui.TradeRegional, Mode: sishui.ModeTransfer, Method: sishui.MethodBidding, Seller: reg.ID, Source: sishui.SourceSurface,
+		VolumeM3: 1_000, PriceFen: 60, From: day(2027, 4, 1), To: day(2027, 12, 31), Note: "plain"}
+	must(t, st.CreateListing(sys, plain))
+	got, err := SurplusListings(sys, st, 2027)
+	must(t, err)
+	if len(got) != 1 || got[0].ID != l.ID || got[0].Budget != b.ID || got[0].BudgetYear != 2027 || got[0].Status != sishui.ListingOpen {
+		t.Fatalf("surplus listings of 2027: %+v", got)
+	}
+	if got, err := SurplusListings(sys, st, 2026); err != nil || len(got) != 0 {
+		t.Fatalf("surplus listings of 2026: %+v %v", got, err)
+	}
 }

@@ -169,11 +169,9 @@ func testBillingActions(t *testing.T, bctx context.Context, base string) {
 // meUser is the water user of the session's enterprise account.
 func meUser(t *testing.T, s *session) int64 {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(s.ctx, 10*time.Second)
-	defer cancel()
-	out, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(async () => (await (await fetch('/api/v1/me')).json()).water_user || 0)()`, chromedp.EvalAwaitPromise))
-	if err != nil || out == 0 {
-		t.Fatalf("the enterprise's water user: %v %v", out, err)
+	out := awaitJS[float64](s, `(async () => (await (await fetch('/api/v1/me')).json()).water_user || 0)()`)
+	if out == 0 {
+		t.Fatal("the enterprise has no water user")
 	}
 	return int64(out)
 }

@@ -614,6 +614,7 @@ func TestBrowser(t *testing.T) {
 	// Last, so what it changes (reports, budgets, bills) cannot disturb the pages above.
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 	t.Run("billing actions", func(t *testing.T) { testBillingActions(t, bctx, base) })
+	t.Run("billing forms", func(t *testing.T) { testBillingForms(t, bctx, base) })
 	t.Run("scenario workspace", func(t *testing.T) { testScenarioPages(t, bctx, base) })
 }
 
