@@ -155,6 +155,12 @@ func (s *Service) readInputs(ctx context.Context, now time.Time) (*inputs, error
 // Observations reads the store and runs every producer at now: the warning
 // inputs, with the owner (region, water user) of each subject.
 func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Observation, map[string]owner, error) {
+	return s.observations(ctx, now, producers)
+}
+
+// observations runs the producers of table; a producer yielding a kind it
+// does not declare is an error.
+func (s *Service) observations(ctx context.Context, now time.Time, table []producer) ([]warning.Observation, map[string]owner, error) {
 	ctx = system(ctx)
 	in, err := s.readInputs(ctx, now)
 	if err != nil {
@@ -162,7 +168,7 @@ func (s *Service) Observations(ctx context.Context, now time.Time) ([]warning.Ob
 	}
 	var obs []warning.Observation
 	owners := map[string]owner{}
-	for _, p := range producers {
+	for _, p := range table {
 		xs, err := p.observe(s, ctx, in)
 		if err != nil {
 			return nil, nil, fmt.Errorf("alerting: %s: %w", p.name, err)
