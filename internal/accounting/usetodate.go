@@ -2,7 +2,6 @@ package accounting
 
 import (
 	"context"
-	"slices"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -65,13 +64,3 @@ func (t *RegionTree) Root() string { return t.ri.root }
 
 // Within reports whether code is root or below it (a hosted zone is below its host).
 func (t *RegionTree) Within(code, root string) bool { return t.ri.within(code, root) }
-
-// Codes lists the region codes, sorted.
-func (t *RegionTree) Codes() []string {
-	out := make([]string, 0, len(t.ri.byCode))
-	for c := range t.ri.byCode {
-		out = append(out, c)
-	}
-	slices.Sort(out)
-	return out
-}
