@@ -9,11 +9,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,20 +18,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/sishui/sishui"
-	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/alerting"
-	"github.com/sishui/sishui/internal/cityfile"
-	"github.com/sishui/sishui/internal/sqlite"
+	"github.com/sishui/sishui/internal/cityfile/citytest"
 )
-
-// acctTemplate is the Liaocheng data loaded once into a SQLite file, copied
-// by every accounting test (loading takes seconds under -race).
-var acctTemplate struct {
-	once  sync.Once
-	bytes []byte
-	err   error
-}
 
 // accountingServer serves AccountingRoutes plus the registry's permit
 // routes through the Server's wrapper (authentication from test headers).
@@ -54,37 +41,7 @@ func alertingServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store
 
 func servicesServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store, *accounting.Service, *alerting.Service) {
 	t.Helper()
-	ctx := context.Background()
-	acctTemplate.once.Do(func() {
-		dir := t.TempDir() // removed when the first test using it ends: keep the bytes instead
-		st, err := sqlite.Open(ctx, filepath.Join(dir, "city.db"))
-		if err != nil {
-			acctTemplate.err = err
-			return
-		}
-		if _, err := cityfile.Load(ctx, liaocheng.FS, st); err != nil {
-			acctTemplate.err = err
-		}
-		if _, err := st.DB.DB.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && acctTemplate.err == nil {
-			acctTemplate.err = err
-		}
-		st.Close()
-		if acctTemplate.err == nil {
-			acctTemplate.bytes, acctTemplate.err = os.ReadFile(filepath.Join(dir, "city.db"))
-		}
-	})
-	if acctTemplate.err != nil {
-		t.Fatal(acctTemplate.err)
-	}
-	path := filepath.Join(t.TempDir(), "s.db")
-	if err := os.WriteFile(path, acctTemplate.bytes, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := citytest.SQLite(t)
 	svc, err := accounting.New(st, accounting.Config{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)

@@ -8,8 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -19,9 +17,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
-	"github.com/sishui/sishui/internal/cityfile"
-	"github.com/sishui/sishui/internal/postgres/pgtest"
-	"github.com/sishui/sishui/internal/sqlite"
+	"github.com/sishui/sishui/internal/cityfile/citytest"
 )
 
 type fixture struct {
@@ -32,20 +28,14 @@ type fixture struct {
 	ent    *sishui.WaterUser // the enterprise account's water user (in 371502)
 }
 
-// engines opens a fresh store of each engine; PostgreSQL skips without SISHUI_TEST_POSTGRES.
+// engines opens a store of each engine holding the Liaocheng data, a copy of
+// a template loaded once per test binary; PostgreSQL skips without SISHUI_TEST_POSTGRES.
 var engines = []struct {
 	name string
 	open func(t *testing.T) sishui.Store
 }{
-	{"sqlite", func(t *testing.T) sishui.Store {
-		st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "api.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}},
-	{"postgres", func(t *testing.T) sishui.Store { return pgtest.Open(t) }},
+	{"sqlite", func(t *testing.T) sishui.Store { return citytest.SQLite(t) }},
+	{"postgres", func(t *testing.T) sishui.Store { return citytest.Postgres(t) }},
 }
 
 // onEngines runs fn against a fixture on each store engine.
@@ -58,12 +48,10 @@ func onEngines(t *testing.T, fn func(t *testing.T, f *fixture)) {
 // newFixture serves the Liaocheng data on SQLite with one account of each role.
 func newFixture(t *testing.T) *fixture { return newFixtureOn(t, engines[0].open(t)) }
 
+// newFixtureOn serves st, which holds the Liaocheng data, with one account of each role.
 func newFixtureOn(t *testing.T, st sishui.Store) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	if _, err := cityfile.Load(ctx, os.DirFS("../../data/liaocheng"), st); err != nil {
-		t.Fatal(err)
-	}
 	svc := &auth.Service{Store: st, BcryptCost: bcrypt.MinCost, AttemptsPerMinute: 1000}
 	s := &api.Server{Store: st, Auth: svc, Version: "test"}
 	srv := httptest.NewServer(s.Handler())
