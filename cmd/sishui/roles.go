@@ -283,7 +283,7 @@ func (a *app) runWorker(ctx context.Context, nc *nats.Conn) error {
 		return err
 	}
 	defer sub.Unsubscribe()
-	alerts, stopAlerts := a.acct.Broker().Subscribe(nil)
+	alerts, stopAlerts := a.alerts.Broker().Subscribe(nil)
 	defer stopAlerts()
 	go func() {
 		for al := range alerts {
@@ -305,6 +305,7 @@ func (a *app) runWorker(ctx context.Context, nc *nats.Conn) error {
 		el.Run(ctx, func(lctx context.Context) {
 			a.log.Info("worker: leading (accounting, warnings, national link, live carrying capacity)")
 			a.acct.Start(lctx)
+			a.alerts.Start(lctx)
 			if a.liveLoop != nil { // live carrying capacity, one writer of its history
 				go a.liveLoop(lctx)
 			}
@@ -335,7 +336,7 @@ func (a *app) runAPI(ctx context.Context, nc *nats.Conn) error {
 	sub, err := nc.Subscribe(bus.AlertsSubject, func(m *nats.Msg) {
 		var al sishui.Alert
 		if json.Unmarshal(m.Data, &al) == nil {
-			a.acct.Broker().Publish(al)
+			a.alerts.Broker().Publish(al)
 		}
 	})
 	if err != nil {

@@ -19,11 +19,13 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/alerting"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/cityfile"
 	"github.com/sishui/sishui/internal/demo"
 	"github.com/sishui/sishui/internal/quality"
+	"github.com/sishui/sishui/internal/warning/webhook"
 	"github.com/sishui/sishui/internal/web"
 )
 
@@ -37,6 +39,7 @@ type app struct {
 	auth    *auth.Service
 	pipe    *pipeline
 	acct    *accounting.Service
+	alerts  *alerting.Service
 	tel     *telemetry
 	quality *quality.Config // data-quality limits from --quality (nil: the defaults)
 	bg      sync.WaitGroup  // background work (demo terminals) to wait for on close
@@ -68,29 +71,17 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != "", AttemptsPerMinute: cfg.LoginAttempts}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
 	a.api.Extra = append(a.api.Extra, api.ModelRoutes(map[string]fs.FS{"liaocheng": embeddedModels()})...)
-	var hooks []string
-	for _, h := range strings.Split(cfg.AlertWebhooks, ",") {
-		if h = strings.TrimSpace(h); h != "" {
-			hooks = append(hooks, h)
-		}
-	}
-	acfg := accounting.Config{Webhooks: hooks, Logger: log}
-	if cfg.WarningRules != "" {
-		b, err := os.ReadFile(cfg.WarningRules)
-		if err == nil {
-			acfg.ExtraRules, err = accounting.LoadRules(b)
-		}
-		if err != nil {
-			st.Close()
-			return nil, fmt.Errorf("--warning-rules: %w", err)
-		}
-	}
-	a.acct, err = accounting.New(st, acfg)
+	a.acct, err = accounting.New(st, accounting.Config{Logger: log})
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
+	if a.alerts, err = newAlerting(st, a.acct, cfg, log); err != nil {
+		st.Close()
+		return nil, err
+	}
 	a.api.Extra = append(a.api.Extra, api.AccountingRoutes(a.acct)...)
+	a.api.Extra = append(a.api.Extra, api.AlertRoutes(a.alerts)...)
 	a.api.Extra = append(a.api.Extra, api.ScorecardRoutes(a.acct, a.api.PlanRules)...)
 	if err := a.startWorkspace(ctx); err != nil {
 		st.Close()
@@ -101,6 +92,27 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// newAlerting builds the warning service over the accounting: the built-in
+// rules plus --warning-rules, notifying the --alert-webhooks.
+func newAlerting(st sishui.Store, acct *accounting.Service, cfg *Config, log *slog.Logger) (*alerting.Service, error) {
+	acfg := alerting.Config{Logger: log}
+	for _, h := range strings.Split(cfg.AlertWebhooks, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			acfg.Notifiers = append(acfg.Notifiers, &webhook.Notifier{URL: h})
+		}
+	}
+	if cfg.WarningRules != "" {
+		b, err := os.ReadFile(cfg.WarningRules)
+		if err == nil {
+			acfg.ExtraRules, err = alerting.LoadRules(b)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("--warning-rules: %w", err)
+		}
+	}
+	return alerting.New(st, acct, acfg)
 }
 
 // listen binds the HTTP port so that the URL is known before serving.
@@ -148,6 +160,7 @@ func (a *app) run(ctx context.Context) error {
 	}()
 	if singleProcess(a.cfg) { // else a worker leader runs them
 		a.acct.Start(ctx)
+		a.alerts.Start(ctx)
 		if a.liveLoop != nil {
 			go a.liveLoop(ctx)
 		}
@@ -172,7 +185,7 @@ func (a *app) catchUp(ctx context.Context, now time.Time) error {
 		return fmt.Errorf("accounting: %w", err)
 	}
 	for _, back := range []time.Duration{7 * 24 * time.Hour, 3 * 24 * time.Hour, 24 * time.Hour, 2 * time.Hour, 0} {
-		if _, err := a.acct.EvalWarnings(ctx, now.Add(-back)); err != nil {
+		if _, err := a.alerts.Eval(ctx, now.Add(-back)); err != nil {
 			return fmt.Errorf("warnings: %w", err)
 		}
 	}

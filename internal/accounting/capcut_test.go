@@ -2,13 +2,11 @@ package accounting
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/citytest"
 	"github.com/sishui/sishui/internal/permitting"
-	"github.com/sishui/sishui/internal/sqlite"
 )
 
 // TestCapReductions: a county that missed a configured target last year gets
@@ -20,7 +18,7 @@ func TestCapReductions(t *testing.T) {
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
 	city(t, st)
-	s := newService(t, st, &clock{t: bj("2026-12-31T12:00")}, Config{})
+	s := newService(t, st, &clock{T: bj("2026-12-31T12:00")}, Config{})
 	if err := st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371502", Source: "surface", Sector: "industry", Month: 202505, VolumeM3: 520_000_000}); err != nil {
 		t.Fatal(err)
 	}
@@ -68,24 +66,8 @@ func TestCapReductions(t *testing.T) {
 // counties (one indicator evaluation per region for last year).
 func BenchmarkCapReductions(b *testing.B) {
 	ctx := context.Background()
-	src, err := templateDB()
-	if err != nil {
-		b.Fatal(err)
-	}
-	raw, err := os.ReadFile(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	path := filepath.Join(b.TempDir(), "s.db")
-	if err := os.WriteFile(path, raw, 0o600); err != nil {
-		b.Fatal(err)
-	}
-	st, err := sqlite.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	s, err := New(st, Config{Now: (&clock{t: bj("2026-12-31T12:00")}).Now})
+	st := citytest.SQLite(b)
+	s, err := New(st, Config{Now: (&clock{T: bj("2026-12-31T12:00")}).Now})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func TestMeterEventsAndCoefficients(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
 			city(t, st)
-			c := &clock{t: bj("2026-03-05T12:00")}
+			c := &clock{T: bj("2026-03-05T12:00")}
 			s := newService(t, st, c, Config{})
 			meterPt := pointByCode(t, st, "3715020100")
 			farmWell := pointByCode(t, st, "3715021300")

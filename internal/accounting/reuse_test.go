@@ -19,7 +19,7 @@ func TestReuseFromRegister(t *testing.T) {
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
 	city(t, st)
-	s := newService(t, st, &clock{t: bj("2026-02-01T12:00")}, Config{})
+	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	users := map[string]int64{}
 	for _, region := range []string{"371502", "371503"} {
 		us, _, err := st.ListWaterUsers(ctx, sishui.WaterUserFilter{Region: region, Page: sishui.Page{Limit: 2}})

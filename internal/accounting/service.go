@@ -2,20 +2,18 @@
 // constraints (四水四定, 一.一 and 一.三): it accounts daily use per monitoring
 // point (meter readings, 以电折水 estimates, entered figures) into maintained
 // rollups, reports the plan's ten indicators against their targets, the use
-// of each county against its caps with the carrying-capacity grade, runs the
-// early-warning scheduler (warning.Engine over observations read from the
-// store, persisted with its event history, notified by webhook and a
-// server-sent-event broker), and builds the monthly and annual reports.
-// 限批 itself is enforced by the store, inside CreatePermit and UpdatePermit.
+// of each county against its caps with the carrying-capacity grade, and
+// builds the monthly and annual reports. 限批 itself is enforced by the store,
+// inside CreatePermit and UpdatePermit. The warnings over these figures are
+// internal/alerting's, which reads them through UseToDate (usetodate.go).
 //
-// The pure rules live in internal/indicator, internal/warning, internal/meter
-// and internal/capacity; this package reads the store, calls them, and writes
+// The pure rules live in internal/indicator, internal/meter and
+// internal/capacity; this package reads the store, calls them, and writes
 // back.
 package accounting
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -27,8 +25,6 @@ import (
 	"github.com/sishui/sishui/internal/capacity"
 	"github.com/sishui/sishui/internal/indicator"
 	"github.com/sishui/sishui/internal/meter"
-	"github.com/sishui/sishui/internal/plan"
-	"github.com/sishui/sishui/internal/warning"
 )
 
 // DefaultM3PerKWh is the 以电折水 coefficient used for electricity points with
@@ -55,27 +51,14 @@ type Config struct {
 	UnconventionalSources []string
 	// Capacity grades counties (capacity.DefaultConfig when zero).
 	Capacity capacity.Config
-	// Rules replace the built-in rule set (warning.DefaultRules adapted, plus
-	// this package's rules) when non-nil; ExtraRules are added to either
-	// (e.g. city rules from data/liaocheng/rules.yaml).
-	Rules      []warning.Rule
-	ExtraRules []warning.Rule
-	// Webhooks receive every alert event (retried with backoff).
-	Webhooks []string
-	// Notifier, when set, also receives every alert event (tests, SMS …).
-	Notifier warning.Notifier
-	// WarnEvery and AccountEvery are the scheduler periods (10 min and
-	// 5 min); SweepEvery is how often every use point is re-accounted for
-	// yesterday and today (1 h).
-	WarnEvery    time.Duration
+	// AccountEvery is the scheduler period (5 min); SweepEvery is how often
+	// every use point is re-accounted for yesterday and today (1 h).
 	AccountEvery time.Duration
 	SweepEvery   time.Duration
 	// AtRiskMargin is indicator.Assess's margin (0.05 when 0).
 	AtRiskMargin float64
 	// Leakage are the CJJ 92-2016 corrections of indicator 7 (unverified defaults when zero).
 	Leakage indicator.LeakageParams
-	// PlanRules are the plan tasks' report rules (plan.DefaultRules when nil).
-	PlanRules *plan.Rules
 	// LateIntervals: a point silent longer than 2 intervals is late, longer
 	// than LateIntervals intervals offline (24 when 0).
 	LateIntervals float64
@@ -110,9 +93,6 @@ func (c *Config) defaults() {
 	if c.Capacity.TotalUse.Critical == 0 {
 		c.Capacity = capacity.DefaultConfig()
 	}
-	if c.WarnEvery <= 0 {
-		c.WarnEvery = 10 * time.Minute
-	}
 	if c.AccountEvery <= 0 {
 		c.AccountEvery = 5 * time.Minute
 	}
@@ -136,7 +116,7 @@ func (c *Config) defaults() {
 	}
 }
 
-// Service is the accounting, indicator and warning service.
+// Service is the accounting and indicator service.
 type Service struct {
 	store sishui.Store
 	cfg   Config
@@ -145,64 +125,24 @@ type Service struct {
 	acctMu sync.Mutex // serialises accounting writes of one process
 	dirty  map[int64]time.Time
 	dmu    sync.Mutex
-
-	warnMu    sync.Mutex // owns engine and subjects
-	engine    *warning.Engine
-	rules     []warning.Rule
-	notifier  multiNotifier
-	notifying sync.WaitGroup
-
-	broker     *Broker
-	alertNames alertNames // the registry's names for alerts (names.go)
-
-	metering meteringCache // the compliance register the warnings read, refreshed every few hours
 }
 
-// New returns a service on store. It validates the rules; the warning engine
-// state is restored from the store on first use.
+// New returns a service on store.
 func New(store sishui.Store, cfg Config) (*Service, error) {
 	cfg.defaults()
 	if err := cfg.Capacity.Validate(); err != nil {
 		return nil, fmt.Errorf("accounting: %w", err)
 	}
-	rules := cfg.Rules
-	if rules == nil {
-		var err error
-		if rules, err = BuiltinRules(); err != nil {
-			return nil, err
-		}
-	}
-	rules = append(slices.Clone(rules), cfg.ExtraRules...)
-	if _, err := warning.NewEngine(rules); err != nil {
-		return nil, fmt.Errorf("accounting: rules: %w", err)
-	}
-	s := &Service{store: store, cfg: cfg, log: cfg.Logger, dirty: map[int64]time.Time{}, rules: rules, broker: NewBroker()}
-	var ns []warning.Notifier
-	for _, u := range cfg.Webhooks {
-		ns = append(ns, newWebhook(u))
-	}
-	if cfg.Notifier != nil {
-		ns = append(ns, cfg.Notifier)
-	}
-	s.notifier = multiNotifier(ns)
-	return s, nil
+	return &Service{store: store, cfg: cfg, log: cfg.Logger, dirty: map[int64]time.Time{}}, nil
 }
-
-// Broker returns the in-process alert broker (for the SSE endpoint).
-func (s *Service) Broker() *Broker { return s.broker }
 
 // Store returns the service's store.
 func (s *Service) Store() sishui.Store { return s.store }
 
-// Start runs the schedulers (accounting of newly arrived data and a daily
-// sweep, and the warnings) until ctx ends; it returns at once.
+// Start runs the scheduler (accounting of newly arrived data and a daily
+// sweep) until ctx ends; it returns at once.
 func (s *Service) Start(ctx context.Context) {
 	go s.RunAccounting(ctx, s.cfg.AccountEvery)
-	go func() {
-		if err := s.RunWarnings(ctx, s.cfg.WarnEvery); err != nil && !errors.Is(err, context.Canceled) {
-			s.log.Error("warning scheduler stopped", "err", err)
-		}
-	}()
 }
 
 func (s *Service) now() time.Time { return s.cfg.Now().UTC() }
@@ -213,13 +153,6 @@ func system(ctx context.Context) context.Context { return sishui.WithActor(ctx, 
 // allPoints lists every point in the actor's scope.
 func (s *Service) allPoints(ctx context.Context, f sishui.PointFilter) ([]*sishui.Point, error) {
 	return sishui.AllPoints(ctx, s.store, f)
-}
-
-func (s *Service) allPermits(ctx context.Context, f sishui.PermitFilter) ([]*sishui.Permit, error) {
-	return sishui.AllPages(func(p sishui.Page) ([]*sishui.Permit, int, error) {
-		f.Page = p
-		return s.store.ListPermits(ctx, f)
-	})
 }
 
 func (s *Service) allAlerts(ctx context.Context, f sishui.AlertFilter) ([]*sishui.Alert, error) {

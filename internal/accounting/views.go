@@ -11,6 +11,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/capacity"
 	"github.com/sishui/sishui/internal/indicator"
+	"github.com/sishui/sishui/internal/warning"
 )
 
 // yearRollup is a year of rollup cells loaded into an indicator.Rollup.
@@ -768,7 +769,7 @@ func (s *Service) PointsStatus(ctx context.Context, region string) ([]PointStatu
 		iv := time.Duration(p.IntervalSeconds) * time.Second
 		age := now.Sub(x.LastSeen)
 		switch {
-		case alarmed[pointSubject(p)] || alarmed[wellSubject(p)] || alarmed[geoSubject(p)] || x.Alarm != 0:
+		case alarmed[warning.PointSubject(p.Code)] || alarmed[warning.WellSubject(p.Code)] || alarmed[warning.GeothermalSubject(p.Code)] || x.Alarm != 0:
 			st.Status = "alarm"
 		case x.LastSeen.IsZero():
 			st.Status = "offline"

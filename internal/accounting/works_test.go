@@ -16,7 +16,7 @@ func TestIndicatorsFromWorks(t *testing.T) {
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
 	city(t, st)
-	s := newService(t, st, &clock{t: bj("2026-02-01T12:00")}, Config{})
+	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	got, err := s.Indicators(ctx, "", 2025)
 	if err != nil {
 		t.Fatal(err)

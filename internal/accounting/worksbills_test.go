@@ -21,7 +21,7 @@ func TestLeakageFromBills(t *testing.T) {
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
 	city(t, st)
-	s := newService(t, st, &clock{t: bj("2026-02-01T12:00")}, Config{})
+	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	leak := func() IndicatorStatus {
 		t.Helper()
 		got, err := s.Indicators(ctx, "371503", 2025)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/alerting"
 	"github.com/sishui/sishui/internal/cityfile/citytest"
 )
 
@@ -26,14 +27,32 @@ import (
 // routes through the Server's wrapper (authentication from test headers).
 func accountingServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store, *accounting.Service) {
 	t.Helper()
+	ts, st, svc, _ := servicesServer(t, now)
+	return ts, st, svc
+}
+
+// alertingServer is accountingServer with the warning service it also serves
+// (AlertRoutes).
+func alertingServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store, *alerting.Service) {
+	t.Helper()
+	ts, st, _, alerts := servicesServer(t, now)
+	return ts, st, alerts
+}
+
+func servicesServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store, *accounting.Service, *alerting.Service) {
+	t.Helper()
 	st := citytest.SQLite(t)
 	svc, err := accounting.New(st, accounting.Config{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
+	alerts, err := alerting.New(st, svc, alerting.Config{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := &Server{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Metrics: metrics.NewSet()}
 	mux := http.NewServeMux()
-	routes := AccountingRoutes(svc)
+	routes := append(AccountingRoutes(svc), AlertRoutes(alerts)...)
 	for _, rt := range s.registryRoutes() {
 		if strings.HasPrefix(rt.Path, "/api/v1/permits") {
 			routes = append(routes, rt)
@@ -44,7 +63,7 @@ func accountingServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Sto
 	}
 	ts := httptest.NewServer(mux)
 	t.Cleanup(ts.Close)
-	return ts, st, svc
+	return ts, st, svc, alerts
 }
 
 // testWrap is the API's gate with the actor taken from test headers
@@ -260,7 +279,7 @@ func TestReportEndpoint(t *testing.T) {
 
 func TestAlertEndpoints(t *testing.T) {
 	now := time.Date(2026, 12, 31, 2, 0, 0, 0, time.UTC)
-	ts, st, svc := accountingServer(t, now)
+	ts, st, svc := alertingServer(t, now)
 	ctx := context.Background()
 	if err := st.UpsertCap(ctx, &sishui.RegionCap{Region: "371526", Year: 2026, TotalM3: 1000, GroundwaterM3: 0}); err != nil {
 		t.Fatal(err)
@@ -290,7 +309,7 @@ func TestAlertEndpoints(t *testing.T) {
 	if svc.Broker().Subscribers() != 1 { // the handler subscribes before writing the first line
 		t.Fatalf("%d subscribers", svc.Broker().Subscribers())
 	}
-	if _, err := svc.EvalWarnings(ctx, now); err != nil {
+	if _, err := svc.Eval(ctx, now); err != nil {
 		t.Fatal(err)
 	}
 	var event, data string

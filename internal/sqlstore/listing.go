@@ -88,7 +88,7 @@ var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
 // alertSubjectName is the registry name of an alert's subject, as SQL, for
 // searching alerts by what people call the subject (the subjects are those
-// internal/accounting's warning observations use: "section:CODE",
+// internal/alerting's producers observe: "section:CODE",
 // "well:CODE", "permit:NUMBER" …); NULL for a subject the registry does not
 // know.
 const alertSubjectName = `CASE

@@ -36,7 +36,7 @@ func TestBrowserAt10k(t *testing.T) {
 	if err := st.CreateAccount(context.Background(), &sishui.Account{Username: "city", Role: sishui.RoleCity, PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
-	srv := &api.Server{Store: st, Auth: as, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Extra: api.AccountingRoutes(svc), Fallback: Handler()}
+	srv := &api.Server{Store: st, Auth: as, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Extra: scaleRoutes(t, st, svc), Fallback: Handler()}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 

@@ -20,6 +20,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/accounting"
+	"github.com/sishui/sishui/internal/alerting"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/cityfile"
 	"github.com/sishui/sishui/internal/sqlite"
@@ -35,9 +36,9 @@ var countyCodes = []string{"371502", "371503", "371521", "371522", "371524", "37
 // hours ago (late), the rest never (offline). Every request acts as city staff.
 func scaleHandler(tb testing.TB, n int) http.Handler {
 	tb.Helper()
-	_, svc := scaleStore(tb, n)
+	st, svc := scaleStore(tb, n)
 	mux := http.NewServeMux()
-	for _, rt := range api.AccountingRoutes(svc) {
+	for _, rt := range scaleRoutes(tb, st, svc) {
 		mux.HandleFunc(rt.Method+" "+rt.Path, func(w http.ResponseWriter, r *http.Request) {
 			actor := &sishui.Actor{Username: "city", Role: sishui.RoleCity}
 			if err := rt.Handler(w, r.WithContext(sishui.WithActor(r.Context(), actor))); err != nil {
@@ -93,6 +94,16 @@ func scaleStore(tb testing.TB, n int) (*sqlite.DB, *accounting.Service) {
 		tb.Fatal(err)
 	}
 	return st, svc
+}
+
+// scaleRoutes are the accounting and alert routes over scaleStore's store.
+func scaleRoutes(tb testing.TB, st *sqlite.DB, svc *accounting.Service) []api.Route {
+	tb.Helper()
+	alerts, err := alerting.New(st, svc, alerting.Config{Now: func() time.Time { return loadNow }})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return append(api.AccountingRoutes(svc), api.AlertRoutes(alerts)...)
 }
 
 func get(tb testing.TB, h http.Handler, path string) []byte {

@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/citytest"
 	"github.com/sishui/sishui/internal/warning"
 )
 
@@ -15,8 +16,8 @@ import (
 // report, and online metering missing.
 func TestPermitWarnings(t *testing.T) {
 	ctx := context.Background()
-	st := openSQLite(t)
-	city(t, st)
+	st := citytest.SQLite(t)
+	citytest.Load(t, st)
 	now := time.Now().UTC()
 	d := now.In(sishui.BeijingTime)
 	today := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
@@ -58,7 +59,7 @@ func TestPermitWarnings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := newService(t, st, &clock{t: now}, Config{})
+	s := newService(t, st, &citytest.Clock{T: now}, Config{})
 	obs, _, err := s.Observations(ctx, now)
 	if err != nil {
 		t.Fatal(err)

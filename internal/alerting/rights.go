@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -8,21 +8,22 @@ import (
 	"github.com/sishui/sishui/internal/warning"
 )
 
-// rightsObservations adds the over-use-after-selling warning's inputs: for
+// rightsOveruse yields the over-use-after-selling warning's inputs: for
 // every permit whose withdrawal-right holder sold or leased out water in a
 // settled trade this year, the permit's metered use year to date against what
 // the holder kept — the lowest balance of its right for the permit's source
 // this year. Metered use is not a ledger entry (issue 14): it is compared, not
-// posted. ytdUse is the year's metered m³ by permit.
-func (s *Service) rightsObservations(ctx context.Context, now time.Time, permits []*sishui.Permit, ytdUse map[int64]float64,
-	add func(warning.Observation, owner)) error {
+// posted.
+func (s *Service) rightsOveruse(ctx context.Context, in *inputs) ([]observed, error) {
+	now, permits, ytdUse := in.now, in.permits, in.permitYTD
+	var out []observed
 	year := now.In(sishui.BeijingTime).Year()
 	start, end := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
 	trades, err := sishui.AllPages(func(p sishui.Page) ([]*sishui.RightsTrade, int, error) {
 		return s.store.ListTrades(ctx, sishui.TradeFilter{Status: sishui.TradeSettled, Page: p})
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sold := map[int64]bool{} // seller holder IDs with a trade in this year
 	for _, t := range trades {
@@ -31,11 +32,11 @@ func (s *Service) rightsObservations(ctx context.Context, now time.Time, permits
 		}
 	}
 	if len(sold) == 0 {
-		return nil
+		return nil, nil
 	}
 	holders, err := s.store.ListRightsHolders(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	byID := map[int64]*sishui.Permit{}
 	for _, p := range permits {
@@ -48,14 +49,14 @@ func (s *Service) rightsObservations(ctx context.Context, now time.Time, permits
 		}
 		bs, err := s.store.RightsBalances(ctx, sishui.RightsFilter{Holder: h.ID, Source: p.Source, Year: year}, time.Time{})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var kept int64
 		for _, b := range bs {
 			kept += b.MinM3
 		}
-		add(warning.Observation{Kind: warning.RightsOveruse, Subject: "permit-rights:" + p.Number, Value: ytdUse[p.ID], Limit: float64(kept)},
-			owner{region: p.Region, user: p.UserID})
+		out = append(out, observed{warning.Observation{Kind: warning.RightsOveruse, Subject: "permit-rights:" + p.Number, Value: ytdUse[p.ID], Limit: float64(kept)},
+			owner{region: p.Region, user: p.UserID}})
 	}
-	return nil
+	return out, nil
 }

@@ -1,8 +1,7 @@
-package accounting
+package alerting
 
 import (
 	"context"
-	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/plan"
@@ -12,22 +11,24 @@ import (
 // notDue is the task_report value of a task with no report missing (resolves its alert).
 const notDue = -100000
 
-// taskObservations adds the plan tasks' report reminders (issue 16) for the
+// taskReports yields the plan tasks' report reminders (issue 16) for the
 // lead units (牵头单位), whose quarterly reports are the city's: one
 // observation per task, valued at the days its oldest missing report is late
 // (negative: due in that many days; notDue when nothing is missing or due
 // within the reminder days). The counties' parts stay in /api/v1/plan/reminders
 // and the county overview. The rules are plan.Rules (due 10 days after the
 // quarter, remind 7 days before, unless configured).
-func (s *Service) taskObservations(ctx context.Context, now time.Time, ri *regionInfo, add func(warning.Observation, owner)) error {
+func (s *Service) taskReports(ctx context.Context, in *inputs) ([]observed, error) {
+	now := in.now
 	tasks, err := s.store.ListTasks(ctx)
 	if err != nil || len(tasks) == 0 {
-		return err
+		return nil, err
 	}
 	reports, err := s.store.ListTaskReports(ctx, sishui.TaskReportFilter{})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var out []observed
 	rules := plan.DefaultRules()
 	if s.cfg.PlanRules != nil {
 		rules = *s.cfg.PlanRules
@@ -44,10 +45,10 @@ func (s *Service) taskObservations(ctx context.Context, now time.Time, ri *regio
 			if late, ok := worst[t.Code]; ok {
 				v, due = float64(late), float64(-late)
 			}
-			add(warning.Observation{Kind: warning.TaskReport, Subject: "task-report:" + t.Code + "@" + region, Value: v,
-				Extra: map[string]float64{"due_in": due}}, owner{region: region})
+			out = append(out, observed{warning.Observation{Kind: warning.TaskReport, Subject: "task-report:" + t.Code + "@" + region, Value: v,
+				Extra: map[string]float64{"due_in": due}}, owner{region: region}})
 		}
 	}
-	emit(tasks, ri.root)
-	return nil
+	emit(tasks, in.regions.Root())
+	return out, nil
 }

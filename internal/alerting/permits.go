@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -40,18 +40,19 @@ func (m *meteringCache) get(ctx context.Context, st sishui.Store, now time.Time)
 	return c, nil
 }
 
-// permitObservations adds the permit process's warning inputs: renewal due,
-// use on a permit not in force, the annual report missing after 31 December,
-// and online-metering compliance. monthUse is this month's metered m³ by
-// permit.
-func (s *Service) permitObservations(ctx context.Context, now time.Time, permits []*sishui.Permit, monthUse map[int64]float64,
-	add func(warning.Observation, owner)) error {
+// permitProcess yields the permit process's warning inputs: renewal due,
+// use this month on a permit not in force, the annual report missing after
+// 31 December, and online-metering compliance.
+func (s *Service) permitProcess(ctx context.Context, in *inputs) ([]observed, error) {
+	now, permits, monthUse := in.now, in.permits, in.permitMonth
+	var out []observed
+	add := func(o warning.Observation, ow owner) { out = append(out, observed{o, ow}) }
 	d := now.In(sishui.BeijingTime)
 	today := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
 	renewing := map[int64]bool{}
 	apps, err := allApplications(ctx, s.store, sishui.ApplicationFilter{Kind: sishui.ApplicationRenewal, Open: true})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, a := range apps {
 		renewing[a.PermitID] = true
@@ -60,7 +61,7 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 	deadline := time.Date(lastYear, 12, 31, 0, 0, 0, 0, time.UTC)
 	plans, err := s.store.ListAnnualPlans(ctx, 0, lastYear)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	reported := map[int64]bool{}
 	for _, ap := range plans {
@@ -97,7 +98,7 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 	}
 	c, err := s.metering.get(ctx, s.store, now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	byID := map[int64]*sishui.Permit{}
 	for _, p := range permits {
@@ -111,7 +112,7 @@ func (s *Service) permitObservations(ctx context.Context, now time.Time, permits
 		add(warning.Observation{Kind: warning.MeteringCompliance, Subject: "permit-metering:" + p.Number, Value: meteringCode[x.Class]},
 			owner{region: p.Region, user: p.UserID})
 	}
-	return nil
+	return out, nil
 }
 
 func allApplications(ctx context.Context, st sishui.Store, f sishui.ApplicationFilter) ([]*sishui.PermitApplication, error) {
@@ -137,7 +138,7 @@ func (s *Service) expirePermits(ctx context.Context, now time.Time, permits []*s
 			continue // another sweep or a person changed it first
 		}
 		if err != nil {
-			return fmt.Errorf("accounting: expire permit %s: %w", p.Number, err)
+			return fmt.Errorf("alerting: expire permit %s: %w", p.Number, err)
 		}
 		permits[i] = q
 	}

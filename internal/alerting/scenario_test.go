@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/citytest"
 	"github.com/sishui/sishui/internal/quality"
 	"github.com/sishui/sishui/internal/warning"
 )
@@ -153,17 +154,17 @@ func TestScenarios(t *testing.T) {
 
 func runScenario(t *testing.T, sc *scenario) {
 	ctx := context.Background()
-	st := engines(t)["sqlite"](t)
-	city(t, st)
-	c := &clock{t: sc.Start}
+	st := citytest.SQLite(t)
+	citytest.Load(t, st)
+	c := &citytest.Clock{T: sc.Start}
 	var mu sync.Mutex
 	var events []warning.Event
-	s := newService(t, st, c, Config{Notifier: warning.NotifierFunc(func(_ context.Context, evs []warning.Event) error {
+	acct, s := newServices(t, st, c, Config{Notifiers: []warning.Notifier{warning.NotifierFunc(func(_ context.Context, evs []warning.Event) error {
 		mu.Lock()
 		events = append(events, evs...)
 		mu.Unlock()
 		return nil
-	})})
+	})}})
 	for _, cp := range sc.Caps {
 		if err := st.UpsertCap(ctx, &sishui.RegionCap{Region: cp.Region, Year: cp.Year, TotalM3: cp.TotalM3, GroundwaterM3: cp.GroundwaterM3}); err != nil {
 			t.Fatal(err)
@@ -182,7 +183,7 @@ func runScenario(t *testing.T, sc *scenario) {
 		for _, x := range stp.Samples {
 			p := codes[x.Point]
 			if p == nil {
-				p = pointByCode(t, st, x.Point)
+				p = citytest.PointByCode(t, st, x.Point)
 				codes[x.Point] = p
 			}
 			m, ok := sishui.ParseMetric(x.Metric)
@@ -213,24 +214,24 @@ func runScenario(t *testing.T, sc *scenario) {
 				at := now.Add(time.Duration(x.From) + time.Duration(i)*every)
 				xs = append(xs, sishui.Sample{Point: p.ID, Metric: m, Time: at.UTC(), Value: *v, Flags: uint32(flags)})
 			}
-			appendSamples(t, st, xs)
+			citytest.AppendSamples(t, st, xs)
 			first := now.Add(time.Duration(x.From))
 			if old, ok := touched[p.ID]; !ok || first.Before(old) {
 				touched[p.ID] = first
 			}
 		}
 		for id, from := range touched {
-			s.MarkDirty(id, from)
+			acct.MarkDirty(id, from)
 		}
-		if err := s.AccountDirty(ctx); err != nil {
+		if err := acct.AccountDirty(ctx); err != nil {
 			t.Fatalf("at %v: account: %v", stp.At, err)
 		}
-		if _, err := s.EvalWarnings(ctx, now); err != nil {
+		if _, err := s.Eval(ctx, now); err != nil {
 			t.Fatalf("at %v: eval: %v", stp.At, err)
 		}
 		if a := stp.Ack; a != nil {
 			actx := sishui.WithActor(ctx, &sishui.Actor{Username: a.User, Role: a.Role, Region: a.Region})
-			open, err := s.allAlerts(ctx, sishui.AlertFilter{State: "open"})
+			open, err := allAlerts(ctx, s.store, sishui.AlertFilter{State: "open"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -255,7 +256,7 @@ func runScenario(t *testing.T, sc *scenario) {
 		checkAlertDetails(t, s, stp)
 	}
 	// Every stored alert's history matches the events notified, in order.
-	all, err := s.allAlerts(ctx, sishui.AlertFilter{})
+	all, err := allAlerts(ctx, s.store, sishui.AlertFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +278,7 @@ func runScenario(t *testing.T, sc *scenario) {
 
 func openAlerts(t *testing.T, s *Service, subjects []string) []string {
 	t.Helper()
-	open, err := s.allAlerts(context.Background(), sishui.AlertFilter{State: "open"})
+	open, err := allAlerts(context.Background(), s.store, sishui.AlertFilter{State: "open"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +297,7 @@ func openAlerts(t *testing.T, s *Service, subjects []string) []string {
 func checkAlertDetails(t *testing.T, s *Service, stp step) {
 	t.Helper()
 	ctx := context.Background()
-	open, err := s.allAlerts(ctx, sishui.AlertFilter{State: "open"})
+	open, err := allAlerts(ctx, s.store, sishui.AlertFilter{State: "open"})
 	if err != nil {
 		t.Fatal(err)
 	}

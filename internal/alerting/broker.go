@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -72,12 +72,12 @@ func (s *Service) SubscribeAlerts(ctx context.Context) (<-chan sishui.Alert, fun
 	switch {
 	case a.SeesAll():
 	case a.Role == sishui.RoleCounty:
-		ri, err := s.regions(ctx)
+		tree, err := s.accounts.RegionTree(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
 		root := a.Region
-		filter = func(x *sishui.Alert) bool { return x.Region != "" && ri.within(x.Region, root) }
+		filter = func(x *sishui.Alert) bool { return x.Region != "" && tree.Within(x.Region, root) }
 	case a.Role == sishui.RoleEnterprise && a.WaterUser > 0:
 		user := a.WaterUser
 		filter = func(x *sishui.Alert) bool { return x.UserID == user }

@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/warning"
 )
 
 // namesTTL is how long the registry's names are cached for alerts: a renamed
@@ -72,7 +73,7 @@ func (s *Service) nameIndex(ctx context.Context) (*nameIndex, error) {
 }
 
 // buildNames reads the registry's names of every kind of alert subject that
-// Observations produces.
+// the producers yield.
 func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 	idx := &nameIndex{subjects: map[string]string{}, regions: map[string]string{}}
 	regions, err := s.store.ListRegions(ctx, sishui.RegionFilter{})
@@ -97,12 +98,12 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 	for _, z := range zones {
 		idx.subjects["zone:"+z.Code] = z.Name
 	}
-	points, err := s.allPoints(ctx, sishui.PointFilter{})
+	points, err := sishui.AllPoints(ctx, s.store, sishui.PointFilter{})
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range points {
-		for _, subj := range []string{pointSubject(p), wellSubject(p), geoSubject(p)} {
+		for _, subj := range []string{warning.PointSubject(p.Code), warning.WellSubject(p.Code), warning.GeothermalSubject(p.Code)} {
 			if _, taken := idx.subjects[subj]; !taken || !p.Retired {
 				idx.subjects[subj] = p.Name
 			}
@@ -118,7 +119,7 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 	for _, u := range users {
 		holders[u.ID] = u.Name
 	}
-	permits, err := s.allPermits(ctx, sishui.PermitFilter{})
+	permits, err := allPermits(ctx, s.store)
 	if err != nil {
 		return nil, err
 	}
@@ -127,12 +128,12 @@ func (s *Service) buildNames(ctx context.Context) (*nameIndex, error) {
 		if h := holders[pm.UserID]; h != "" {
 			name += " " + h
 		}
-		// The permit-process warnings (permitwarnings.go) name the permit too.
+		// The permit-process warnings (permits.go) name the permit too.
 		for _, kind := range []string{"permit:", "permit-renewal:", "permit-report:", "permit-metering:", "permit-rights:"} {
 			idx.subjects[kind+pm.Number] = name
 		}
 	}
-	// The plan tasks' report reminders (taskwarnings.go): task title and region.
+	// The plan tasks' report reminders (tasks.go): task title and region.
 	tasks, err := s.store.ListTasks(ctx)
 	if err != nil {
 		return nil, err

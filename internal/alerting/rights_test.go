@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/citytest"
 	"github.com/sishui/sishui/internal/plan"
 	"github.com/sishui/sishui/internal/warning"
 )
@@ -44,8 +45,8 @@ func levelOf(t *testing.T, obs []warning.Observation, kind warning.Kind, subject
 // no such observation.
 func TestRightsOveruseWarning(t *testing.T) {
 	ctx := context.Background()
-	st := openSQLite(t)
-	city(t, st)
+	st := citytest.SQLite(t)
+	citytest.Load(t, st)
 	now := time.Now().UTC()
 	st.(interface{ SetNow(func() time.Time) }).SetNow(func() time.Time { return now })
 	d := now.In(sishui.BeijingTime)
@@ -82,7 +83,7 @@ func TestRightsOveruseWarning(t *testing.T) {
 	must(st.CreatePoint(ctx, pt))
 	must(st.ReplaceDailyUse(ctx, pt.ID, today, today.AddDate(0, 0, 1), []sishui.DailyUse{{Point: pt.ID, Day: today, Region: "371502",
 		Source: "surface", Sector: users[0].Sector, Litres: 60_000_000, Basis: "measured"}}))
-	s := newService(t, st, &clock{t: now}, Config{})
+	s := newService(t, st, &citytest.Clock{T: now}, Config{})
 	subject := "permit-rights:" + ps[0].Number
 	obs, _, err := s.Observations(ctx, now)
 	must(err)
@@ -102,7 +103,7 @@ func TestRightsOveruseWarning(t *testing.T) {
 	if p, err := st.GetPermit(ctx, ps[0].ID); err != nil || p.AnnualM3 != 100_000 {
 		t.Fatalf("the lease changed the permit: %+v %v", p, err)
 	}
-	s = newService(t, st, &clock{t: now}, Config{})
+	s = newService(t, st, &citytest.Clock{T: now}, Config{})
 	obs, _, err = s.Observations(ctx, now)
 	must(err)
 	got, ok := levelOf(t, obs, warning.RightsOveruse, subject, now)
@@ -118,8 +119,8 @@ func TestRightsOveruseWarning(t *testing.T) {
 // late (orange) city-wide; a report marking it done resolves the warning.
 func TestTaskReportWarnings(t *testing.T) {
 	ctx := context.Background()
-	st := openSQLite(t)
-	city(t, st)
+	st := citytest.SQLite(t)
+	citytest.Load(t, st)
 	tasks, err := st.ListTasks(ctx)
 	if err != nil || len(tasks) == 0 {
 		t.Fatalf("tasks: %v", err)
@@ -135,7 +136,7 @@ func TestTaskReportWarnings(t *testing.T) {
 	if task == nil {
 		t.Fatal("no task running in 2026")
 	}
-	s := newService(t, st, &clock{t: now}, Config{})
+	s := newService(t, st, &citytest.Clock{T: now}, Config{})
 	obs, _, err := s.Observations(ctx, now)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +172,7 @@ func TestTaskReportWarnings(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s = newService(t, st, &clock{t: soon}, Config{})
+	s = newService(t, st, &citytest.Clock{T: soon}, Config{})
 	obs, _, err = s.Observations(ctx, soon)
 	if err != nil {
 		t.Fatal(err)

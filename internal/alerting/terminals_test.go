@@ -1,4 +1,4 @@
-package accounting
+package alerting
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/citytest"
 )
 
 // TestTerminalSecurityAlert: a terminal's replayed and impersonating frames
@@ -14,11 +15,11 @@ import (
 func TestTerminalSecurityAlert(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	st := engines(t)["sqlite"](t)
-	city(t, st)
+	st := citytest.SQLite(t)
+	citytest.Load(t, st)
 	now := time.Now().UTC().Truncate(time.Second)
-	s := newService(t, st, &clock{t: now}, Config{})
-	p := pointByCode(t, st, "3715020400")
+	s := newService(t, st, &citytest.Clock{T: now}, Config{})
+	p := citytest.PointByCode(t, st, "3715020400")
 	var frames []*sishui.RawFrame
 	for i, reason := range []string{"replay: serial 3 repeated with other contents", "impersonation: reported from 10.0.0.9 while its session from 10.0.0.1 was alive",
 		"replay: send time behind", ""} {
@@ -28,7 +29,7 @@ func TestTerminalSecurityAlert(t *testing.T) {
 	if err := st.ArchiveFrames(ctx, frames); err != nil {
 		t.Fatal(err)
 	}
-	changes, err := s.EvalWarnings(ctx, now)
+	changes, err := s.Eval(ctx, now)
 	if err != nil {
 		t.Fatal(err)
 	}
