@@ -20,7 +20,7 @@ import (
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/alerting"
-	"github.com/sishui/sishui/internal/cityfile/citytest"
+	"github.com/sishui/sishui/internal/citytest"
 )
 
 // accountingServer serves AccountingRoutes plus the registry's permit
@@ -41,7 +41,7 @@ func alertingServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store
 
 func servicesServer(t *testing.T, now time.Time) (*httptest.Server, sishui.Store, *accounting.Service, *alerting.Service) {
 	t.Helper()
-	st := citytest.SQLite(t)
+	st := citytest.SQLiteAt(t, time.Time{})
 	svc, err := accounting.New(st, accounting.Config{Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)

@@ -11,13 +11,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/auth"
-	"github.com/sishui/sishui/internal/cityfile/citytest"
+	"github.com/sishui/sishui/internal/citytest"
 )
 
 type fixture struct {
@@ -34,7 +35,7 @@ var engines = []struct {
 	name string
 	open func(t *testing.T) sishui.Store
 }{
-	{"sqlite", func(t *testing.T) sishui.Store { return citytest.SQLite(t) }},
+	{"sqlite", func(t *testing.T) sishui.Store { return citytest.SQLiteAt(t, time.Time{}) }},
 	{"postgres", func(t *testing.T) sishui.Store { return citytest.Postgres(t) }},
 }
 

@@ -6,15 +6,25 @@ package citytest
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/cityfile"
+	"github.com/sishui/sishui/internal/postgres"
 	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -55,71 +65,86 @@ func Engines(t *testing.T) map[string]func(t *testing.T) sishui.Store {
 		"sqlite": func(t *testing.T) sishui.Store { return SQLite(t) },
 	}
 	if os.Getenv("SISHUI_TEST_POSTGRES") != "" {
-		m["postgres"] = func(t *testing.T) sishui.Store { return pgtest.Open(t) }
+		m["postgres"] = func(t *testing.T) sishui.Store { return Postgres(t) }
 	}
 	return m
 }
 
-// template is a SQLite file with the Liaocheng data loaded, built once and
-// copied by SQLite.
-var template struct {
+// Registered is when SQLite's city is registered: "after" every alert
+// scenario's clock, so that points that never report do not raise
+// terminal_offline alerts in every scenario.
+var Registered = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// SQLite opens a fresh SQLite store holding the Liaocheng data registered at
+// Registered, closed when the test or benchmark ends.
+func SQLite(t testing.TB) sishui.Store { return SQLiteAt(t, Registered) }
+
+// sqliteTemplates are compacted copies of stores holding the city, one per
+// registration time, each built once per test binary.
+var sqliteTemplates struct {
+	mu sync.Mutex
+	m  map[time.Time]*sqliteTemplate
+}
+
+type sqliteTemplate struct {
 	once sync.Once
-	path string
+	file []byte
 	err  error
 }
 
-func templateDB() (string, error) {
-	template.once.Do(func() {
-		dir, err := os.MkdirTemp("", "sishui-citytest-")
-		if err != nil {
-			template.err = err
-			return
-		}
-		path := filepath.Join(dir, "city.db")
-		st, err := sqlite.Open(context.Background(), path)
-		if err != nil {
-			template.err = err
-			return
-		}
-		// Registered "after" every scenario clock, so that points that never
-		// report do not raise terminal_offline alerts in every scenario.
-		st.DB.Now = func() time.Time { return time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC) }
-		if _, err := cityfile.Load(context.Background(), liaocheng.FS, st); err != nil {
-			template.err = err
-		}
-		if _, err := st.DB.DB.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && template.err == nil {
-			template.err = err
-		}
-		if err := st.Close(); err != nil && template.err == nil {
-			template.err = err
-		}
-		template.path = path
-	})
-	return template.path, template.err
-}
-
-// SQLite opens a fresh SQLite store holding the Liaocheng data, closed when
-// the test or benchmark ends.
-func SQLite(t testing.TB) sishui.Store {
+// SQLiteAt opens a fresh SQLite store holding the Liaocheng data registered
+// at registered (the zero time: when the template was built).
+func SQLiteAt(t testing.TB, registered time.Time) *sqlite.DB {
 	t.Helper()
-	src, err := templateDB()
-	if err != nil {
+	ctx := context.Background()
+	sqliteTemplates.mu.Lock()
+	if sqliteTemplates.m == nil {
+		sqliteTemplates.m = map[time.Time]*sqliteTemplate{}
+	}
+	tpl := sqliteTemplates.m[registered]
+	if tpl == nil {
+		tpl = &sqliteTemplate{}
+		sqliteTemplates.m[registered] = tpl
+	}
+	sqliteTemplates.mu.Unlock()
+	tpl.once.Do(func() { tpl.file, tpl.err = buildSQLite(ctx, registered) })
+	if tpl.err != nil {
+		t.Fatalf("citytest: sqlite template: %v", tpl.err)
+	}
+	path := filepath.Join(t.TempDir(), "city.db")
+	if err := os.WriteFile(path, tpl.file, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "s.db")
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(context.Background(), path)
+	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+func buildSQLite(ctx context.Context, registered time.Time) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "citytest")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "load.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if !registered.IsZero() {
+		st.DB.Now = func() time.Time { return registered }
+	}
+	if _, err := cityfile.Load(ctx, liaocheng.FS, st); err != nil {
+		return nil, err
+	}
+	copyPath := filepath.Join(dir, "template.db")
+	if err := st.Backup(ctx, copyPath); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(copyPath)
 }
 
 // Load loads the Liaocheng data into st unless it holds it already (the
@@ -134,14 +159,9 @@ func Load(t *testing.T, st sishui.Store) {
 	}
 }
 
-// Main runs the tests of m and removes the template: call it from TestMain.
-func Main(m *testing.M) int {
-	code := m.Run()
-	if template.path != "" {
-		os.RemoveAll(filepath.Dir(template.path))
-	}
-	return code
-}
+// Main runs the tests of m (the templates live in memory and in temporary
+// directories of their own; there is nothing left to remove).
+func Main(m *testing.M) int { return m.Run() }
 
 // PointByCode returns the point of the registry with code.
 func PointByCode(t *testing.T, st sishui.Store, code string) *sishui.Point {
@@ -167,4 +187,115 @@ func AppendSamples(t *testing.T, st sishui.Store, xs []sishui.Sample) sishui.App
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Databases made here are named with this prefix, their creation time in Unix
+// seconds and a random part, so that a later run can drop what a killed run left.
+const (
+	templatePrefix = "citytpl_"
+	copyPrefix     = "citycopy_"
+	staleAfter     = 6 * time.Hour
+)
+
+var pgTemplate struct {
+	once sync.Once
+	name string
+	err  error
+}
+
+// Postgres opens a PostgreSQL store of the test's own, a database created from
+// a template that holds the city data. It skips without SISHUI_TEST_POSTGRES.
+func Postgres(t testing.TB) *postgres.DB {
+	t.Helper()
+	dsn := pgtest.DSN(t)
+	ctx := context.Background()
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	pgTemplate.once.Do(func() { pgTemplate.name, pgTemplate.err = buildPostgres(ctx, admin, dsn) })
+	if pgTemplate.err != nil {
+		t.Fatalf("citytest: postgres template: %v", pgTemplate.err)
+	}
+	name := dbName(copyPrefix)
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name+" TEMPLATE "+pgTemplate.name); err != nil {
+		t.Fatalf("citytest: copy the template: %v", err)
+	}
+	t.Cleanup(func() { dropDatabase(dsn, name) })
+	st, err := postgres.Open(ctx, withDatabase(dsn, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() }) // runs before the database is dropped
+	return st
+}
+
+func buildPostgres(ctx context.Context, admin *sql.DB, dsn string) (string, error) {
+	dropStale(ctx, admin)
+	name := dbName(templatePrefix)
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		return "", err
+	}
+	st, err := postgres.Open(ctx, withDatabase(dsn, name))
+	if err != nil {
+		return "", err
+	}
+	_, err = cityfile.Load(ctx, liaocheng.FS, st)
+	st.Close() // a template may have no connections when it is copied
+	return name, err
+}
+
+func dbName(prefix string) string {
+	var b [6]byte
+	rand.Read(b[:])
+	return prefix + strconv.FormatInt(time.Now().Unix(), 10) + "_" + hex.EncodeToString(b[:])
+}
+
+// dropStale drops the databases of earlier runs older than staleAfter: a
+// template is not dropped when its test binary ends, and a killed run leaves copies.
+func dropStale(ctx context.Context, admin *sql.DB) {
+	rows, err := admin.QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'citytpl\_%' OR datname LIKE 'citycopy\_%'`)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if rows.Scan(&name) != nil {
+			continue
+		}
+		parts := strings.Split(name, "_")
+		if len(parts) != 3 {
+			continue
+		}
+		if sec, err := strconv.ParseInt(parts[1], 10, 64); err == nil && time.Since(time.Unix(sec, 0)) > staleAfter {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+	}
+}
+
+func dropDatabase(dsn, name string) {
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return
+	}
+	defer admin.Close()
+	admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+}
+
+// withDatabase returns dsn naming database name instead of its own.
+func withDatabase(dsn, name string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err == nil {
+			u.Path = "/" + name
+			return u.String()
+		}
+	}
+	return fmt.Sprintf("%s dbname=%s", dsn, name)
 }
