@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/forecast"
 )
 
 // Staleness: a latest sample older than this is not taken as the current state.
@@ -72,8 +73,9 @@ func (n *Network) Work(code string) *sishui.Work { return n.byCode[code] }
 
 // ReadLive reads the current state at now: each reservoir's level and each river's,
 // transfer's and gate's flow from the latest samples at its points (none older than
-// Staleness), and the demand forecast: the mean metered daily use of the last 7 days
-// where a work's meters reported, else BaselineDemand.
+// Staleness), and the fallback demand: the mean metered daily use of the last 7 days
+// where a work's meters reported, else BaselineDemand (UseForecast lays the
+// forecast model's demand over it).
 func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) (Live, error) {
 	ms, err := st.ListMeasurements(ctx, now.Year()-1, "")
 	if err != nil {
@@ -82,7 +84,12 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 	if cur, err := st.ListMeasurements(ctx, now.Year(), ""); err == nil {
 		ms = append(ms, cur...)
 	}
-	live := Live{LevelM: map[string]float64{}, FlowM3s: map[string]float64{}, DemandM3Day: BaselineDemand(n.Works, ms)}
+	live := Live{LevelM: map[string]float64{}, FlowM3s: map[string]float64{}, DemandM3Day: map[string]float64{},
+		DemandBasis: map[string]string{}, baselines: Baselines(n.Works, ms)}
+	for c, b := range live.baselines {
+		live.DemandM3Day[c] = round3(b.M3 / 365)
+		live.DemandBasis[c] = "baseline: " + b.From + " ÷ 365"
+	}
 	for _, w := range n.Works {
 		switch w.Kind {
 		case sishui.WorkReservoir, sishui.WorkRiver, sishui.WorkTransferHub, sishui.WorkGate, sishui.WorkIntake:
@@ -113,6 +120,7 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 				return Live{}, err
 			} else if ok {
 				live.DemandM3Day[w.Code] = round3(v / 7)
+				live.DemandBasis[w.Code] = "metered: mean daily use of the last 7 days"
 			}
 		}
 	}
@@ -144,6 +152,27 @@ type PlanBody struct {
 	Problem *Problem `json:"problem"`
 	Plan    *Plan    `json:"plan"`
 	Assumed []string `json:"assumed,omitempty"`
+	// DemandBasis is where each demand work's demand came from (forecast,
+	// metered or baseline).
+	DemandBasis map[string]string `json:"demand_basis,omitempty"`
+}
+
+// UseForecast lays the forecast model's per-day demands (ForecastDemand) over
+// the fallback for the days of the horizon; works it does not cover keep the
+// fallback.
+func (l *Live) UseForecast(sc *forecast.Scenario, works []*sishui.Work, start time.Time, days int) error {
+	byDay, basis, err := ForecastDemand(sc, works, l.baselines, start, days)
+	if err != nil {
+		return err
+	}
+	if l.DemandBasis == nil {
+		l.DemandBasis = map[string]string{}
+	}
+	l.DemandM3ByDay = byDay
+	for c, b := range basis {
+		l.DemandBasis[c] = b
+	}
+	return nil
 }
 
 // Make solves the dispatch from live data and returns the plan to store with its orders.
@@ -156,7 +185,21 @@ func Make(ctx context.Context, st sishui.Store, start time.Time, step string, st
 	if err != nil {
 		return nil, nil, err
 	}
+	days := 0
+	for _, pr := range (&Problem{Start: start, Step: step, Steps: steps}).Periods() {
+		days += pr.Days
+	}
+	fcErr := func() error {
+		sc, err := demoForecast()
+		if err != nil {
+			return err
+		}
+		return live.UseForecast(sc, n.Works, start, days)
+	}()
 	p, assumed := FromWorks(n.Works, n.Links, n.Sections, live, start, step, steps)
+	if fcErr != nil {
+		assumed = append(assumed, "demand forecast unavailable, metered or baseline demands used: "+fcErr.Error())
+	}
 	if len(p.Nodes) == 0 {
 		return nil, nil, sishui.Invalid("start", "no work in service takes part in dispatch")
 	}
@@ -167,7 +210,13 @@ func Make(ctx context.Context, st sishui.Store, start time.Time, step string, st
 	if err := Verify(p, pl, 1e-2); err != nil {
 		return nil, nil, fmt.Errorf("dispatch: the solved plan failed its check: %w", err)
 	}
-	body, err := json.Marshal(PlanBody{Problem: p, Plan: pl, Assumed: assumed})
+	basis := map[string]string{}
+	for _, nd := range p.Nodes {
+		if b, ok := live.DemandBasis[nd.Code]; ok && len(nd.DemandM3) > 0 {
+			basis[nd.Code] = b
+		}
+	}
+	body, err := json.Marshal(PlanBody{Problem: p, Plan: pl, Assumed: assumed, DemandBasis: basis})
 	if err != nil {
 		return nil, nil, err
 	}
