@@ -19,12 +19,15 @@ import (
 
 // Story names the points and regions the history pushes over a line.
 type Story struct {
-	OverPermit    int64   // a permit used beyond its annual volume's pace
-	LowFlowPoint  int64   // a river point whose section runs below its base flow
-	DeepWellPoint int64   // a well beyond its zone's red line
-	GeoPoint      int64   // a geothermal well reinjecting less than it takes
-	HotRegion     string  // a county whose use heads for its cap
-	Offline       []int64 // terminals silent for the last OfflineDays days (the demo's simulator leaves them out)
+	OverPermit    int64  // a permit used beyond its annual volume's pace
+	LowFlowPoint  int64  // a river point whose section runs below its base flow
+	DeepWellPoint int64  // a well beyond its zone's red line
+	GeoPoint      int64  // a geothermal well reinjecting less than it takes
+	HotRegion     string // a county whose use heads for its cap
+	// DispatchPlan is a dispatch plan made PastDispatchDays ago whose
+	// intakes' meters follow its orders (plan vs actual).
+	DispatchPlan int64
+	Offline      []int64 // terminals silent for the last OfflineDays days (the demo's simulator leaves them out)
 }
 
 // OfflineEvery picks the offline terminals: every OfflineEvery-th metered
@@ -76,6 +79,10 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	}
 	sections := map[int64]*sishui.Section{}
 	zones := map[int64]*sishui.Zone{}
+	past, err := newPastDispatch(ctx, st, bj)
+	if err != nil {
+		return res, err
+	}
 	for _, p := range points {
 		var series []sishui.Sample
 		times := sparse
@@ -87,6 +94,9 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				end = offlineFrom
 			}
 			times = intervalTimes(bj, end, time.Duration(p.IntervalSeconds)*time.Second)
+			if p.Kind == sishui.PointWithdrawal {
+				times = past.before(p, times, end)
+			}
 		}
 		switch p.Kind {
 		case sishui.PointWithdrawal, sishui.PointReclaimed:
@@ -106,6 +116,7 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				res.Story.OverPermit, pace = p.PermitID, 1.15
 			}
 			series = cumulative(p, sishui.MetricVolumeM3, times, 1e4+rng.Float64()*9e5, annual*pace/365, sector, rng)
+			past.keep(p, series)
 			series = append(series, flows(p, series, now.Add(-HourlyDays*24*time.Hour))...)
 		case sishui.PointElectricity:
 			series = cumulative(p, sishui.MetricEnergyKWh, times, rng.Float64()*5e4, 40+rng.Float64()*120, "irrigation", rng)
@@ -169,7 +180,12 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	if err := flush(); err != nil {
 		return res, err
 	}
-	n, err := enterFarmUse(ctx, st, bj, res.Story.HotRegion, rng)
+	plan, n, err := past.write(ctx, st, now, seed)
+	if err != nil {
+		return res, err
+	}
+	res.Story.DispatchPlan, res.Samples = plan, res.Samples+n
+	n, err = enterFarmUse(ctx, st, bj, res.Story.HotRegion, rng)
 	res.Entered = n
 	return res, err
 }

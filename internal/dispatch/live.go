@@ -20,11 +20,12 @@ type Network struct {
 	Sections []*sishui.Section
 	byCode   map[string]*sishui.Work
 	points   map[string][]int64 // work → meter point ids (its own and its permits')
+	meters   map[int64]bool     // points that are permits' withdrawal meters, not gauges
 }
 
 // LoadNetwork reads the works, links, sections and each work's meter points.
 func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
-	n := &Network{byCode: map[string]*sishui.Work{}, points: map[string][]int64{}}
+	n := &Network{byCode: map[string]*sishui.Work{}, points: map[string][]int64{}, meters: map[int64]bool{}}
 	var err error
 	if n.Works, err = st.ListWorks(ctx, sishui.WorkFilter{}); err != nil {
 		return nil, err
@@ -61,12 +62,16 @@ func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
 				}
 				for _, p := range ps {
 					n.points[w.Code] = append(n.points[w.Code], p.ID)
+					n.meters[p.ID] = true
 				}
 			}
 		}
 	}
 	return n, nil
 }
+
+// Points returns the meter points of a work (its own and its permits').
+func (n *Network) Points(work string) []int64 { return n.points[work] }
 
 // Work returns a work by code.
 func (n *Network) Work(code string) *sishui.Work { return n.byCode[code] }
@@ -116,7 +121,7 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 			}
 		case sishui.WorkDistrict, sishui.WorkWaterWorks, sishui.WorkChemPark:
 			day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-			if v, ok, err := n.metered(ctx, st, w.Code, day.AddDate(0, 0, -7), day); err != nil {
+			if v, ok, err := n.metered(ctx, st, day.AddDate(0, 0, -7), day, w.Code); err != nil {
 				return Live{}, err
 			} else if ok {
 				live.DemandM3Day[w.Code] = round3(v / 7)
@@ -127,11 +132,23 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 	return live, nil
 }
 
-// metered sums the metered daily use of a work's points over [from, to).
-func (n *Network) metered(ctx context.Context, st sishui.Store, work string, from, to time.Time) (float64, bool, error) {
+// metered sums the metered daily use of works' points over [from, to); a
+// point shared by several of them (an intake and its district read by the
+// same head meter) counts once.
+func (n *Network) metered(ctx context.Context, st sishui.Store, from, to time.Time, works ...string) (float64, bool, error) {
 	var sum float64
 	any := false
-	for _, pid := range n.points[work] {
+	seen := map[int64]bool{}
+	var pids []int64
+	for _, w := range works {
+		for _, pid := range n.points[w] {
+			if !seen[pid] {
+				seen[pid] = true
+				pids = append(pids, pid)
+			}
+		}
+	}
+	for _, pid := range pids {
 		rows, err := st.ListDailyUse(ctx, pid, from, to)
 		if err != nil {
 			return 0, false, err
@@ -265,29 +282,26 @@ func Compare(ctx context.Context, st sishui.Store, planID int64, now time.Time) 
 			continue
 		}
 		var a Actual
-		if v, ok, err := n.metered(ctx, st, o.Work, day, end); err != nil {
+		if v, ok, err := n.metered(ctx, st, day, end, o.Work); err != nil {
 			return nil, err
 		} else if ok {
 			a.VolumeM3 = &v
 		}
-		var dem float64
-		demOK := false
-		for _, c := range append([]string{o.Work}, succ[o.Work]...) {
-			if v, ok, err := n.metered(ctx, st, c, day, end); err != nil {
-				return nil, err
-			} else if ok {
-				dem += v
-				demOK = true
-			}
-		}
-		if demOK {
+		if dem, ok, err := n.metered(ctx, st, day, end, append([]string{o.Work}, succ[o.Work]...)...); err != nil {
+			return nil, err
+		} else if ok {
 			a.DemandM3 = &dem
 		}
-		// inflow: the upstream flows (m³/s at the latest sample in the step) over the step
+		// inflow: the upstream flows (m³/s at the latest sample in the step) over
+		// the step, from flow gauges (a withdrawal meter's flow is what the work
+		// took, not what reached it)
 		var infl float64
 		inOK := false
 		for _, c := range append([]string{o.Work}, pred[o.Work]...) {
 			for _, pid := range n.points[c] {
+				if n.meters[pid] {
+					continue
+				}
 				ss, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: pid, Metric: sishui.MetricFlowM3s, From: day, To: end})
 				if err != nil {
 					return nil, err

@@ -329,10 +329,12 @@ func Attribute(o Order, a Actual) (Deviation, bool) {
 	} else {
 		d.Missing = append(d.Missing, "actual_inflow")
 	}
-	d.OperationM3 = d.DeviationM3 - d.DemandM3 - d.InflowM3
-	for _, v := range []*float64{&d.DeviationM3, &d.DemandM3, &d.InflowM3, &d.OperationM3} {
+	// Rounded first, so that operation is the rest of the rounded parts and
+	// the three add up to the deviation exactly (to the 0.001 m³ shown).
+	for _, v := range []*float64{&d.DeviationM3, &d.DemandM3, &d.InflowM3} {
 		*v = round3(*v)
 	}
+	d.OperationM3 = round3(d.DeviationM3 - d.DemandM3 - d.InflowM3)
 	return d, true
 }
 
