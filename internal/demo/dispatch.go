@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand"
 	"slices"
@@ -104,12 +105,7 @@ func (pd *pastDispatch) write(ctx context.Context, st sishui.Store, now time.Tim
 	rng := rand.New(rand.NewSource(seed + 19))
 	dev := map[string]float64{} // work and day → deviation
 	var batch []sishui.Sample
-	pids := make([]int64, 0, len(pd.points))
-	for pid := range pd.points {
-		pids = append(pids, pid)
-	}
-	slices.Sort(pids)
-	for _, pid := range pids {
+	for _, pid := range slices.Sorted(maps.Keys(pd.points)) {
 		p, w := pd.points[pid], pd.work[pid]
 		prev, ok := pd.last[pid]
 		if !ok {

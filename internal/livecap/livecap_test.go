@@ -23,6 +23,18 @@ func must(t *testing.T, err error) {
 	}
 }
 
+// seeded is a store with storetest's seed and the deep groundwater source.
+func seeded(t *testing.T) *sqlite.DB {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	must(t, err)
+	t.Cleanup(func() { st.Close() })
+	storetest.Seed(t, st)
+	must(t, st.UpsertSource(ctx, &sishui.Source{Code: sishui.SourceGroundDeep, Name: "深层地下水", Groundwater: true}))
+	return st
+}
+
 func TestSlope(t *testing.T) {
 	if s := Slope([]float64{0, 1, 2, 3}, []float64{5, 5.1, 5.2, 5.3}); math.Abs(s-0.1) > 1e-12 {
 		t.Fatalf("slope %v", s)
@@ -37,11 +49,7 @@ func TestSlope(t *testing.T) {
 // (the outline's rule), and every month is kept in the history with its basis.
 func TestLiveGrade(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	must(t, err)
-	defer st.Close()
-	storetest.Seed(t, st)
-	must(t, st.UpsertSource(ctx, &sishui.Source{Code: sishui.SourceGroundDeep, Name: "深层地下水", Groundwater: true}))
+	st := seeded(t)
 	must(t, st.UpsertCap(ctx, &sishui.RegionCap{Region: storetest.CountyA, Year: 2026, TotalM3: 1_000_000, GroundwaterM3: 300_000}))
 	well := &sishui.Point{Code: "0011223344", Name: "监测井1", Kind: sishui.PointWell, Protocol: sishui.ProtocolSL651, Region: storetest.CountyA,
 		Multiplier: 1, IntervalSeconds: 6 * 3600}
@@ -54,7 +62,7 @@ func TestLiveGrade(t *testing.T) {
 			samples = append(samples, sishui.Sample{Point: well.ID, Metric: sishui.MetricDepthM, Time: at, Value: 20 + 0.1*float64(m)})
 		}
 	}
-	_, err = st.AppendSamples(ctx, samples)
+	_, err := st.AppendSamples(ctx, samples)
 	must(t, err)
 	for m := 1; m <= 6; m++ {
 		must(t, st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: storetest.CountyA, Source: sishui.SourceGroundShallow, Sector: "industry", Month: 202600 + m, VolumeM3: 10_000}))
@@ -142,11 +150,7 @@ func TestTrendDeseasoned(t *testing.T) {
 // bands.
 func TestLiveGradeRules(t *testing.T) {
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	must(t, err)
-	defer st.Close()
-	storetest.Seed(t, st)
-	must(t, st.UpsertSource(ctx, &sishui.Source{Code: sishui.SourceGroundDeep, Name: "深层地下水", Groundwater: true}))
+	st := seeded(t)
 	for _, c := range []string{storetest.CountyA, storetest.CountyB} {
 		must(t, st.UpsertCap(ctx, &sishui.RegionCap{Region: c, Year: 2026, TotalM3: 100_000_000, GroundwaterM3: 30_000_000}))
 	}
