@@ -49,6 +49,9 @@ type Config struct {
 	// Water rights (用水权): the public notice of a trade, in working days (unverified default 10; 0: no notice).
 	RightsNoticeDays int `yaml:"rights_notice_days" help:"working days of a water-rights trade's public notice (公示; unverified default 10, 0 none)"`
 
+	// Live carrying capacity (水资源承载能力): the versioned grading rules.
+	CapacityRules string `yaml:"capacity_rules" help:"YAML file of the live carrying-capacity rules per city and county with effective dates (default: the shipped data/liaocheng/capacity_rules.yaml)"`
+
 	AuditDir string `yaml:"audit_dir" help:"directory of the audit signing key (audit.key), public keys (audit.pub) and checkpoint file (audit.checkpoints); default: beside a SQLite database, else the working directory"`
 	// Province scale (issue 18): roles of one binary and the bus between them.
 	Role           string `yaml:"role" only:"serve" help:"serve: all (one process, the default), gateway, writer, api or worker"`

@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
 	"time"
 
 	"github.com/sishui/sishui"
+	liaocheng "github.com/sishui/sishui/data/liaocheng"
 	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/capacity"
 	"github.com/sishui/sishui/internal/livecap"
 	"github.com/sishui/sishui/internal/workspace"
 )
@@ -19,7 +24,11 @@ func (a *app) startWorkspace(ctx context.Context) error {
 		return err
 	}
 	a.api.Extra = append(a.api.Extra, api.ScenarioRoutes(a.acct, model)...)
-	r := &livecap.Refresher{Store: a.store}
+	rules, err := loadCapacityRules(a.cfg.CapacityRules)
+	if err != nil {
+		return err
+	}
+	r := &livecap.Refresher{Store: a.store, Cfg: livecap.Config{Rules: rules}}
 	a.api.Extra = append(a.api.Extra, api.LiveCapacityRoutes(r)...)
 	a.liveLoop = func(ctx context.Context) {
 		sys := sishui.WithActor(ctx, sishui.SystemActor)
@@ -54,4 +63,30 @@ func (a *app) startWorkspace(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// loadCapacityRules reads the live carrying-capacity rules from path, or the
+// shipped Liaocheng rules when path is empty.
+func loadCapacityRules(path string) (*capacity.Rules, error) {
+	var r io.Reader
+	if path == "" {
+		f, err := liaocheng.FS.Open("capacity_rules.yaml")
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("capacity_rules: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	rules, err := capacity.LoadRules(r)
+	if err != nil {
+		return nil, fmt.Errorf("capacity_rules %s: %w", path, err)
+	}
+	return rules, nil
 }

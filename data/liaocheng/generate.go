@@ -44,6 +44,24 @@ var counties = []county{
 	{"371573", "度假区", 115.99, 36.43, false, nil, ""},
 }
 
+// keepsDeep are the counties whose firms and water works still draw deep
+// confined groundwater. Shandong cut deep over-extraction by more than 70 % by
+// 2021 and aimed to end it by 2025, replacing it with transferred water
+// (DOMAIN.md §1.3); the demo keeps it in 冠县 (a county-wide deep confined
+// over-extraction zone), 莘县 (the 莘县—夏津 zone) and 东昌府区 (the city's
+// water works, a deep limited-extraction zone); elsewhere the same permits
+// take Yangtze water. 临清's deep aquifer is a no-extraction zone.
+var keepsDeep = map[string]bool{"371502": true, "371522": true, "371525": true}
+
+// deepOr returns ground_deep where the county keeps deep extraction, else the
+// Yangtze water that replaced it.
+func deepOr(c county) string {
+	if keepsDeep[c.code] {
+		return sishui.SourceGroundDeep
+	}
+	return sishui.SourceYangtze
+}
+
 var firms = []string{"化工", "纺织", "造纸", "钢管", "轴承", "食品", "热电", "生物科技", "新材料", "有色金属", "汽车零部件", "医药"}
 
 func creditCode(region string, n int) string {
@@ -121,7 +139,7 @@ func main() {
 			name := fmt.Sprintf("聊城%s%s有限公司", strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(c.name, "区"), "县"), "市"), firms[(ci+i)%len(firms)])
 			fmt.Fprintf(&users, "- {name: %s, credit_code: %q, region: %q, sector: industry, address: %s某路%d号, lon: %.4f, lat: %.4f, contact: 张工, phone: \"0635-8%06d\"}\n",
 				name, cc, c.code, c.name, 10+i, lon, lat, rng.Intn(1000000))
-			src := []string{sishui.SourceYangtze, sishui.SourceReclaimed, sishui.SourceGroundDeep, sishui.SourceSurface}[i%4]
+			src := []string{sishui.SourceYangtze, sishui.SourceReclaimed, deepOr(c), sishui.SourceSurface}[i%4]
 			annual := int64(100_000 + rng.Intn(40)*50_000)
 			addPermit(c, cc, name, 2022+nUser%5, src, "industry", "生产用水", annual, lon, lat)
 			if i%3 == 0 {
@@ -136,7 +154,7 @@ func main() {
 		cc := creditCode(c.code, nUser)
 		lon, lat := c.lon+jitter(), c.lat+jitter()
 		fmt.Fprintf(&users, "- {name: %s自来水有限公司, credit_code: %q, region: %q, sector: domestic_urban, lon: %.4f, lat: %.4f, contact: 王经理}\n", c.name, cc, c.code, lon, lat)
-		addPermit(c, cc, c.name+"自来水公司", 2023, sishui.SourceGroundDeep, "domestic_urban", "城镇供水", int64(3_000_000+rng.Intn(20)*100_000), lon, lat)
+		addPermit(c, cc, c.name+"自来水公司", 2023, deepOr(c), "domestic_urban", "城镇供水", int64(3_000_000+rng.Intn(20)*100_000), lon, lat)
 		addPermit(c, cc, c.name+"自来水公司", 2023, sishui.SourceYangtze, "domestic_urban", "城镇供水", int64(5_000_000+rng.Intn(20)*200_000), lon+0.01, lat)
 		nUser++
 		cc = creditCode(c.code, nUser)

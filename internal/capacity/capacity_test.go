@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol*math.Max(1, math.Abs(b)) }
@@ -352,5 +353,67 @@ func TestMoreSupplyNeverReducesCapacity(t *testing.T) {
 			b.MaxIndustryVA10kCNY < a.MaxIndustryVA10kCNY || b.MaxGDP10kCNY < a.MaxGDP10kCNY {
 			t.Fatalf("case %d: more supply reduced a maximum:\n%+v\n%+v", i, a, b)
 		}
+	}
+}
+
+// TestRules: versions per city and county laid over DefaultConfig, chosen by
+// effective date; bad rows are errors naming item and field; the deep
+// confined rule limited to zones.
+func TestRules(t *testing.T) {
+	rs, err := LoadRules(strings.NewReader(`
+- {region: "371500", effective_from: "2016-01-01", source: city, bands: {level: {critical_m_per_year: 0.3, over_m_per_year: 0.6, severe_m_per_year: 1.0}}}
+- {region: "371500", effective_from: "2026-07-01", source: city later, verified: true, bands: {level: {over_m_per_year: 0.8}}}
+- {region: "371525", effective_from: "2019-01-01", source: county, deep_confined_zone: true, bands: {deep_confined_zone_only: true}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	a, err := rs.For([]string{"371500", "371525"}, day("2026-06-30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Config.Level != (LevelBands{0.3, 0.6, 1.0}) || !a.Config.DeepConfinedZoneOnly || a.DeepConfinedZone == nil || !*a.DeepConfinedZone || a.Verified ||
+		a.Config.TotalUse != DefaultConfig().TotalUse || len(a.Versions) != 2 || !strings.Contains(a.Describe(true), "371525 from 2019-01-01 (unverified): county") {
+		t.Fatalf("June: %+v", a)
+	}
+	// From July the later city version lays its one field over the defaults, keeping nothing of the earlier city version.
+	b, err := rs.For([]string{"371500", "371522"}, day("2026-07-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Config.Level != (LevelBands{0, 0.8, 0}) || b.Config.DeepConfinedZoneOnly || b.DeepConfinedZone != nil || !b.Verified {
+		t.Fatalf("July: %+v", b)
+	}
+	if c, err := rs.For([]string{"371500"}, day("2015-01-01")); err != nil || len(c.Versions) != 0 || c.Verified || c.Describe(false) != "defaults (unverified)" {
+		t.Fatalf("before any version: %+v %v", c, err)
+	}
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"region", `- {region: "3715", effective_from: "2016-01-01", source: s}`, "item 1: region"},
+		{"date", `- {region: "371500", effective_from: "2016/01/01", source: s}`, "effective_from"},
+		{"source", `- {region: "371500", effective_from: "2016-01-01"}`, "source"},
+		{"twice", "- {region: \"371500\", effective_from: \"2016-01-01\", source: s}\n- {region: \"371500\", effective_from: \"2016-01-01\", source: s}", "item 2: effective_from"},
+		{"unknown band", `- {region: "371500", effective_from: "2016-01-01", source: s, bands: {levels: {}}}`, "bands"},
+		{"band order", `- {region: "371500", effective_from: "2016-01-01", source: s, bands: {total_use: {critical: 2, over: 1, severe: 3}}}`, "total_use"},
+		{"negative level", `- {region: "371500", effective_from: "2016-01-01", source: s, bands: {level: {over_m_per_year: -1}}}`, "level"},
+		{"unknown field", `- {region: "371500", effective_from: "2016-01-01", source: s, colour: red}`, "colour"},
+	} {
+		if _, err := LoadRules(strings.NewReader(tc.yaml)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	// The deep confined rule in a zone only.
+	c := DefaultConfig()
+	c.DeepConfinedZoneOnly = true
+	out, err := c.Assess(Load{Region: "x", DeepConfinedM3: 10})
+	if err != nil || out.Groundwater != NotOverloaded {
+		t.Fatalf("deep outside a zone: %+v %v", out, err)
+	}
+	in, err := c.Assess(Load{Region: "x", DeepConfinedM3: 10, DeepConfinedZone: true})
+	if err != nil || in.Groundwater != SeverelyOverloaded {
+		t.Fatalf("deep in a zone: %+v %v", in, err)
+	}
+	if all, _ := DefaultConfig().Assess(Load{Region: "x", DeepConfinedM3: 10}); all.Groundwater != SeverelyOverloaded {
+		t.Fatalf("default: any deep confined extraction: %+v", all)
 	}
 }

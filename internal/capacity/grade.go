@@ -166,10 +166,16 @@ type Config struct {
 	// 严重超载, above zero 超载. DOMAIN.md §6 recalls an area share ≥ 30 %
 	// instead; pass whichever the official text confirms.
 	ShallowOverExtractionSevere float64 `yaml:"shallow_over_extraction_severe"`
-	// DeepConfinedSevere makes any deep confined extraction 严重超载.
-	DeepConfinedSevere bool         `yaml:"deep_confined_severe"`
-	Level              LevelBands   `yaml:"level"`
-	Quality            QualityBands `yaml:"quality"`
+	// DeepConfinedSevere makes any deep confined extraction 严重超载
+	// (MODELS.md §3.1 recalls it so; DOMAIN.md §6 recalls "at least 超载").
+	DeepConfinedSevere bool `yaml:"deep_confined_severe"`
+	// DeepConfinedZoneOnly limits that rule to extraction inside a deep
+	// confined over-extraction zone (深层承压水超采区; Load.DeepConfinedZone),
+	// the outline's setting for the groundwater add-ons. Off by default, so
+	// that scenario files without zones keep their meaning.
+	DeepConfinedZoneOnly bool         `yaml:"deep_confined_zone_only"`
+	Level                LevelBands   `yaml:"level"`
+	Quality              QualityBands `yaml:"quality"`
 }
 
 // DefaultConfig returns the bands as recalled from the 2016 outline
@@ -229,10 +235,13 @@ type Load struct {
 	// ShallowOverExtractionCoef is (shallow extraction in the over-extraction
 	// zone − allowable) / allowable; 0 when not over-extracted.
 	ShallowOverExtractionCoef float64 `json:"shallow_over_extraction_coef"`
-	DeepConfinedM3            float64 `json:"deep_confined_m3"`         // deep confined extraction
-	LevelDeclineMPerYear      float64 `json:"level_decline_m_per_year"` // mean groundwater level decline, positive = falling
-	QualityCompliance         float64 `json:"quality_compliance"`       // Q, 水功能区水质达标率 (fraction)
-	QualityTarget             float64 `json:"quality_target"`           // Q₀; 0 = quality not graded
+	DeepConfinedM3            float64 `json:"deep_confined_m3"` // deep confined extraction
+	// DeepConfinedZone: the county's deep confined extraction lies in a deep
+	// confined over-extraction zone (used when Config.DeepConfinedZoneOnly).
+	DeepConfinedZone     bool    `json:"deep_confined_zone,omitempty"`
+	LevelDeclineMPerYear float64 `json:"level_decline_m_per_year"` // mean groundwater level decline, positive = falling
+	QualityCompliance    float64 `json:"quality_compliance"`       // Q, 水功能区水质达标率 (fraction)
+	QualityTarget        float64 `json:"quality_target"`           // Q₀; 0 = quality not graded
 }
 
 // Assessment is the graded result of a Load. Ratios not graded are NaN.
@@ -287,7 +296,12 @@ func (c Config) Assess(l Load) (Assessment, error) {
 		raise(&a.Groundwater, Overloaded, "shallow over-extraction coefficient %.3f > 0", k)
 	}
 	if c.DeepConfinedSevere && l.DeepConfinedM3 > 0 {
-		raise(&a.Groundwater, SeverelyOverloaded, "deep confined extraction %.0f m³", l.DeepConfinedM3)
+		switch {
+		case !c.DeepConfinedZoneOnly:
+			raise(&a.Groundwater, SeverelyOverloaded, "deep confined extraction %.0f m³", l.DeepConfinedM3)
+		case l.DeepConfinedZone:
+			raise(&a.Groundwater, SeverelyOverloaded, "deep confined extraction %.0f m³ in a deep confined over-extraction zone", l.DeepConfinedM3)
+		}
 	}
 	raise(&a.Groundwater, c.Level.Grade(l.LevelDeclineMPerYear), "groundwater level falling %.2f m/yr", l.LevelDeclineMPerYear)
 	a.Quantity = Worst(a.Use, a.Groundwater)

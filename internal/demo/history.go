@@ -19,12 +19,15 @@ import (
 
 // Story names the points and regions the history pushes over a line.
 type Story struct {
-	OverPermit    int64   // a permit used beyond its annual volume's pace
-	LowFlowPoint  int64   // a river point whose section runs below its base flow
-	DeepWellPoint int64   // a well beyond its zone's red line
-	GeoPoint      int64   // a geothermal well reinjecting less than it takes
-	HotRegion     string  // a county whose use heads for its cap
-	Offline       []int64 // terminals silent for the last OfflineDays days (the demo's simulator leaves them out)
+	OverPermit    int64  // a permit used beyond its annual volume's pace
+	LowFlowPoint  int64  // a river point whose section runs below its base flow
+	DeepWellPoint int64  // a well beyond its zone's red line
+	GeoPoint      int64  // a geothermal well reinjecting less than it takes
+	HotRegion     string // a county whose use heads for its cap
+	// DispatchPlan is a dispatch plan made PastDispatchDays ago whose
+	// intakes' meters follow its orders (plan vs actual).
+	DispatchPlan int64
+	Offline      []int64 // terminals silent for the last OfflineDays days (the demo's simulator leaves them out)
 }
 
 // OfflineEvery picks the offline terminals: every OfflineEvery-th metered
@@ -76,6 +79,10 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	}
 	sections := map[int64]*sishui.Section{}
 	zones := map[int64]*sishui.Zone{}
+	past, err := newPastDispatch(ctx, st, bj)
+	if err != nil {
+		return res, err
+	}
 	for _, p := range points {
 		var series []sishui.Sample
 		times := sparse
@@ -87,6 +94,9 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				end = offlineFrom
 			}
 			times = intervalTimes(bj, end, time.Duration(p.IntervalSeconds)*time.Second)
+			if p.Kind == sishui.PointWithdrawal {
+				times = past.before(p, times, end)
+			}
 		}
 		switch p.Kind {
 		case sishui.PointWithdrawal, sishui.PointReclaimed:
@@ -106,6 +116,7 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 				res.Story.OverPermit, pace = p.PermitID, 1.15
 			}
 			series = cumulative(p, sishui.MetricVolumeM3, times, 1e4+rng.Float64()*9e5, annual*pace/365, sector, rng)
+			past.keep(p, series)
 			series = append(series, flows(p, series, now.Add(-HourlyDays*24*time.Hour))...)
 		case sishui.PointElectricity:
 			series = cumulative(p, sishui.MetricEnergyKWh, times, rng.Float64()*5e4, 40+rng.Float64()*120, "irrigation", rng)
@@ -145,7 +156,7 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 			if deep {
 				res.Story.DeepWellPoint = p.ID
 			}
-			series = well(p, z, times, deep, rng)
+			series = well(p, z, lastYear(bj), times, deep, rng)
 		case sishui.PointRain:
 			series = rain(p, times, rng)
 		case sishui.PointReservoir:
@@ -169,7 +180,12 @@ func History(ctx context.Context, st sishui.Store, now time.Time, seed int64) (R
 	if err := flush(); err != nil {
 		return res, err
 	}
-	n, err := enterFarmUse(ctx, st, bj, res.Story.HotRegion, rng)
+	plan, n, err := past.write(ctx, st, now, seed)
+	if err != nil {
+		return res, err
+	}
+	res.Story.DispatchPlan, res.Samples = plan, res.Samples+n
+	n, err = enterFarmUse(ctx, st, bj, res.Story.HotRegion, rng)
 	res.Entered = n
 	return res, err
 }
@@ -269,7 +285,32 @@ func river(p *sishui.Point, sec *sishui.Section, times []time.Time, now time.Tim
 	return out
 }
 
-func well(p *sishui.Point, z *sishui.Zone, times []time.Time, deep bool, rng *rand.Rand) []sishui.Sample {
+// levelTrendMPerYear is how fast each county's water table falls in the demo
+// (m a year, negative = rising): still falling in 冠县 and 莘县, the
+// groundwater-stressed west (DOMAIN.md §1.3), about level in 东昌府区, and
+// recovering elsewhere after the cuts in extraction, as the plan expects
+// (地下水位持续回升). INVENTED FOR THE DEMO.
+var levelTrendMPerYear = map[string]float64{"371525": 0.7, "371522": 0.45, "371502": 0.1}
+
+// levelTrendElsewhere is the demo's trend of the other counties.
+const levelTrendElsewhere = -0.3
+
+// lastYear is 08:00 Beijing each day of the year before bj's.
+func lastYear(bj time.Time) []time.Time {
+	var out []time.Time
+	end := time.Date(bj.Year(), 1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+	for t := time.Date(bj.Year()-1, 1, 1, 8, 0, 0, 0, sishui.BeijingTime); t.Before(end); t = t.AddDate(0, 0, 1) {
+		out = append(out, t)
+	}
+	return out
+}
+
+// well is a well's depth to water: a yearly cycle (deepest in spring, when
+// the farms pump), its county's trend and noise; one reading a day through
+// the year before (so that the level decline has a year of data from the
+// first month), then at times. The deep story well is drawn down 3 m more
+// through this year.
+func well(p *sishui.Point, z *sishui.Zone, before, times []time.Time, deep bool, rng *rand.Rand) []sishui.Sample {
 	base := 12 + rng.Float64()*6
 	if z != nil {
 		base = z.WarnDepthM * (0.7 + 0.15*rng.Float64())
@@ -277,9 +318,25 @@ func well(p *sishui.Point, z *sishui.Zone, times []time.Time, deep bool, rng *ra
 			base = z.RedLineDepthM - 1.5
 		}
 	}
-	var out []sishui.Sample
+	trend, ok := levelTrendMPerYear[p.Region]
+	if !ok {
+		trend = levelTrendElsewhere
+	}
+	var jan1 time.Time
+	if len(times) > 0 {
+		jan1 = time.Date(times[0].In(sishui.BeijingTime).Year(), 1, 1, 0, 0, 0, 0, sishui.BeijingTime)
+	}
+	depth := func(t time.Time, noise float64) float64 {
+		yd := float64(t.In(sishui.BeijingTime).YearDay())
+		return base + 1.2*math.Sin(yd/365*2*math.Pi-1.2) + trend*t.Sub(jan1).Hours()/24/365 + noise
+	}
+	out := make([]sishui.Sample, 0, len(before)+len(times))
+	prev := rand.New(rand.NewSource(p.ID)) // last year's noise, leaving rng's sequence as it was
+	for _, t := range before {
+		out = append(out, sishui.Sample{Point: p.ID, Metric: sishui.MetricDepthM, Time: t, Value: round2(depth(t, prev.Float64()*0.1))})
+	}
 	for i, t := range times {
-		d := base + 1.2*math.Sin(float64(t.In(sishui.BeijingTime).YearDay())/365*2*math.Pi-1.2) + rng.Float64()*0.1
+		d := depth(t, rng.Float64()*0.1)
 		if deep {
 			d += float64(i) / float64(len(times)) * 3 // drawn down through the year
 		}

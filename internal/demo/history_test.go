@@ -2,9 +2,11 @@ package demo_test
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/cityfile"
 	"github.com/sishui/sishui/internal/demo"
+	"github.com/sishui/sishui/internal/dispatch"
 	"github.com/sishui/sishui/internal/sqlite"
 )
 
@@ -90,6 +93,34 @@ func TestHistory(t *testing.T) {
 	}
 	if err := svc.Sweep(ctx, time.Date(2026, 1, 1, 0, 0, 0, 0, sishui.BeijingTime), now); err != nil {
 		t.Fatal(err)
+	}
+	// Plan vs actual at the intakes: the demo's plan from PastDispatchDays ago,
+	// its intakes' meters within IntakeDeviation of the orders, every
+	// deviation split into demand, inflow and operation that add up exactly.
+	devs, err := dispatch.Compare(sishui.WithActor(ctx, sishui.SystemActor), st, s.DispatchPlan, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	intakeDays := map[string]int{}
+	for _, d := range devs {
+		if !strings.HasPrefix(d.Work, "intake_") {
+			continue
+		}
+		intakeDays[d.Work]++
+		if intakeDays[d.Work] == 1 {
+			t.Logf("%s %s: planned %.0f, actual %.0f, deviation %.3f = demand %.3f + inflow %.3f + operation %.3f %v", d.Work, d.Day.Format("01-02"),
+				d.PlannedM3, d.ActualM3, d.DeviationM3, d.DemandM3, d.InflowM3, d.OperationM3, d.Missing)
+		}
+		if d.PlannedM3 <= 0 || math.Abs(d.ActualM3/d.PlannedM3-1) > demo.IntakeDeviation+0.02 {
+			t.Errorf("%s %v: actual %v against planned %v", d.Work, d.Day, d.ActualM3, d.PlannedM3)
+		}
+		if sum := d.DemandM3 + d.InflowM3 + d.OperationM3; math.Abs(sum-d.DeviationM3) > 1e-6 || math.Abs(d.DeviationM3-(d.ActualM3-d.PlannedM3)) > 1e-3 {
+			t.Errorf("%s %v: %v + %v + %v ≠ %v", d.Work, d.Day, d.DemandM3, d.InflowM3, d.OperationM3, d.DeviationM3)
+		}
+	}
+	t.Logf("plan vs actual, days per intake: %v", intakeDays)
+	if len(intakeDays) < 3 || intakeDays["intake_weishan"] < demo.PastDispatchDays-2 {
+		t.Fatalf("intake days in plan vs actual: %v", intakeDays)
 	}
 	o, err := svc.Overview(ctx, 2026)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/forecast"
 )
 
 // Staleness: a latest sample older than this is not taken as the current state.
@@ -19,11 +20,12 @@ type Network struct {
 	Sections []*sishui.Section
 	byCode   map[string]*sishui.Work
 	points   map[string][]int64 // work → meter point ids (its own and its permits')
+	meters   map[int64]bool     // points that are permits' withdrawal meters, not gauges
 }
 
 // LoadNetwork reads the works, links, sections and each work's meter points.
 func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
-	n := &Network{byCode: map[string]*sishui.Work{}, points: map[string][]int64{}}
+	n := &Network{byCode: map[string]*sishui.Work{}, points: map[string][]int64{}, meters: map[int64]bool{}}
 	var err error
 	if n.Works, err = st.ListWorks(ctx, sishui.WorkFilter{}); err != nil {
 		return nil, err
@@ -60,6 +62,7 @@ func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
 				}
 				for _, p := range ps {
 					n.points[w.Code] = append(n.points[w.Code], p.ID)
+					n.meters[p.ID] = true
 				}
 			}
 		}
@@ -67,13 +70,17 @@ func LoadNetwork(ctx context.Context, st sishui.Store) (*Network, error) {
 	return n, nil
 }
 
+// Points returns the meter points of a work (its own and its permits').
+func (n *Network) Points(work string) []int64 { return n.points[work] }
+
 // Work returns a work by code.
 func (n *Network) Work(code string) *sishui.Work { return n.byCode[code] }
 
 // ReadLive reads the current state at now: each reservoir's level and each river's,
 // transfer's and gate's flow from the latest samples at its points (none older than
-// Staleness), and the demand forecast: the mean metered daily use of the last 7 days
-// where a work's meters reported, else BaselineDemand.
+// Staleness), and the fallback demand: the mean metered daily use of the last 7 days
+// where a work's meters reported, else BaselineDemand (UseForecast lays the
+// forecast model's demand over it).
 func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) (Live, error) {
 	ms, err := st.ListMeasurements(ctx, now.Year()-1, "")
 	if err != nil {
@@ -82,7 +89,12 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 	if cur, err := st.ListMeasurements(ctx, now.Year(), ""); err == nil {
 		ms = append(ms, cur...)
 	}
-	live := Live{LevelM: map[string]float64{}, FlowM3s: map[string]float64{}, DemandM3Day: BaselineDemand(n.Works, ms)}
+	live := Live{LevelM: map[string]float64{}, FlowM3s: map[string]float64{}, DemandM3Day: map[string]float64{},
+		DemandBasis: map[string]string{}, baselines: Baselines(n.Works, ms)}
+	for c, b := range live.baselines {
+		live.DemandM3Day[c] = round3(b.M3 / 365)
+		live.DemandBasis[c] = "baseline: " + b.From + " ÷ 365"
+	}
 	for _, w := range n.Works {
 		switch w.Kind {
 		case sishui.WorkReservoir, sishui.WorkRiver, sishui.WorkTransferHub, sishui.WorkGate, sishui.WorkIntake:
@@ -109,21 +121,34 @@ func (n *Network) ReadLive(ctx context.Context, st sishui.Store, now time.Time) 
 			}
 		case sishui.WorkDistrict, sishui.WorkWaterWorks, sishui.WorkChemPark:
 			day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-			if v, ok, err := n.metered(ctx, st, w.Code, day.AddDate(0, 0, -7), day); err != nil {
+			if v, ok, err := n.metered(ctx, st, day.AddDate(0, 0, -7), day, w.Code); err != nil {
 				return Live{}, err
 			} else if ok {
 				live.DemandM3Day[w.Code] = round3(v / 7)
+				live.DemandBasis[w.Code] = "metered: mean daily use of the last 7 days"
 			}
 		}
 	}
 	return live, nil
 }
 
-// metered sums the metered daily use of a work's points over [from, to).
-func (n *Network) metered(ctx context.Context, st sishui.Store, work string, from, to time.Time) (float64, bool, error) {
+// metered sums the metered daily use of works' points over [from, to); a
+// point shared by several of them (an intake and its district read by the
+// same head meter) counts once.
+func (n *Network) metered(ctx context.Context, st sishui.Store, from, to time.Time, works ...string) (float64, bool, error) {
 	var sum float64
 	any := false
-	for _, pid := range n.points[work] {
+	seen := map[int64]bool{}
+	var pids []int64
+	for _, w := range works {
+		for _, pid := range n.points[w] {
+			if !seen[pid] {
+				seen[pid] = true
+				pids = append(pids, pid)
+			}
+		}
+	}
+	for _, pid := range pids {
 		rows, err := st.ListDailyUse(ctx, pid, from, to)
 		if err != nil {
 			return 0, false, err
@@ -144,6 +169,27 @@ type PlanBody struct {
 	Problem *Problem `json:"problem"`
 	Plan    *Plan    `json:"plan"`
 	Assumed []string `json:"assumed,omitempty"`
+	// DemandBasis is where each demand work's demand came from (forecast,
+	// metered or baseline).
+	DemandBasis map[string]string `json:"demand_basis,omitempty"`
+}
+
+// UseForecast lays the forecast model's per-day demands (ForecastDemand) over
+// the fallback for the days of the horizon; works it does not cover keep the
+// fallback.
+func (l *Live) UseForecast(sc *forecast.Scenario, works []*sishui.Work, start time.Time, days int) error {
+	byDay, basis, err := ForecastDemand(sc, works, l.baselines, start, days)
+	if err != nil {
+		return err
+	}
+	if l.DemandBasis == nil {
+		l.DemandBasis = map[string]string{}
+	}
+	l.DemandM3ByDay = byDay
+	for c, b := range basis {
+		l.DemandBasis[c] = b
+	}
+	return nil
 }
 
 // Make solves the dispatch from live data and returns the plan to store with its orders.
@@ -156,7 +202,21 @@ func Make(ctx context.Context, st sishui.Store, start time.Time, step string, st
 	if err != nil {
 		return nil, nil, err
 	}
+	days := 0
+	for _, pr := range (&Problem{Start: start, Step: step, Steps: steps}).Periods() {
+		days += pr.Days
+	}
+	fcErr := func() error {
+		sc, err := demoForecast()
+		if err != nil {
+			return err
+		}
+		return live.UseForecast(sc, n.Works, start, days)
+	}()
 	p, assumed := FromWorks(n.Works, n.Links, n.Sections, live, start, step, steps)
+	if fcErr != nil {
+		assumed = append(assumed, "demand forecast unavailable, metered or baseline demands used: "+fcErr.Error())
+	}
 	if len(p.Nodes) == 0 {
 		return nil, nil, sishui.Invalid("start", "no work in service takes part in dispatch")
 	}
@@ -167,7 +227,13 @@ func Make(ctx context.Context, st sishui.Store, start time.Time, step string, st
 	if err := Verify(p, pl, 1e-2); err != nil {
 		return nil, nil, fmt.Errorf("dispatch: the solved plan failed its check: %w", err)
 	}
-	body, err := json.Marshal(PlanBody{Problem: p, Plan: pl, Assumed: assumed})
+	basis := map[string]string{}
+	for _, nd := range p.Nodes {
+		if b, ok := live.DemandBasis[nd.Code]; ok && len(nd.DemandM3) > 0 {
+			basis[nd.Code] = b
+		}
+	}
+	body, err := json.Marshal(PlanBody{Problem: p, Plan: pl, Assumed: assumed, DemandBasis: basis})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -216,29 +282,26 @@ func Compare(ctx context.Context, st sishui.Store, planID int64, now time.Time) 
 			continue
 		}
 		var a Actual
-		if v, ok, err := n.metered(ctx, st, o.Work, day, end); err != nil {
+		if v, ok, err := n.metered(ctx, st, day, end, o.Work); err != nil {
 			return nil, err
 		} else if ok {
 			a.VolumeM3 = &v
 		}
-		var dem float64
-		demOK := false
-		for _, c := range append([]string{o.Work}, succ[o.Work]...) {
-			if v, ok, err := n.metered(ctx, st, c, day, end); err != nil {
-				return nil, err
-			} else if ok {
-				dem += v
-				demOK = true
-			}
-		}
-		if demOK {
+		if dem, ok, err := n.metered(ctx, st, day, end, append([]string{o.Work}, succ[o.Work]...)...); err != nil {
+			return nil, err
+		} else if ok {
 			a.DemandM3 = &dem
 		}
-		// inflow: the upstream flows (m³/s at the latest sample in the step) over the step
+		// inflow: the upstream flows (m³/s at the latest sample in the step) over
+		// the step, from flow gauges (a withdrawal meter's flow is what the work
+		// took, not what reached it)
 		var infl float64
 		inOK := false
 		for _, c := range append([]string{o.Work}, pred[o.Work]...) {
 			for _, pid := range n.points[c] {
+				if n.meters[pid] {
+					continue
+				}
 				ss, err := st.QuerySamples(ctx, sishui.SeriesQuery{Point: pid, Metric: sishui.MetricFlowM3s, From: day, To: end})
 				if err != nil {
 					return nil, err

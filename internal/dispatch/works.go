@@ -13,7 +13,13 @@ import (
 type Live struct {
 	LevelM      map[string]float64 // reservoir → water level, m
 	FlowM3s     map[string]float64 // river, transfer, gate → current flow, m³/s (held over the horizon)
-	DemandM3Day map[string]float64 // work → forecast demand, m³/day
+	DemandM3Day map[string]float64 // work → demand, m³/day, the same every day (fallback)
+	// DemandM3ByDay is the forecast demand per day of the horizon (index =
+	// days from the start); it wins over DemandM3Day.
+	DemandM3ByDay map[string][]float64
+	// DemandBasis says where each work's demand comes from.
+	DemandBasis map[string]string
+	baselines   map[string]Baseline
 }
 
 // Source costs per m³ (the order of preference when demands can be met either way).
@@ -80,11 +86,26 @@ func FromWorks(works []*sishui.Work, links []*sishui.WorkLink, sections []*sishu
 	for _, c := range codes {
 		w := byCode[c]
 		dem, hasDem := live.DemandM3Day[c]
-		if in[c]+out[c] == 0 && !hasDem {
+		byDay, hasByDay := live.DemandM3ByDay[c]
+		if in[c]+out[c] == 0 && !hasDem && !hasByDay {
 			continue
 		}
 		n := Node{Code: c, Name: w.Name, Work: w.Kind, Region: w.Region}
-		if hasDem && dem > 0 {
+		switch {
+		case hasByDay:
+			n.DemandM3 = make([]float64, len(per))
+			d := 0
+			for t, pr := range per {
+				for range pr.Days {
+					if d < len(byDay) {
+						n.DemandM3[t] += byDay[d]
+					}
+					d++
+				}
+				n.DemandM3[t] = round3(n.DemandM3[t])
+			}
+			n.Priority = priorityOf(w.Kind)
+		case hasDem && dem > 0:
 			n.DemandM3 = perStep(dem)
 			n.Priority = priorityOf(w.Kind)
 		}
@@ -308,43 +329,21 @@ func Attribute(o Order, a Actual) (Deviation, bool) {
 	} else {
 		d.Missing = append(d.Missing, "actual_inflow")
 	}
-	d.OperationM3 = d.DeviationM3 - d.DemandM3 - d.InflowM3
-	for _, v := range []*float64{&d.DeviationM3, &d.DemandM3, &d.InflowM3, &d.OperationM3} {
+	// Rounded first, so that operation is the rest of the rounded parts and
+	// the three add up to the deviation exactly (to the 0.001 m³ shown).
+	for _, v := range []*float64{&d.DeviationM3, &d.DemandM3, &d.InflowM3} {
 		*v = round3(*v)
 	}
+	d.OperationM3 = round3(d.DeviationM3 - d.DemandM3 - d.InflowM3)
 	return d, true
 }
 
-// BaselineDemand is the demand forecast when no recent meter readings exist: a
-// year's recorded volume over 365 days (irrigation districts: gross head
-// withdrawal; water works: supplied volume; chemical parks: conventional sources),
-// else 70 % of a water works' daily capacity. Measurements of the latest year win.
+// BaselineDemand is the demand when neither the forecast nor recent meter
+// readings give one: the baseline (Baselines) over 365 days.
 func BaselineDemand(works []*sishui.Work, ms []*sishui.Measurement) map[string]float64 {
-	metric := map[string]string{sishui.WorkDistrict: sishui.MeasGrossWithdrawalM3, sishui.WorkWaterWorks: sishui.MeasSuppliedM3, sishui.WorkChemPark: sishui.MeasConventionalM3}
-	kind := map[string]string{}
-	for _, w := range works {
-		kind[w.Code] = w.Kind
-	}
-	sum, year := map[string]float64{}, map[string]int{}
-	for _, m := range ms {
-		if metric[kind[m.Work]] != m.Metric {
-			continue
-		}
-		if m.Year > year[m.Work] {
-			year[m.Work], sum[m.Work] = m.Year, 0
-		}
-		if m.Year == year[m.Work] {
-			sum[m.Work] += m.Value
-		}
-	}
 	out := map[string]float64{}
-	for _, w := range works {
-		switch {
-		case sum[w.Code] > 0:
-			out[w.Code] = round3(sum[w.Code] / 365)
-		case w.Kind == sishui.WorkWaterWorks && w.CapacityM3Day > 0:
-			out[w.Code] = round3(0.7 * w.CapacityM3Day)
-		}
+	for c, b := range Baselines(works, ms) {
+		out[c] = round3(b.M3 / 365)
 	}
 	return out
 }

@@ -17,11 +17,15 @@ import (
 	"github.com/sishui/sishui/internal/capacity"
 )
 
-// Config holds the grading rules (capacity.DefaultConfig when zero).
+// Config holds the grading rules: Rules when set (versioned, per city and
+// county), else Capacity (capacity.DefaultConfig when zero) for every county.
 type Config struct {
 	Capacity capacity.Config
+	Rules    *capacity.Rules
 	// MinMonths is the fewest months of depth data a well needs to count
-	// towards the level decline; 3 when zero.
+	// towards the level decline; 12 when zero (with fewer, the yearly cycle
+	// of the depth cannot be told from a trend: half a year of spring
+	// drawdown reads as metres a year of decline).
 	MinMonths int
 }
 
@@ -46,7 +50,7 @@ func (r *Refresher) cfg() Config {
 		c.Capacity = capacity.DefaultConfig()
 	}
 	if c.MinMonths == 0 {
-		c.MinMonths = 3
+		c.MinMonths = 12
 	}
 	return c
 }
@@ -177,6 +181,17 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 			host[rg.Code] = rg.Host
 		}
 	}
+	gwZones, err := st.ListZones(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	deepZone := map[string]string{} // county → its deep confined over-extraction zone
+	for _, z := range gwZones {
+		if z.Layer == "deep" && z.Kind == sishui.ZoneOverExtraction {
+			deepZone[z.Region] = z.Name
+		}
+	}
+	monthEnd := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC)
 	now := r.now()
 	var out []*sishui.CapacityMonth
 	for _, rg := range regions {
@@ -201,7 +216,11 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 				deep += v
 			}
 		}
-		cm := &sishui.CapacityMonth{Region: rg.Code, Month: ym, Edition: cfg.Capacity.Edition, Computed: now, Reasons: []string{}}
+		rules, inZone, zoneText, rulesText, err := r.rulesFor(cfg, rg, monthEnd, deepZone)
+		if err != nil {
+			return nil, err
+		}
+		cm := &sishui.CapacityMonth{Region: rg.Code, Month: ym, Edition: rules.Edition, Computed: now, Reasons: []string{}}
 		// Use and groundwater to the year end: through the month, scaled by 12/month
 		// while the year runs (the overview projects the same way from the days).
 		// The share of the year the data cover: whole months, or up to now
@@ -230,8 +249,8 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 		decline, n := levelDecline(inCounty, means, monthIndex(ym), cfg.MinMonths)
 		cm.LevelDeclineMPerYear, cm.WellCount = decline, n
 		load := capacity.Load{Region: rg.Code, UseM3: cm.UseM3, UseCapM3: cm.UseCapM3, GroundwaterM3: cm.GroundwaterM3,
-			GroundwaterCapM3: cm.GroundwaterCapM3, DeepConfinedM3: cm.DeepConfinedM3, LevelDeclineMPerYear: cm.LevelDeclineMPerYear}
-		a, err := cfg.Capacity.Assess(load)
+			GroundwaterCapM3: cm.GroundwaterCapM3, DeepConfinedM3: cm.DeepConfinedM3, DeepConfinedZone: inZone, LevelDeclineMPerYear: cm.LevelDeclineMPerYear}
+		a, err := rules.Assess(load)
 		if err != nil {
 			return nil, fmt.Errorf("livecap: %s %d: %w", rg.Code, ym, err)
 		}
@@ -245,10 +264,16 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 		}
 		parts := []string{useText,
 			fmt.Sprintf("deep confined groundwater metered %.0f m³", cm.DeepConfinedM3)}
+		if rules.DeepConfinedZoneOnly {
+			parts = append(parts, zoneText)
+		}
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("level decline %.2f m/yr from %d wells' monthly mean depths (12 months to %02d/%d)", decline, n, month, year))
 		} else {
 			parts = append(parts, "no well with enough depth data")
+		}
+		if rulesText != "" {
+			parts = append(parts, rulesText)
 		}
 		cm.Basis = strings.Join(parts, "; ")
 		out = append(out, cm)
@@ -256,10 +281,39 @@ func (r *Refresher) month(ctx context.Context, ym int, means map[int64]map[int]f
 	return out, nil
 }
 
+// rulesFor returns the grading rules in force for a county on day at, whether
+// its deep extraction counts as in a deep confined over-extraction zone, and
+// that in words. With versioned rules the county's chain is its city, then
+// itself; a version's deep_confined_zone overrides the zone register.
+func (r *Refresher) rulesFor(cfg Config, rg *sishui.Region, at time.Time, deepZone map[string]string) (capacity.Config, bool, string, string, error) {
+	zoneName, inZone := deepZone[rg.Code]
+	text := "no deep confined over-extraction zone registered"
+	if inZone {
+		text = "deep confined over-extraction zone " + zoneName + " (register)"
+	}
+	if cfg.Rules == nil {
+		return cfg.Capacity, inZone, text, "", nil
+	}
+	a, err := cfg.Rules.For([]string{rg.Parent, rg.Code}, at)
+	if err != nil {
+		return capacity.Config{}, false, "", "", fmt.Errorf("livecap: %s: %w", rg.Code, err)
+	}
+	if z := a.DeepConfinedZone; z != nil {
+		inZone = *z
+		text = "deep confined over-extraction zone: " + map[bool]string{true: "yes", false: "no"}[inZone] + " (rules)"
+	}
+	c := a.Config
+	c.Edition += " — rules " + a.Describe(false)
+	return c, inZone, text, "rules " + a.Describe(true), nil
+}
+
 // levelDecline is the mean over wells of the least-squares slope of their
 // monthly mean depth (m below ground) over the 12 months ending with month
-// index last, in m a year; positive means the water table is falling. Wells
-// with fewer than minMonths months of data do not count.
+// index last, in m a year; positive means the water table is falling. A well
+// with all 12 months has the yearly cycle (spring drawdown, summer recharge)
+// fitted out with the slope (TrendDeseasoned), since over one year the
+// cycle alone tilts a plain slope by up to its amplitude a year. Wells with
+// fewer than minMonths months of data do not count.
 func levelDecline(wells []*sishui.Point, means map[int64]map[int]float64, last, minMonths int) (float64, int) {
 	var sum float64
 	var n int
@@ -273,7 +327,11 @@ func levelDecline(wells []*sishui.Point, means map[int64]map[int]float64, last, 
 		if len(xs) < minMonths {
 			continue
 		}
-		sum += Slope(xs, ys) * 12
+		if len(xs) >= 12 {
+			sum += TrendDeseasoned(xs, ys) * 12
+		} else {
+			sum += Slope(xs, ys) * 12
+		}
 		n++
 	}
 	if n == 0 {
@@ -303,4 +361,59 @@ func Slope(xs, ys []float64) float64 {
 		return 0
 	}
 	return sxy / sxx
+}
+
+// TrendDeseasoned is the slope b of the least-squares fit
+// y = a + b·x + c·sin(2πx/12) + d·cos(2πx/12) (x in months): the trend with
+// a yearly cycle removed. It needs at least 5 points spread over the year;
+// with fewer it falls back to Slope.
+func TrendDeseasoned(xs, ys []float64) float64 {
+	if len(xs) < 5 {
+		return Slope(xs, ys)
+	}
+	var mx float64
+	for _, x := range xs {
+		mx += x
+	}
+	mx /= float64(len(xs))
+	// Normal equations A·β = r for the columns 1, x−mx, sin, cos.
+	var a [4][5]float64
+	for i, x := range xs {
+		w := 2 * math.Pi * x / 12
+		col := [4]float64{1, x - mx, math.Sin(w), math.Cos(w)}
+		for r := 0; r < 4; r++ {
+			for c := 0; c < 4; c++ {
+				a[r][c] += col[r] * col[c]
+			}
+			a[r][4] += col[r] * ys[i]
+		}
+	}
+	// Gaussian elimination with partial pivoting.
+	for k := 0; k < 4; k++ {
+		p := k
+		for r := k + 1; r < 4; r++ {
+			if math.Abs(a[r][k]) > math.Abs(a[p][k]) {
+				p = r
+			}
+		}
+		if math.Abs(a[p][k]) < 1e-9 {
+			return Slope(xs, ys) // the cycle is not identifiable from these months
+		}
+		a[k], a[p] = a[p], a[k]
+		for r := k + 1; r < 4; r++ {
+			f := a[r][k] / a[k][k]
+			for c := k; c < 5; c++ {
+				a[r][c] -= f * a[k][c]
+			}
+		}
+	}
+	var beta [4]float64
+	for k := 3; k >= 0; k-- {
+		v := a[k][4]
+		for c := k + 1; c < 4; c++ {
+			v -= a[k][c] * beta[c]
+		}
+		beta[k] = v / a[k][k]
+	}
+	return beta[1]
 }
