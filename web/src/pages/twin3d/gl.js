@@ -8,6 +8,12 @@ import { use, init, registerMap } from 'echarts/core';
 import { TooltipComponent } from 'echarts/components';
 import { Geo3DComponent } from 'echarts-gl/components';
 import { Bar3DChart, Lines3DChart, Scatter3DChart } from 'echarts-gl/charts';
+// echarts-gl builds its common 'shadow' shader from displayShadow's source,
+// which only its mapbox3D and maptalks3D views (not installed here) register.
+import graphicGL from 'echarts-gl/lib/util/graphicGL.js';
+import displayShadowGLSL from 'echarts-gl/lib/util/shader/displayShadow.glsl.js';
+
+graphicGL.Shader.import(displayShadowGLSL);
 
 use([TooltipComponent, Geo3DComponent, Bar3DChart, Lines3DChart, Scatter3DChart]);
 
