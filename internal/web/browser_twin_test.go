@@ -41,6 +41,11 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 		s := newSession(t, newGLBrowser(t), base)
 		s.login("city", "city-demo")
 		openOrTell(s, "/twin3d")
+		// SwiftShader draws on the CPU, which other builds share here: the
+		// first frame at 2560×1440 may take far longer than a page's wait.
+		first, cancel := context.WithTimeout(s.ctx, 120*time.Second)
+		_, _ = chromedp.Run(first, waitJS("("+dataset("#twin3d", "ready")+`) === '1'`))
+		cancel()
 		if !s.try("3D drawn", waitJS("("+dataset("#twin3d", "ready")+`) === '1'`), waitJS(`document.querySelector('#twin3d canvas') !== null`)) {
 			s.noConsoleErrors()
 			t.Fatalf("the 3D view shows: %.300s", s.text("main"))
