@@ -89,7 +89,7 @@ func ScenarioRoutes(svc *accounting.Service, model *workspace.Model) []Route {
 			Out: sishui.Scenario{}, Handler: h.get},
 		{Method: "PUT", Path: "/api/v1/scenarios/{id}", Summary: "Save new changes as the next version", Tag: "scenarios",
 			In: ScenarioSave{}, Out: sishui.Scenario{}, Handler: h.save},
-		{Method: "DELETE", Path: "/api/v1/scenarios/{id}", Summary: "Delete a scenario (owner)", Tag: "scenarios", Handler: h.delete},
+		{Method: "DELETE", Path: "/api/v1/scenarios/{id}", Summary: "Delete a scenario (its owner or an administrator; not while another starts from it)", Tag: "scenarios", Handler: h.delete},
 		{Method: "GET", Path: "/api/v1/scenarios/{id}/versions", Summary: "A scenario's versions", Tag: "scenarios",
 			Out: []*sishui.ScenarioVersion{}, Handler: h.versions},
 		{Method: "GET", Path: "/api/v1/scenarios/{id}/export", Summary: "A scenario with every version and result as one JSON file", Tag: "scenarios",

@@ -137,6 +137,16 @@ func TestScenarioWorkspace(t *testing.T) {
 	if code := f.do(t, "city", "DELETE", "/api/v1/scenarios/"+itoa(base.ID), nil, nil); code != 409 {
 		t.Fatalf("delete a base: %d", code)
 	}
+	// Deleting: not by an auditor (who reads it), by the owner (or an admin).
+	if code := f.do(t, "auditor", "DELETE", "/api/v1/scenarios/"+itoa(dry.ID), nil, nil); code != 403 {
+		t.Fatalf("auditor deletes: %d", code)
+	}
+	if code := f.do(t, "city", "DELETE", "/api/v1/scenarios/"+itoa(dry.ID), nil, nil); code != 204 {
+		t.Fatalf("owner deletes: %d", code)
+	}
+	if code := f.do(t, "city", "GET", "/api/v1/scenarios/"+itoa(dry.ID), nil, nil); code != 404 {
+		t.Fatalf("deleted scenario: %d", code)
+	}
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }

@@ -366,8 +366,8 @@ func (s *DB) DeleteScenario(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		if acc != "owner" {
-			return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "only the owner deletes a scenario"}
+		if acc != "owner" && sishui.ActorFrom(ctx).Role != sishui.RoleAdmin {
+			return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Message: "only the owner or an administrator deletes a scenario"}
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM scenarios WHERE base = ?`), id).Scan(&n); err != nil {

@@ -24,6 +24,7 @@ func testWorkspace(t *testing.T, s sishui.Store, _ *sql.DB) {
 		{Username: "zhaoa", Role: sishui.RoleCounty, Region: CountyA},
 		{Username: "qianb", Role: sishui.RoleCounty, Region: CountyB},
 		{Username: "sunaudit", Role: sishui.RoleAuditor},
+		{Username: "zhouadmin", Role: sishui.RoleAdmin},
 	} {
 		must(t, s.CreateAccount(ctx, a))
 	}
@@ -119,6 +120,16 @@ func testWorkspace(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, s.DeleteScenario(li, child.ID))
 	_, err = s.GetScenario(li, child.ID)
 	wantCode(t, err, sishui.ENOTFOUND, "")
+	// Only the owner or an administrator deletes: not an account it is shared
+	// with for editing, nor an auditor (who reads everything).
+	other := &sishui.Scenario{Name: "other", Changes: json.RawMessage(`{}`)}
+	must(t, s.CreateScenario(li, other))
+	must(t, s.ShareScenario(li, other.ID, "zhaoa", sishui.AccessEdit))
+	wantCode(t, s.DeleteScenario(zhao, other.ID), sishui.EFORBIDDEN, "")
+	wantCode(t, s.DeleteScenario(sun, other.ID), sishui.EFORBIDDEN, "")
+	must(t, s.DeleteScenario(actorCtx("zhouadmin", sishui.RoleAdmin, ""), other.ID))
+	_, err = s.GetScenario(li, other.ID)
+	wantCode(t, err, sishui.ENOTFOUND, "")
 
 	// Audited.
 	entries, _, err := s.ListAudit(ctx, sishui.AuditFilter{Entity: "scenario"})
@@ -127,7 +138,7 @@ func testWorkspace(t *testing.T, s sishui.Store, _ *sql.DB) {
 	for _, e := range entries {
 		actions[e.Action]++
 	}
-	if actions["create"] != 2 || actions["update"] != 1 || actions["share"] != 3 || actions["run"] != 1 || actions["delete"] != 1 {
+	if actions["create"] != 3 || actions["update"] != 1 || actions["share"] != 4 || actions["run"] != 1 || actions["delete"] != 2 {
 		t.Fatalf("audit actions %v", actions)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // testScenarioPages walks the scenario workspace: a new scenario from the
@@ -36,6 +37,14 @@ func testScenarioPages(t *testing.T, bctx context.Context, base string) {
 	// A drought year, 2030, faster growth in 莘县; run the chain.
 	numInput("year", "2030")
 	numInput("pop-371522", "2.5")
+	// The number box and the slider beside it are one value: typed 2.5 moves
+	// the slider; the GDP slider moved by keyboard fills its box.
+	cell := func(col int) string {
+		return fmt.Sprintf(`#scenario-counties [data-county="371522"] td:nth-child(%d)`, col)
+	}
+	s.do("slider follows the box", waitJS(`document.querySelector('`+cell(2)+` [role=slider]').getAttribute('aria-valuenow') === '2.5'`))
+	s.do("slider by keyboard", chromedp.Focus(CSS(cell(3)+` [role=slider]`)), chromedp.KeyEvent(kb.ArrowRight),
+		waitJS(`document.querySelector('`+cell(3)+` input').value === '0.1'`))
 	s.do("95 %", chromedp.Click(CSS(`#scenario-form [data-field=guarantee] label:nth-child(3)`)))
 	s.do("run", chromedp.Click(CSS(`#scenario-run`)),
 		waitJS(`document.querySelectorAll('#scenario-result-counties tbody tr').length === 8`))
@@ -72,6 +81,15 @@ func testScenarioPages(t *testing.T, bctx context.Context, base string) {
 		t.Errorf("compare heading %q", names)
 	}
 
+	// B deleted by its owner: the button asks once more, then the list has no B.
+	s.open("/scenarios/" + idB)
+	s.do("delete B", chromedp.WaitVisible(CSS(`#scenario-delete`)), chromedp.Click(CSS(`#scenario-delete`)),
+		waitJS(`document.querySelector('#scenario-delete').textContent.includes('确认')`), chromedp.Click(CSS(`#scenario-delete`)),
+		waitJS(`location.pathname === '/scenarios'`), chromedp.WaitVisible(CSS(`#scenario-list`)))
+	if l := s.text(`#scenario-list`); strings.Contains(l, "浏览器情景 B") || !strings.Contains(l, "浏览器情景 A") {
+		t.Errorf("after deleting B the list shows %q", l)
+	}
+
 	// Live carrying capacity on the overview, after a refresh of this month.
 	now := eval[float64](s, `(() => { const d = new Date(Date.now() + 8 * 3600e3); return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1; })()`)
 	m := int(now)
@@ -82,6 +100,12 @@ func testScenarioPages(t *testing.T, bctx context.Context, base string) {
 	s.do("live capacity", waitJS(`document.querySelectorAll('#live-capacity tbody tr').length >= 8`))
 	if basis := s.text(`#live-capacity .live-basis`); !strings.Contains(basis, "deep confined") {
 		t.Errorf("basis %q", basis)
+	}
+	// And on the county's page: its grade with the basis and reasons.
+	s.open(fmt.Sprintf("/regions/371522?year=%d", m/100))
+	s.do("county live capacity", waitJS(`!!document.querySelector('#region-live-capacity[data-grade]')`))
+	if basis := s.text(`#region-live-capacity .live-basis`); !strings.Contains(basis, "deep confined") {
+		t.Errorf("county page basis %q", basis)
 	}
 	s.noConsoleErrors()
 }

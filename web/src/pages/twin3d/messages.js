@@ -41,7 +41,7 @@ const zh = {
   'dp.allDays': '全部日期',
   'dp.note': '备注',
   'tw.title': '三维水网',
-  'tw.hint': '拖动旋转，滚轮缩放，点击监测点或工程查看实时数据。',
+  'tw.hint': '拖动旋转，滚轮缩放；点击监测点、水库或渠道，或在右侧列表中选择，查看实时数据。',
   'tw.counties': '区县（高度＝用水量/控制指标）',
   'tw.rivers': '河流',
   'tw.links': '渠道与管线（调度流量）',
@@ -52,6 +52,9 @@ const zh = {
   'tw.planFlow': '调度流量',
   'tw.noPlan': '无调度计划',
   'tw.latest': '最新数据',
+  'tw.pick': '选择对象',
+  'tw.pickHint': '区县、水库或监测点',
+  'tw.noLatest': '暂无数据',
 };
 
 const en = {
@@ -93,7 +96,7 @@ const en = {
   'dp.allDays': 'All days',
   'dp.note': 'Note',
   'tw.title': '3D water network',
-  'tw.hint': 'Drag to rotate, scroll to zoom, click a point or work for its live values.',
+  'tw.hint': 'Drag to rotate, scroll to zoom; click a point, reservoir or canal, or choose from the list beside the view, for its live values.',
   'tw.counties': 'Counties (height = use / cap)',
   'tw.rivers': 'Rivers',
   'tw.links': 'Canals and pipelines (dispatch flow)',
@@ -104,6 +107,9 @@ const en = {
   'tw.planFlow': 'Dispatch flow',
   'tw.noPlan': 'No dispatch plan',
   'tw.latest': 'Latest values',
+  'tw.pick': 'Choose an item',
+  'tw.pickHint': 'County, reservoir or point',
+  'tw.noLatest': 'No data yet',
 };
 
 i18n.global.mergeLocaleMessage('zh-CN', zh);
