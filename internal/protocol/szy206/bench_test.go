@@ -7,7 +7,6 @@ import (
 	"time"
 )
 
-
 func BenchmarkDecodeInto(b *testing.B) {
 	benchFrame := flowSample(b)
 	p := ProfileSZY206()
