@@ -1,6 +1,7 @@
 package downlink_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/hex"
@@ -96,25 +97,32 @@ func (c *terminal) send(f *sl651.Frame) {
 
 func (c *terminal) next() *sl651.Frame {
 	c.t.Helper()
-	c.nc.SetReadDeadline(time.Now().Add(wait))
+	f, err := sl651.Decode(readFrame(c.t, c.nc, &c.buf, sl651.SplitFrames))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return f
+}
+
+// readFrame reads the next frame the gateway sends on nc, buf holding what
+// was read past the previous one.
+func readFrame(t *testing.T, nc net.Conn, buf *[]byte, split bufio.SplitFunc) []byte {
+	t.Helper()
+	nc.SetReadDeadline(time.Now().Add(wait))
 	for {
-		if adv, tok, _ := sl651.SplitFrames(c.buf, false); adv > 0 {
-			c.buf = c.buf[adv:]
+		if adv, tok, _ := split(*buf, false); adv > 0 {
+			*buf = (*buf)[adv:]
 			if tok != nil {
-				f, err := sl651.Decode(bytes.Clone(tok))
-				if err != nil {
-					c.t.Fatal(err)
-				}
-				return f
+				return bytes.Clone(tok)
 			}
 			continue
 		}
 		var b [1024]byte
-		n, err := c.nc.Read(b[:])
+		n, err := nc.Read(b[:])
 		if err != nil {
-			c.t.Fatalf("waiting for the gateway: %v", err)
+			t.Fatalf("waiting for the gateway: %v", err)
 		}
-		c.buf = append(c.buf, b[:n]...)
+		*buf = append(*buf, b[:n]...)
 	}
 }
 
@@ -330,26 +338,11 @@ func (c *szyTerminal) write(b []byte, err error) {
 
 func (c *szyTerminal) next() *szy206.Frame {
 	c.t.Helper()
-	c.nc.SetReadDeadline(time.Now().Add(wait))
-	for {
-		if adv, tok, _ := szy206.SplitFrames(c.buf, false); adv > 0 {
-			c.buf = c.buf[adv:]
-			if tok != nil {
-				f, err := szy206.Decode(bytes.Clone(tok), c.prof)
-				if err != nil {
-					c.t.Fatal(err)
-				}
-				return f
-			}
-			continue
-		}
-		var b [1024]byte
-		n, err := c.nc.Read(b[:])
-		if err != nil {
-			c.t.Fatalf("waiting for the gateway: %v", err)
-		}
-		c.buf = append(c.buf, b[:n]...)
+	f, err := szy206.Decode(readFrame(c.t, c.nc, &c.buf, szy206.SplitFrames), c.prof)
+	if err != nil {
+		c.t.Fatal(err)
 	}
+	return f
 }
 
 // nextAFN skips frames until one with AFN a.
