@@ -36,14 +36,14 @@ const (
 	CommandSetClock      = "set_clock"      // SL 651 4AH, SZY 206 AFN 11H: set the clock to the send time
 	CommandQueryClock    = "query_clock"    // SL 651 51H, SZY 206 AFN 51H
 	CommandReadConfig    = "read_config"    // SL 651 43H (runtime parameters), SZY 206 AFN 53H (self-report types and intervals)
-	CommandSetPassword   = "set_password"   // SL 651 49H (SZY 206: none)
-	CommandSetInterval   = "set_interval"   // SL 651 42H parameter 20H, timed-report interval in hours (SZY 206: none)
+	CommandSetPassword   = "set_password"   // SL 651 49H, SZY 206 profile's PasswordAFN (default 96H, unverified)
+	CommandSetInterval   = "set_interval"   // SL 651 42H parameter 20H, timed-report interval in hours; SZY 206 profile's IntervalAFN (default A1H, unverified), the point's class in minutes
 )
 
 // CommandKinds lists the kinds per protocol.
 var CommandKinds = map[string][]string{
 	ProtocolSL651:  {CommandQueryRealtime, CommandSetClock, CommandQueryClock, CommandReadConfig, CommandSetPassword, CommandSetInterval},
-	ProtocolSZY206: {CommandQueryRealtime, CommandSetClock, CommandQueryClock, CommandReadConfig},
+	ProtocolSZY206: {CommandQueryRealtime, CommandSetClock, CommandQueryClock, CommandReadConfig, CommandSetPassword, CommandSetInterval},
 }
 
 // Command statuses: queued (waiting for the terminal to be online), sent

@@ -32,6 +32,9 @@ type Config struct {
 	// Terminal security (issue 12).
 	AllowNoPassword bool   `yaml:"allow_no_password" help:"gateway: accept SL 651 frames of points without a terminal password (migration period; off: quarantined as no_password)"`
 	AllowedNets     string `yaml:"allowed_nets" help:"gateway: comma-separated source networks (CIDR) terminals may connect from (empty: any; points may narrow it)"`
+	// Unverified (PROTOCOLS.md §2.4): the AFNs of the SZY 206 settings commands.
+	SZY206PasswordAFN string `yaml:"szy206_password_afn" help:"gateway: AFN (hex) of the SZY 206 change-password command (unverified default 96)"`
+	SZY206IntervalAFN string `yaml:"szy206_interval_afn" help:"gateway: AFN (hex) of the SZY 206 set self-report interval command (unverified default A1)"`
 
 	MQTTBroker   string `yaml:"mqtt_broker" help:"MQTT broker to take observations from, e.g. tcp://127.0.0.1:1883 (empty: off)"`
 	MQTTClientID string `yaml:"mqtt_client_id" help:"MQTT client id of the persistent session"`
@@ -67,18 +70,20 @@ type Config struct {
 
 func defaultConfig() Config {
 	return Config{
-		DB:             "sqlite:sishui.db",
-		HTTP:           "127.0.0.1:8080",
-		SL651:          "",
-		SZY206:         "",
-		LogLevel:       "info",
-		LogFormat:      "text",
-		IdleTimeout:    10 * time.Minute,
-		MaxConns:       20000,
-		LoginAttempts:  10,
-		Role:           "all",
-		StreamMaxMB:    1024,
-		StreamReplicas: 3,
+		DB:                "sqlite:sishui.db",
+		HTTP:              "127.0.0.1:8080",
+		SL651:             "",
+		SZY206:            "",
+		LogLevel:          "info",
+		LogFormat:         "text",
+		IdleTimeout:       10 * time.Minute,
+		MaxConns:          20000,
+		SZY206PasswordAFN: "96",
+		SZY206IntervalAFN: "A1",
+		LoginAttempts:     10,
+		Role:              "all",
+		StreamMaxMB:       1024,
+		StreamReplicas:    3,
 
 		RightsNoticeDays: 10,
 

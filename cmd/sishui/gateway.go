@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"github.com/sishui/sishui/internal/api"
 	"github.com/sishui/sishui/internal/downlink"
 	"github.com/sishui/sishui/internal/gateway"
+	"github.com/sishui/sishui/internal/protocol/szy206"
 	"github.com/sishui/sishui/internal/simulate"
 )
 
@@ -67,7 +69,13 @@ func (a *app) listenGateway() error {
 			return fmt.Errorf("--vendor-map: %w", err)
 		}
 	}
-	t.dl = &downlink.Dispatcher{Store: a.store, Gateway: t.gw, Logger: a.log}
+	prof, err := a.szy206Profile()
+	if err != nil {
+		t.close()
+		return err
+	}
+	t.gw.SZY206Profile = prof
+	t.dl = &downlink.Dispatcher{Store: a.store, Gateway: t.gw, Logger: a.log, SZY206Profile: prof}
 	t.gw.OnOnline, t.gw.OnUplink = t.dl.Online, t.dl.Uplink
 	a.tel = t
 	a.api.Extra = append(a.api.Extra, api.Route{Method: "GET", Path: "/api/v1/gateway/sessions", Tag: "telemetry",
@@ -265,4 +273,21 @@ func cmdSimulate(ctx context.Context, e *env, args []string) error {
 		return exitError(1)
 	}
 	return nil
+}
+
+// szy206Profile is the SZY 206 profile of the gateway and its downlink
+// commands: SZY 206-2016 with the settings AFNs of the configuration.
+func (a *app) szy206Profile() (szy206.Profile, error) {
+	prof := szy206.ProfileSZY206()
+	for _, s := range []struct {
+		name, val string
+		afn       *szy206.AFN
+	}{{"--szy206-password-afn", a.cfg.SZY206PasswordAFN, &prof.PasswordAFN}, {"--szy206-interval-afn", a.cfg.SZY206IntervalAFN, &prof.IntervalAFN}} {
+		v, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimSuffix(strings.ToUpper(s.val), "H"), "0X"), 16, 8)
+		if err != nil {
+			return prof, fmt.Errorf("%s %q: not a one-byte hex AFN", s.name, s.val)
+		}
+		*s.afn = szy206.AFN(v)
+	}
+	return prof, prof.Validate()
 }

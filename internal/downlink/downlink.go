@@ -248,13 +248,19 @@ func (d *Dispatcher) answer(ctx context.Context, r reply) {
 		}
 		at := r.at.UTC()
 		c.Status, c.Reply, c.Done = sishui.CommandAnswered, strings.ToUpper(hex.EncodeToString(r.frame)), &at
+		p, perr := d.Store.GetPoint(ctx, c.PointID)
+		if perr == nil {
+			if err := CheckReply(c, p, r.frame, d.SZY206Profile); err != nil {
+				c.Status, c.Error = sishui.CommandFailed, err.Error()
+			}
+		}
 		if err := d.Store.UpdateTerminalCommand(ctx, c, sishui.CommandSent); err != nil {
 			d.Logger.Warn("downlink: answer", "command", c.ID, "err", err)
 			return
 		}
-		if c.Kind == sishui.CommandSetPassword {
+		if c.Kind == sishui.CommandSetPassword && c.Status == sishui.CommandAnswered {
 			// The terminal now signs with the new password.
-			p, err := d.Store.GetPoint(ctx, c.PointID)
+			err := perr
 			if err == nil {
 				p.Password = c.Password
 				err = d.Store.UpdatePoint(ctx, p)
@@ -347,6 +353,33 @@ func encodeSZY206(c *sishui.TerminalCommand, p *sishui.Point, now time.Time, pro
 		cmd.AFN = 0x51
 	case sishui.CommandReadConfig:
 		cmd.AFN = 0x53
+	case sishui.CommandSetPassword:
+		// Profile.PasswordAFN (default 96H, unverified): data = the new
+		// password, PW = the current one.
+		np, err := szy206Password("new password", c.Password)
+		if err != nil {
+			return nil, "", err
+		}
+		if cmd.AFN = prof.PasswordAFN; cmd.AFN == 0 {
+			return nil, "", fmt.Errorf("downlink: SZY 206 profile %s has no change-password AFN", prof.Name)
+		}
+		cmd.Data = szy206.AppendPasswordData(nil, np)
+		if p.Password != "" {
+			if cmd.Password, err = szy206Password("point "+p.Code+" password", p.Password); err != nil {
+				return nil, "", err
+			}
+			cmd.HasPassword = true
+		}
+	case sishui.CommandSetInterval:
+		// Profile.IntervalAFN (default A1H, unverified): the point's class
+		// self-reports every IntervalH hours.
+		if cmd.AFN = prof.IntervalAFN; cmd.AFN == 0 {
+			return nil, "", fmt.Errorf("downlink: SZY 206 profile %s has no set-interval AFN", prof.Name)
+		}
+		var err error
+		if cmd.Data, err = szy206.AppendIntervalData(nil, []szy206.ReportInterval{{Type: queryType(p.Kind), Minutes: c.IntervalH * 60}}); err != nil {
+			return nil, "", err
+		}
 	default:
 		return nil, "", fmt.Errorf("downlink: %s is not an SZY 206 command", c.Kind)
 	}
@@ -355,6 +388,52 @@ func encodeSZY206(c *sishui.TerminalCommand, p *sishui.Point, now time.Time, pro
 		return nil, "", err
 	}
 	return out, fmt.Sprintf("%02X", byte(cmd.AFN)), nil
+}
+
+// szy206Password reads a password of 4 hex digits as the 16-bit PW.
+func szy206Password(what, s string) (uint16, error) {
+	v, err := strconv.ParseUint(s, 16, 16)
+	if err != nil || len(s) != 4 {
+		return 0, fmt.Errorf("%s %q: not 4 hex digits", what, s)
+	}
+	return uint16(v), nil
+}
+
+// CheckReply parses the terminal's reply to c where its content says
+// whether the command took: an SZY 206 password or interval change must
+// answer with the new setting. p is the command's point.
+func CheckReply(c *sishui.TerminalCommand, p *sishui.Point, frame []byte, prof szy206.Profile) error {
+	if c.Protocol != sishui.ProtocolSZY206 || c.Kind != sishui.CommandSetPassword && c.Kind != sishui.CommandSetInterval {
+		return nil
+	}
+	f, err := szy206.Decode(frame, prof)
+	if err != nil {
+		return fmt.Errorf("reply: %w", err)
+	}
+	if c.Kind == sishui.CommandSetPassword {
+		got, err := szy206.ParsePassword(f, prof)
+		if err != nil {
+			return fmt.Errorf("reply: %w", err)
+		}
+		if want, err := szy206Password("new password", c.Password); err != nil || got != want {
+			return fmt.Errorf("reply: the terminal answered password %04X, not the new one", got)
+		}
+		return nil
+	}
+	ivs, err := szy206.ParseIntervals(f, prof)
+	if err != nil {
+		return fmt.Errorf("reply: %w", err)
+	}
+	class := queryType(p.Kind)
+	for _, iv := range ivs {
+		if iv.Type == class {
+			if iv.Minutes != c.IntervalH*60 {
+				return fmt.Errorf("reply: the terminal answered %d minutes for class %d, not %d", iv.Minutes, class, c.IntervalH*60)
+			}
+			return nil
+		}
+	}
+	return fmt.Errorf("reply: the terminal's answer leaves out class %d", class)
 }
 
 // queryType is the parameter class of a real-time query by point kind.

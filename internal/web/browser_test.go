@@ -611,6 +611,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("permits as a process", func(t *testing.T) { testPermitPages(t, bctx, base) })
 	t.Run("password and second factor", func(t *testing.T) { testPasswordPages(t, bctx, base) })
 	t.Run("dispatch and 3D", func(t *testing.T) { testTwinPages(t, bctx, base) })
+	t.Run("national link and terminal commands", func(t *testing.T) { testTerminalPages(t, bctx, base) })
 	// Last, so what it changes (reports, budgets, bills) cannot disturb the pages above.
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 	t.Run("billing actions", func(t *testing.T) { testBillingActions(t, bctx, base) })

@@ -13,6 +13,7 @@ const routes = [
   { path: '/points/:id(\\d+)', component: () => import('./pages/Point.vue'), meta: { page: 'point' } },
   { path: '/points/:id(\\d+)/review', component: () => import('./pages/Review.vue'), meta: { page: 'point' } },
   { path: '/points/:id(\\d+)/meter', component: () => import('./pages/Meter.vue'), meta: { page: 'point' } },
+  { path: '/points/:id(\\d+)/commands', component: () => import('./pages/Commands.vue'), meta: { page: 'point' } },
   { path: '/registry/:kind(water-users|permits|points)?', component: () => import('./pages/Registry.vue'), meta: { page: 'registry' } },
   { path: '/reports', component: () => import('./pages/Reports.vue'), meta: { page: 'reports' } },
   { path: '/models', component: () => import('./pages/Models.vue'), meta: { page: 'models' } },
@@ -30,6 +31,7 @@ const routes = [
   { path: '/billing/:kind(bills|tax|budgets|generation|tariffs|norms|import)?', component: () => import('./pages/Billing.vue'), meta: { page: 'billing' } },
   { path: '/plan/:kind(statistics|caps|targets)?', component: () => import('./pages/Plan.vue'), meta: { page: 'plan' } },
   { path: '/frames', component: () => import('./pages/Frames.vue'), meta: { page: 'frames' } },
+  { path: '/outbox', component: () => import('./pages/Outbox.vue'), meta: { page: 'outbox' } },
   { path: '/audit', component: () => import('./pages/Audit.vue'), meta: { page: 'audit' } },
   { path: '/accounts', component: () => import('./pages/Accounts.vue'), meta: { page: 'accounts' } },
   // Permits as a process (issue 13) and the password change (issue 12).

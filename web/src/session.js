@@ -17,6 +17,7 @@ export const canSee = {
   point: ['admin', 'city', 'county', 'enterprise', 'auditor'],
   plan: ['admin', 'city', 'county', 'auditor'],
   frames: ['admin', 'city', 'county', 'auditor'],
+  outbox: ['admin', 'city', 'county', 'auditor'],
   audit: ['admin', 'auditor'],
   accounts: ['admin'],
   tasks: ['admin', 'city', 'county', 'auditor', 'department'],

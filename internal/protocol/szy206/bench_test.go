@@ -7,10 +7,8 @@ import (
 	"time"
 )
 
-var benchFrame = []byte{0x68, 0x1A, 0x68, 0xB3, 0x53, 0x03, 0x81, 0x0D, 0x00, 0xC0, 0x00, 0x59, 0x00, 0x00, 0x00,
-	0x82, 0x61, 0x10, 0x00, 0x00, 0x01, 0x10, 0x60, 0x00, 0x00, 0x45, 0x08, 0x09, 0x0A, 0x35, 0x16}
-
 func BenchmarkDecodeInto(b *testing.B) {
+	benchFrame := flowSample(b)
 	p := ProfileSZY206()
 	var f Frame
 	b.SetBytes(int64(len(benchFrame)))
@@ -23,6 +21,7 @@ func BenchmarkDecodeInto(b *testing.B) {
 }
 
 func BenchmarkDecode(b *testing.B) {
+	benchFrame := flowSample(b)
 	p := ProfileSZY206()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -48,7 +47,7 @@ func BenchmarkAppendReport(b *testing.B) {
 }
 
 func BenchmarkSplitFrames(b *testing.B) {
-	stream := bytes.Repeat(append([]byte{0x00, 0x68}, benchFrame...), 1000)
+	stream := bytes.Repeat(append([]byte{0x00, 0x68}, flowSample(b)...), 1000)
 	b.SetBytes(int64(len(stream)))
 	b.ReportAllocs()
 	for b.Loop() {

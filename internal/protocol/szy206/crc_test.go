@@ -25,8 +25,6 @@ func TestCRC8(t *testing.T) {
 	}{
 		{"check string", []byte("123456789"), 0xF7},
 		{"empty", nil, 0x00},
-		{"26-byte sample user data", mustHex(t, "B35303810D00C00059000000826110000001106000004508090A"), 0x35},
-		{"21-byte sample user data", mustHex(t, "B34406070001C0AAAAAAAAAA004040000000000101"), 0xE5},
 		{"hm1212 confirm rule", mustHex(t, "335303810D00C000"), 0x3E},
 	}
 	for _, tt := range tests {

@@ -116,6 +116,9 @@ func DecodeInto(f *Frame, b []byte, p Profile) error {
 	case !up && f.AFN == p.RealtimeQueryAFN:
 		return f.splitAux(b, i, end, 0, true, &p)
 	default:
+		if ok, err := f.decodeSettings(b, i, end, &p); ok {
+			return err
+		}
 		f.Data = body
 	}
 	return nil

@@ -23,28 +23,28 @@ func TestDecode(t *testing.T) {
 		check func(t *testing.T, f *Frame)
 	}{
 		{"26-byte C0 flow sample, little-endian profile",
-			mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516"), szy,
+			flowSample(t), szy,
 			func(t *testing.T, f *Frame) {
 				wantHeader(t, f, true, 3, TypeFlow, AFNSelfReport)
-				wantRegion(t, f, 530381, 13)
-				wantReadings(t, f, "flow/1=5.900 m3/s", "volume/1=106182 m3")
-				if f.Readings[1].Raw != 106182 || f.Readings[1].Scale != 0 {
+				wantRegion(t, f, 371502, 7)
+				wantReadings(t, f, "flow/1=12.345 m3/s", "volume/1=204816 m3")
+				if f.Readings[1].Raw != 204816 || f.Readings[1].Scale != 0 {
 					t.Errorf("volume not exact: %+v", f.Readings[1])
 				}
 				wantState(t, f, AlarmACPower|AlarmRemaining, 0x0060)
-				want := TimeTag{Second: 0, Minute: 45, Hour: 8, Day: 9, DelayMin: 10, Len: 5}
+				want := TimeTag{Second: 15, Minute: 30, Hour: 10, Day: 21, DelayMin: 5, Len: 5}
 				if !f.HasTime || f.Time != want {
 					t.Errorf("time tag %+v (has %v), want %+v", f.Time, f.HasTime, want)
 				}
 			}},
-		{"26-byte C0 flow sample, big-endian profile", mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516"), be,
+		{"26-byte C0 flow sample, big-endian profile", flowSample(t), be,
 			func(t *testing.T, f *Frame) {
-				wantRegion(t, f, 530381, 0x0D00)
+				wantRegion(t, f, 371502, 0x0700)
 				wantState(t, f, AlarmQuality|AlarmPressure, 0x6000)
 			}},
-		{"21-byte C0 sample without Tp, flow not measured", mustHex(t, "681568B34406070001C0AAAAAAAAAA004040000000000101E516"), szy,
+		{"21-byte C0 sample without Tp, flow not measured", noTimeSample(t), szy,
 			func(t *testing.T, f *Frame) {
-				wantReadings(t, f, "flow/1=missing", "volume/1=404000 m3")
+				wantReadings(t, f, "flow/1=missing", "volume/1=345678 m3")
 				wantState(t, f, 0, 0x0101)
 				if f.HasTime {
 					t.Error("unexpected time tag")
@@ -195,7 +195,7 @@ func TestDecode(t *testing.T) {
 }
 
 func TestDecodeErrors(t *testing.T) {
-	good := mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516")
+	good := flowSample(t)
 	mut := func(i int, v byte) []byte {
 		b := append([]byte(nil), good...)
 		b[i] = v
@@ -208,8 +208,8 @@ func TestDecodeErrors(t *testing.T) {
 		want    error
 		wantOff int
 	}{
-		{"bad check byte", mut(29, 0x36), ProfileSZY206(), ErrChecksum, 29},
-		{"payload bit flip", mut(12, 0x58), ProfileSZY206(), ErrChecksum, 29},
+		{"bad check byte", mut(29, good[29]^1), ProfileSZY206(), ErrChecksum, 29},
+		{"payload bit flip", mut(12, good[12]^1), ProfileSZY206(), ErrChecksum, 29},
 		{"truncated", good[:20], ProfileSZY206(), ErrTruncated, 20},
 		{"too short for a header", good[:3], ProfileSZY206(), ErrTruncated, 3},
 		{"bad start byte", mut(0, 0x69), ProfileSZY206(), ErrSyntax, 0},

@@ -15,7 +15,9 @@
 //     input-voltage reports (84) and replies to real-time queries (B0, see
 //     Profile.RealtimeQueryAFN), with the alarm and status words decoded to
 //     named bits; the centre's confirms (work-mode byte) and B0 queries (PW,
-//     Tp). Every other function keeps its data raw with its AFN.
+//     Tp); change-password and set-interval commands and their replies
+//     (Profile.PasswordAFN, Profile.IntervalAFN; settings.go). Every other
+//     function keeps its data raw with its AFN.
 //   - Value formats (little-endian packed BCD, kept exact as scaled
 //     integers in Reading): rain, water level (or groundwater depth), flow
 //     (m³/s or m³/h) with cumulative volume, velocity, gate position, power,
@@ -55,6 +57,9 @@
 //   - LevelIsDepth: groundwater reported as depth below ground via the
 //     water-level class.
 //   - RealtimeQueryAFN: vendor numbering of the real-time query.
+//   - PasswordAFN, IntervalAFN: numbering of the change-password (default
+//     96H) and set self-report interval (default A1H) commands, both
+//     unverified.
 //   - ConfirmKeepsType and LinkReplyEcho: shape of the centre's confirms.
 //
 // Presets: ProfileSZY206 (5-byte Tp, low byte first), ProfileSZY206BE (the

@@ -141,7 +141,7 @@ func TestReportErrors(t *testing.T) {
 }
 
 func TestAppendConfirm(t *testing.T) {
-	sample := mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516")
+	sample := flowSample(t)
 	tp := TimeTag{Second: 1, Minute: 2, Hour: 3, Day: 4, Len: 5}
 	tests := []struct {
 		name  string
@@ -153,7 +153,7 @@ func TestAppendConfirm(t *testing.T) {
 		check func(t *testing.T, f *Frame)
 	}{
 		// PROTOCOLS.md §2.8: the confirm computed from hm1212's rule.
-		{"C0 confirm per hm1212", sample, ProfileSZY206(), ModeCompatible, nil, "680868335303810D00C0003E16", nil},
+		{"C0 confirm per hm1212", sample, ProfileSZY206(), ModeCompatible, nil, encodeHex(wrap(t, "33 3715020700 C0 00")), nil},
 		{"C0 confirm with Tp and mode", sample, ProfileSZY206(), ModeQuery, &tp, "", func(t *testing.T, f *Frame) {
 			if f.WorkMode != ModeQuery || !f.HasTime || f.Time != tp || f.Control.Up() {
 				t.Errorf("mode %v time %+v", f.WorkMode, f.Time)

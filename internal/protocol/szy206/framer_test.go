@@ -25,8 +25,8 @@ func scanAll(t *testing.T, r io.Reader) [][]byte {
 }
 
 func TestSplitFrames(t *testing.T) {
-	a := mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516")
-	b := mustHex(t, "681568B34406070001C0AAAAAAAAAA004040000000000101E516")
+	a := flowSample(t)
+	b := noTimeSample(t)
 	pic := func() []byte {
 		f := Frame{Control: NewControl(true, true, 3, 0), DIVS: 1, Address: testAddr(t), AFN: AFNQueryImage, Picture: true,
 			Data: bytes.Repeat([]byte{0x68, 0x01, 0x68, 0x16}, 100)}
@@ -79,7 +79,7 @@ func TestSplitFrames(t *testing.T) {
 }
 
 func TestSplitFramesDecode(t *testing.T) {
-	a := mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516")
+	a := flowSample(t)
 	bad := append([]byte(nil), a...)
 	bad[12] ^= 1
 	got := scanAll(t, bytes.NewReader(append(bad, a...)))
@@ -95,7 +95,7 @@ func TestSplitFramesDecode(t *testing.T) {
 }
 
 func TestSplitFramesNeedsMore(t *testing.T) {
-	a := mustHex(t, "681A68B35303810D00C00059000000826110000001106000004508090A3516")
+	a := flowSample(t)
 	for n := 0; n < len(a); n++ {
 		adv, tok, err := SplitFrames(a[:n], false)
 		if err != nil || tok != nil || adv != 0 {

@@ -23,6 +23,11 @@ func TestFramesTSV(t *testing.T) {
 			if f.Time != want {
 				t.Errorf("Tp %+v, want %+v", f.Time, want)
 			}
+			// PROTOCOLS.md §2.8: its confirm by hm1212's rule, check byte 3E.
+			c, err := AppendConfirm(nil, f, ProfileSZY206(), ModeCompatible, nil)
+			if got := strings.ToUpper(encodeHex(c)); err != nil || got != "680868335303810D00C0003E16" {
+				t.Errorf("confirm %s, %v", got, err)
+			}
 		},
 		"681568B3": func(t *testing.T, f *Frame) {
 			wantReadings(t, f, "flow/1=missing", "volume/1=404000 m3")
@@ -56,6 +61,9 @@ func TestFramesTSV(t *testing.T) {
 				f, err := Decode(row.frame, p)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if n := len(row.frame); !f.Picture && CRC8(row.frame[3:n-2]) != row.frame[n-2] {
+					t.Errorf("CRC8 of the user data %02X, check byte %02X", CRC8(row.frame[3:n-2]), row.frame[n-2])
 				}
 				hexs := strings.ToUpper(encodeHex(row.frame))
 				for prefix, check := range checks {

@@ -86,3 +86,23 @@ func readTSV(t testing.TB) []tsvRow {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func encodeHex(b []byte) string { return hex.EncodeToString(b) }
+
+// The test frames below are built here, not copied from frames.tsv (project
+// rule): they have the shapes of its two real C0 samples with other values.
+// TestFramesTSV decodes the real ones when the file is present.
+
+// flowSample is a 26-byte C0 flow self-report: address 371502, A2 bytes
+// 07 00 (station 7 low byte first, 0x0700 high byte first), flow
+// 12.345 m³/s, volume 204816 m³, alarm word 01 10 (D0 AC power lost, D12
+// remaining volume low when read low byte first), status 60 00 (door
+// closed, battery), Tp 10:30:15 on day 21 with a 5-minute delay.
+func flowSample(t testing.TB) []byte {
+	return wrap(t, "B3 3715020700 C0 4523010000 1648200000 0110 6000 1530102105")
+}
+
+// noTimeSample is a 21-byte C0 flow self-report without Tp: address
+// 371502 station 2, flow not measured (AA…), volume 345678 m³, no alarm,
+// status 01 01 (self-report mode).
+func noTimeSample(t testing.TB) []byte {
+	return wrap(t, "B3 3715020200 C0 AAAAAAAAAA 7856340000 0000 0101")
+}

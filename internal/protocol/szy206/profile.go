@@ -1,6 +1,9 @@
 package szy206
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Edition selects the meaning of the type codes that changed between the
 // editions (0111, 1000, uplink 1110) and of alarm bit D9.
@@ -49,13 +52,20 @@ type Profile struct {
 	// LinkReplyEcho: the centre's AFN 02 reply echoes the terminal's link
 	// byte (F0/F1/F2); otherwise it sends 00H as hm1212 does.
 	LinkReplyEcho bool
+	// PasswordAFN changes the terminal's password (default 96H) and
+	// IntervalAFN sets its self-report classes and intervals (default
+	// A1H). PROTOCOLS.md §2.4 leaves both open: the defaults are the p206
+	// list's, unverified with a real RTU. Zero: the command is not offered.
+	PasswordAFN AFN
+	IntervalAFN AFN
 }
 
 // ProfileSZY206 is SZY 206-2016 as far as it is known: 5-byte Tp, every
 // multi-byte field low byte first, flow in m³/s without a unit flag.
 func ProfileSZY206() Profile {
 	return Profile{Name: "szy206", Edition: Edition2016, TimeTagLen: 5, FlowUnit: UnitM3s,
-		RealtimeQueryAFN: AFNQuery, ConfirmKeepsType: true}
+		RealtimeQueryAFN: AFNQuery, ConfirmKeepsType: true,
+		PasswordAFN: DefaultPasswordAFN, IntervalAFN: DefaultIntervalAFN}
 }
 
 // ProfileSZY206BE is SZY 206-2016 with A2 and the alarm/status words read
@@ -72,7 +82,8 @@ func ProfileSZY206BE() Profile {
 // and weather type codes, low byte first.
 func ProfileSLT427() Profile {
 	return Profile{Name: "slt427", Edition: Edition2021, TimeTagLen: 7, FlowUnitFlag: true,
-		FlowUnit: UnitM3s, RealtimeQueryAFN: AFNQuery, ConfirmKeepsType: true}
+		FlowUnit: UnitM3s, RealtimeQueryAFN: AFNQuery, ConfirmKeepsType: true,
+		PasswordAFN: DefaultPasswordAFN, IntervalAFN: DefaultIntervalAFN}
 }
 
 // Presets returns the named profiles, SZY 206 first.
@@ -97,6 +108,14 @@ func (p Profile) Validate() error {
 	}
 	if p.FlowUnit != UnitM3s && p.FlowUnit != UnitM3h {
 		return errors.New("szy206: profile " + p.Name + ": FlowUnit must be m3/s or m3/h")
+	}
+	for _, a := range []AFN{p.PasswordAFN, p.IntervalAFN} {
+		if a != 0 && (a == AFNUser || a == AFNLink || a == p.RealtimeQueryAFN || isReportAFN(a)) {
+			return fmt.Errorf("szy206: profile %s: AFN %02X cannot be a settings command", p.Name, byte(a))
+		}
+	}
+	if p.PasswordAFN != 0 && p.PasswordAFN == p.IntervalAFN {
+		return fmt.Errorf("szy206: profile %s: the password and interval AFNs are both %02X", p.Name, byte(p.PasswordAFN))
 	}
 	return nil
 }
