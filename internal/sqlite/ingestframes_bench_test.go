@@ -88,3 +88,45 @@ func BenchmarkIngestFrames(b *testing.B) {
 	b.ReportMetric(float64(rawCPU.Nanoseconds())/1e3/rawRows, "bare-cpu-µs/row")
 	b.ReportMetric(float64(reports)/b.Elapsed().Seconds(), "reports/s")
 }
+
+// BenchmarkListStationFrames lists one station's newest 50 frames (with the
+// total count, as the frames API does) in an archive of 400,000 frames of
+// 1,000 terminals: an active station, and a station whose only frame is the
+// archive's first, whose search walks every id group (migration 022).
+func BenchmarkListStationFrames(b *testing.B) {
+	s, _ := benchStore(b)
+	ctx := context.Background()
+	const total, stations = 400_000, 1000
+	batch := make([]*sishui.RawFrame, 0, 5000)
+	payload := make([]byte, 60)
+	for i := range total {
+		st := fmt.Sprintf("%010d", i%stations+1)
+		if i == 0 {
+			st = "0000099999"
+		}
+		batch = append(batch, &sishui.RawFrame{Received: benchBase.Add(time.Duration(i) * 60 * time.Millisecond), Protocol: sishui.ProtocolSL651,
+			Station: st, Function: "32", Bytes: payload, Status: sishui.FrameOK, Samples: 2})
+		if len(batch) == cap(batch) {
+			if err := s.ArchiveFrames(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	for _, c := range []struct {
+		name, station string
+		want          int
+	}{{"active", "0000000500", total / stations}, {"first-only", "0000099999", 1}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				fs, n, err := s.ListFrames(ctx, sishui.FrameFilter{Station: c.station, Page: sishui.Page{Limit: 50}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n != c.want || len(fs) != min(50, c.want) {
+					b.Fatalf("%d frames, %d listed", n, len(fs))
+				}
+			}
+		})
+	}
+}

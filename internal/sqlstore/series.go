@@ -154,11 +154,12 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 
 // insertSQLs, latestSQLs and archiveSQLs hold the multi-row statements of
 // 1..100 rows, built once.
-var insertSQLs, latestSQLs, archiveSQLs [rowsPerInsert + 1]string
+var insertSQLs, latestSQLs, archiveSQLs, archiveNoIDSQLs [rowsPerInsert + 1]string
 
 func init() {
 	for n := 1; n <= rowsPerInsert; n++ {
 		insertSQLs[n], latestSQLs[n], archiveSQLs[n] = buildInsertSQL(n), buildLatestSQL(n), buildArchiveSQL(n)
+		archiveNoIDSQLs[n] = strings.TrimSuffix(archiveSQLs[n], " RETURNING id")
 	}
 }
 
@@ -411,6 +412,15 @@ func (s *DB) LatestSamples(ctx context.Context, point int64) ([]sishui.Sample, e
 	return all(ctx, s, `SELECT metric, t, value, flags FROM series_latest WHERE point_id = ? ORDER BY metric`, []any{point}, scanSample(point))
 }
 
+// archiveQuery is the multi-row INSERT of n frames: on SQLite without
+// RETURNING (archiveSQLite).
+func (s *DB) archiveQuery(n int) string {
+	if s.Dialect.Name == "sqlite" {
+		return archiveNoIDSQLs[n]
+	}
+	return archiveSQL(n)
+}
+
 // archiveSQL is the multi-row INSERT of n frames.
 func buildArchiveSQL(n int) string {
 	return `INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples) VALUES ` +
@@ -440,6 +450,12 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 				raw = []byte{}
 			}
 			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, f.Offset, f.Samples)
+		}
+		if s.Dialect.Name == "sqlite" {
+			if err := s.archiveSQLite(ctx, tx, chunk, args); err != nil {
+				return err
+			}
+			continue
 		}
 		st, err := s.txStmt(ctx, tx, s.q(archiveSQL(len(chunk))))
 		if err != nil {
@@ -471,6 +487,34 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 		for i, f := range chunk {
 			f.ID = ids[i]
 		}
+	}
+	return nil
+}
+
+// archiveSQLite inserts one chunk of frames on SQLite without RETURNING
+// (whose rows cost a scan per frame): a table with an INTEGER PRIMARY KEY
+// and no AUTOINCREMENT gives each row of a multi-row INSERT the largest id
+// plus one, so the chunk's ids are consecutive and end at the last insert
+// rowid. The writer holds the database's write lock for the transaction.
+func (s *DB) archiveSQLite(ctx context.Context, tx *sql.Tx, chunk []*sishui.RawFrame, args []any) error {
+	st, err := s.txStmt(ctx, tx, s.q(s.archiveQuery(len(chunk))))
+	if err != nil {
+		return err
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	last, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != int64(len(chunk)) || last <= 0 || last == math.MaxInt64 {
+		// At the largest id SQLite picks ids at random: not consecutive.
+		return fmt.Errorf("archive frames: %d rows, last id %d, for %d frames", n, last, len(chunk))
+	}
+	for i, f := range chunk {
+		f.ID = last - int64(len(chunk)-1-i)
 	}
 	return nil
 }
@@ -517,7 +561,9 @@ func (s *DB) ListFrames(ctx context.Context, f sishui.FrameFilter) ([]*sishui.Ra
 		w.add("station IN (SELECT code FROM points"+pw.String()+")", pw.args...)
 	}
 	if f.Station != "" {
-		w.add("station = ?", strings.ToUpper(f.Station))
+		if err := s.stationFrames(ctx, &w, strings.ToUpper(f.Station)); err != nil {
+			return nil, 0, err
+		}
 	}
 	if f.Status != "" {
 		w.add("status = ?", f.Status)
@@ -542,4 +588,32 @@ func (s *DB) ListFrames(ctx context.Context, f sishui.FrameFilter) ([]*sishui.Ra
 			r.Hex = strings.ToUpper(hex.EncodeToString(r.Bytes))
 			return &r, err
 		})
+}
+
+// frameGroupShift groups frames by id for the SQLite index
+// frames_station_group on ((id >> 12), station) (migration 022), which
+// replaced frames(station, id): a group commit's entries then land in the
+// newest group's few pages rather than one page per terminal.
+const frameGroupShift = 12
+
+// stationFrames narrows w to one station's frames. On SQLite it names the id
+// groups that can hold frames (the archive's first to last), so that the
+// index is searched once per group; elsewhere frames(station, id) serves
+// station = ? directly.
+func (s *DB) stationFrames(ctx context.Context, w *where, station string) error {
+	if s.Dialect.Name != "sqlite" {
+		w.add("station = ?", station)
+		return nil
+	}
+	var lo, hi sql.NullInt64
+	if err := s.DB.QueryRowContext(ctx, `SELECT (SELECT MIN(id) FROM frames), (SELECT MAX(id) FROM frames)`).Scan(&lo, &hi); err != nil {
+		return fmt.Errorf("list frames: %w", err)
+	}
+	if !lo.Valid {
+		w.add("station = ?", station)
+		return nil
+	}
+	w.add(fmt.Sprintf(`(id >> %d) IN (WITH RECURSIVE g(x) AS (SELECT ? UNION ALL SELECT x + 1 FROM g WHERE x < ?) SELECT x FROM g) AND station = ?`, frameGroupShift),
+		lo.Int64>>frameGroupShift, hi.Int64>>frameGroupShift, station)
+	return nil
 }

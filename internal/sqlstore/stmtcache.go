@@ -38,7 +38,7 @@ func (s *DB) prepareHot(ctx context.Context) error {
 	s.stmts.prep.Lock()
 	defer s.stmts.prep.Unlock()
 	for _, n := range hotSizes {
-		for _, q := range []string{insertSQL(n), latestSQL(n), archiveSQL(n)} {
+		for _, q := range []string{insertSQL(n), latestSQL(n), s.archiveQuery(n)} {
 			q = s.q(q)
 			s.stmts.mu.Lock()
 			_, ok := s.stmts.m[q]

@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -217,5 +219,73 @@ func testFrames(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, err)
 	if n != 1 {
 		t.Fatalf("county A sees %d frames, want 1", n)
+	}
+}
+
+// testFramesByStation lists one station's frames among 9,000 of many
+// terminals: across several id groups of the SQLite index (4096 ids each),
+// newest first and page by page, with its count, a station whose only
+// frames are the archive's first and last, and a station with none.
+func testFramesByStation(t *testing.T, s sishui.Store, _ *sql.DB) {
+	ctx := context.Background()
+	now := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
+	const total = 9000
+	var want []int64 // station 0000000007's frames, in archive order
+	var rare []int64 // station 0000009999's frames
+	batch := make([]*sishui.RawFrame, 0, 1000)
+	for i := range total {
+		st := fmt.Sprintf("%010d", i%50)
+		if i == 0 || i == total-1 {
+			st = "0000009999"
+		}
+		batch = append(batch, &sishui.RawFrame{Received: now.Add(time.Duration(i) * time.Second), Protocol: "sl651", Station: st, Function: "32", Bytes: []byte{byte(i)}, Status: sishui.FrameOK})
+		if len(batch) == cap(batch) || i == total-1 {
+			must(t, s.ArchiveFrames(ctx, batch))
+			for _, f := range batch {
+				switch f.Station {
+				case "0000000007":
+					want = append(want, f.ID)
+				case "0000009999":
+					rare = append(rare, f.ID)
+				}
+			}
+			batch = batch[:0]
+		}
+	}
+	slices.Reverse(want)
+	var got []int64
+	for off := 0; ; off += 40 {
+		fs, n, err := s.ListFrames(ctx, sishui.FrameFilter{Station: "0000000007", Page: sishui.Page{Limit: 40, Offset: off}})
+		must(t, err)
+		if n != len(want) {
+			t.Fatalf("count %d, want %d", n, len(want))
+		}
+		if len(fs) == 0 {
+			break
+		}
+		for _, f := range fs {
+			if f.Station != "0000000007" {
+				t.Fatalf("frame %d of station %s in station 0000000007's list", f.ID, f.Station)
+			}
+			got = append(got, f.ID)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("station's frames %d..., want %d... (%d, want %d)", got[:min(5, len(got))], want[:5], len(got), len(want))
+	}
+	fs, n, err := s.ListFrames(ctx, sishui.FrameFilter{Station: "0000009999"})
+	must(t, err)
+	if n != 2 || len(fs) != 2 || fs[0].ID != rare[1] || fs[1].ID != rare[0] {
+		t.Fatalf("rare station: %d frames %+v, want ids %d", n, fs, rare)
+	}
+	fs, n, err = s.ListFrames(ctx, sishui.FrameFilter{Station: "0000009999", Page: sishui.Page{Sort: "received", Order: sishui.OrderAsc}})
+	must(t, err)
+	if n != 2 || len(fs) != 2 || fs[0].ID != rare[0] {
+		t.Fatalf("rare station by time: %+v", fs)
+	}
+	fs, n, err = s.ListFrames(ctx, sishui.FrameFilter{Station: "0000008888"})
+	must(t, err)
+	if n != 0 || len(fs) != 0 {
+		t.Fatalf("silent station: %d frames", n)
 	}
 }

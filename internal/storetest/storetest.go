@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore Factory) {
 		{"Audit", testAudit},
 		{"Samples", testSamples},
 		{"Frames", testFrames},
+		{"FramesByStation", testFramesByStation},
 		{"Accounts", testAccounts},
 		{"Corrections", testCorrections},
 		{"Meters", testMeters},
