@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/netip"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -18,6 +20,74 @@ import (
 )
 
 const initialReadBuf = 512
+
+// readBufs are the read buffers of connections between frames (readReady).
+var readBufs = sync.Pool{New: func() any { b := make([]byte, initialReadBuf); return &b }}
+
+// rawConnOf returns the connection's raw socket when it has one (TCP), nil
+// otherwise (the connection then keeps a read buffer of its own).
+func rawConnOf(nc net.Conn) syscall.RawConn {
+	sc, ok := nc.(syscall.Conn)
+	if !ok {
+		return nil
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return nil
+	}
+	return rc
+}
+
+// readReady waits until the socket is readable (honouring its read
+// deadline), then reads into a buffer from readBufs: a connection waiting for
+// its next frame holds no buffer. When n is 0 the buffer went back to the
+// pool; at the end of the stream err is io.EOF, as from Read.
+func readReady(rc syscall.RawConn) (pb *[]byte, n int, err error) {
+	var rerr error
+	err = rc.Read(func(fd uintptr) bool {
+		pb = readBufs.Get().(*[]byte)
+		for {
+			n, rerr = syscall.Read(int(fd), *pb)
+			if rerr != syscall.EINTR {
+				break
+			}
+		}
+		if rerr == syscall.EAGAIN {
+			readBufs.Put(pb)
+			pb = nil
+			return false // wait until readable
+		}
+		return true
+	})
+	if err == nil && rerr != nil {
+		err = os.NewSyscallError("read", rerr)
+	}
+	if n < 0 {
+		n = 0
+	}
+	if n == 0 {
+		if pb != nil {
+			readBufs.Put(pb)
+			pb = nil
+		}
+		if err == nil {
+			err = io.EOF
+		}
+	}
+	return pb, n, err
+}
+
+// keepPartial gives the pooled buffer back once its frames are out: the
+// bytes left (the start of a frame) move to a buffer of the connection's own.
+func keepPartial(pooled *[]byte, left []byte) []byte {
+	var own []byte
+	if len(left) > 0 {
+		own = make([]byte, len(left), max(2*len(left), initialReadBuf))
+		copy(own, left)
+	}
+	readBufs.Put(pooled)
+	return own
+}
 
 // conn is one terminal connection. Only its own goroutine reads and writes
 // the socket; others wake it (Enqueue, Shutdown) through the read deadline.
@@ -114,7 +184,11 @@ func (c *conn) finish() {
 
 func (c *conn) loop() string {
 	s := c.s
-	buf := make([]byte, 0, initialReadBuf)
+	// buf holds the bytes of a frame not complete yet. Between frames it is
+	// nil when the socket allows reading when ready (readReady): an idle
+	// connection then holds no read buffer.
+	var buf []byte
+	raw := rawConnOf(c.nc)
 	maxBuf := c.h.maxWire() + 1
 	var partialSince time.Time
 	for {
@@ -145,9 +219,9 @@ func (c *conn) loop() string {
 		if c.stopping.Load() {
 			return "server stopping"
 		}
-		if len(buf) == cap(buf) {
+		if len(buf) == cap(buf) && (raw == nil || len(buf) > 0) {
 			if cap(buf) < maxBuf {
-				nb := make([]byte, len(buf), min(2*cap(buf), maxBuf))
+				nb := make([]byte, len(buf), min(max(2*cap(buf), initialReadBuf), maxBuf))
 				copy(nb, buf)
 				buf = nb
 			} else {
@@ -157,7 +231,17 @@ func (c *conn) loop() string {
 				c.pm.garbage.Inc()
 			}
 		}
-		n, err := c.nc.Read(buf[len(buf):cap(buf)])
+		var n int
+		var err error
+		var pooled *[]byte
+		if len(buf) == 0 && raw != nil {
+			pooled, n, err = readReady(raw)
+			if n > 0 {
+				buf = (*pooled)[:0]
+			}
+		} else {
+			n, err = c.nc.Read(buf[len(buf):cap(buf)])
+		}
 		if n > 0 {
 			arrival := s.now()
 			buf = buf[:len(buf)+n]
@@ -179,7 +263,12 @@ func (c *conn) loop() string {
 			if off > 0 {
 				partialSince = time.Time{}
 			}
-			if len(buf) == 0 && cap(buf) > 4*initialReadBuf {
+			switch {
+			case pooled != nil:
+				buf = keepPartial(pooled, buf)
+			case len(buf) == 0 && raw != nil:
+				buf = nil
+			case len(buf) == 0 && cap(buf) > 4*initialReadBuf:
 				buf = make([]byte, 0, initialReadBuf)
 			}
 			if len(c.work) > 0 {
