@@ -162,10 +162,10 @@ func idleMemory(b *testing.B, ts *testServer, n int) (perConn, perTerminal float
 		}
 		return
 	}
-	// Wait for every terminal, or until no more arrive for 30 s (on a
-	// loaded machine some dials or first confirms time out, and a terminal
-	// whose report failed waits an hour): the figures are then per
-	// terminal actually connected.
+	// Wait for every terminal, or until no more connect for 30 s and all
+	// connected have reported (on a loaded machine some dials or first
+	// confirms time out, and a terminal whose report failed waits an hour):
+	// the figures are then per terminal actually connected, all idle.
 	deadline := time.Now().Add(15 * time.Minute)
 	best, bestAt := 0, time.Now()
 	for {
@@ -173,9 +173,10 @@ func idleMemory(b *testing.B, ts *testServer, n int) (perConn, perTerminal float
 		if withFrame == n {
 			break
 		}
-		if withFrame > best {
-			best, bestAt = withFrame, time.Now()
-		} else if time.Since(bestAt) > 30*time.Second && sessions > 0 {
+		if sessions > best {
+			best, bestAt = sessions, time.Now()
+		} else if withFrame == sessions && sessions > 0 && time.Since(bestAt) > 30*time.Second {
+			// No new connection for 30 s and every connected one idle.
 			b.Logf("%d of %d terminals connected and reported; measuring those", withFrame, n)
 			break
 		}
