@@ -16,6 +16,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/protocol/szy206"
 	"github.com/sishui/sishui/internal/simulate"
 	"github.com/sishui/sishui/internal/sqlite"
@@ -84,7 +85,8 @@ func benchStore(b *testing.B, engine, protocol string, n int) testStore {
 		if dsn == "" {
 			b.Skip("SISHUI_TEST_POSTGRES not set")
 		}
-		db, err := postgres.Open(context.Background(), dsn)
+		// A name of its own lets BenchmarkServerCPU find its backends.
+		db, err := postgres.Open(context.Background(), pgtest.WithApplicationName(dsn, benchAppName))
 		if err != nil {
 			b.Skip(err)
 		}

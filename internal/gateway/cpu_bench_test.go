@@ -16,6 +16,8 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/ingest"
+	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/simulate"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -40,7 +42,8 @@ func TestLoadGenerator(t *testing.T) {
 		lg.ConfirmTimeout = 10 * time.Second
 	}
 	rep, err := simulate.Run(context.Background(), simulate.Config{Gateway: lg.Gateway, Protocol: lg.Protocol,
-		Stations: lg.Stations, Frames: lg.Frames, ConfirmTimeout: lg.ConfirmTimeout, Start: lg.Start})
+		Stations: lg.Stations, Frames: lg.Frames, ConfirmTimeout: lg.ConfirmTimeout, Start: lg.Start,
+		Interval: lg.Interval, Burst: lg.Burst, Duration: lg.Duration})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,6 +57,12 @@ type loadGen struct {
 	Stations, Frames  int
 	Start             time.Time
 	ConfirmTimeout    time.Duration // 10 s when 0
+	// Interval, Burst and Duration as in simulate.Config: with an interval
+	// of an hour and a burst, every terminal reports once and then holds
+	// its connection open.
+	Interval time.Duration
+	Burst    bool
+	Duration time.Duration
 }
 
 func cpuTime() time.Duration {
@@ -92,16 +101,24 @@ func BenchmarkServerCPU(b *testing.B) {
 			var wall time.Duration
 			var lastCPU time.Duration // the last run: points cached, the server warm
 			var lastConfirmed int64
+			var pgCPU time.Duration // PostgreSQL backends serving the store
+			pgMeasured := false
 			for range b.N {
 				cfg := loadGen{Gateway: ts.addr(sishui.ProtocolSL651), Protocol: sishui.ProtocolSL651,
-					Stations: terminals, Frames: reports, Start: benchStart(reports, terminals)}
+					Stations: terminals, Frames: reports, Start: benchStart(reports, terminals),
+					ConfirmTimeout: time.Minute} // a loaded shared machine stalls for seconds
 				js, _ := json.Marshal(cfg)
 				cmd := exec.Command(os.Args[0], "-test.run=^TestLoadGenerator$", "-test.count=1")
 				cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
 				ins0 := ts.counter("sishui_gateway_samples_inserted_total")
+				pg0, pgOK0 := backendCPU(store)
 				c0, t0 := cpuTime(), time.Now()
 				out, err := cmd.Output()
 				lastCPU = cpuTime() - c0
+				if pg1, pgOK1 := backendCPU(store); pgOK0 && pgOK1 {
+					pgCPU += pg1 - pg0
+					pgMeasured = true
+				}
 				cpu += lastCPU
 				wall += time.Since(t0)
 				if err != nil {
@@ -131,6 +148,9 @@ func BenchmarkServerCPU(b *testing.B) {
 			if b.N > 1 {
 				b.ReportMetric(float64(lastCPU.Microseconds())/float64(lastConfirmed), "warm-cpu-µs/report")
 			}
+			if pgMeasured {
+				b.ReportMetric(float64(pgCPU.Microseconds())/float64(confirmed), "pg-cpu-µs/report")
+			}
 			b.ReportMetric(float64(confirmed)/wall.Seconds(), "reports/s")
 			b.ReportMetric(rate, "samples/s")
 			b.ReportMetric(raw, "raw_samples/s")
@@ -140,4 +160,17 @@ func BenchmarkServerCPU(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchAppName is the application_name of the benchmarks' PostgreSQL store.
+var benchAppName = fmt.Sprintf("sishui-bench-%d", os.Getpid())
+
+// backendCPU is the CPU time of the PostgreSQL backends serving store (see
+// pgtest.BackendCPU); ok is false for other stores.
+func backendCPU(store testStore) (time.Duration, bool) {
+	db, ok := store.(*postgres.DB)
+	if !ok {
+		return 0, false
+	}
+	return pgtest.BackendCPU(context.Background(), db.DB.DB)
 }

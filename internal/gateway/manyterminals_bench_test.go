@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"syscall"
@@ -24,7 +25,9 @@ import (
 // confirm after a minute, so that a loaded machine shows as latency). It reports the confirm
 // latency p50/p99 the terminals saw, the confirmed rate, the server's CPU
 // per report, and the server's peak heap and stacks per connected terminal
-// (sampled every 100 ms during the run, over the idle baseline). Not in
+// (sampled every 100 ms during the run, over the idle baseline). Before
+// that run it measures the memory of idle connections (idleMemory; set
+// SISHUI_BENCH_IDLE_ONLY=1 to skip the run). Not in
 // make test: `make bench-terminals`.
 func BenchmarkManyTerminals(b *testing.B) {
 	n := 19000
@@ -44,8 +47,18 @@ func BenchmarkManyTerminals(b *testing.B) {
 	store := benchStore(b, "sqlite", sishui.ProtocolSL651, n)
 	ts := startServer(b, store, func(s *Server) {
 		s.Logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+		// 19,000 first reports at once look up 19,000 points: on a loaded
+		// shared machine that exceeds the default 30 s.
+		s.CommitTimeout = 5 * time.Minute
 	})
 	for range b.N {
+		perConn, perTerminal, conns := idleMemory(b, ts, n)
+		b.ReportMetric(float64(conns), "idle-conns")
+		b.ReportMetric(perConn, "idle-B/conn")
+		b.ReportMetric(perTerminal, "idle-B/terminal")
+		if os.Getenv("SISHUI_BENCH_IDLE_ONLY") != "" {
+			continue
+		}
 		runtime.GC()
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
@@ -107,4 +120,96 @@ func BenchmarkManyTerminals(b *testing.B) {
 			b.ReportMetric(float64(peak-base)/float64(n), "peak-B/terminal")
 		}
 	}
+}
+
+// heapAndStacks returns HeapInuse+StackInuse after two collections (the
+// second one also shrinks the stacks the first found oversized).
+func heapAndStacks() (uint64, runtime.MemStats) {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapInuse + m.StackInuse, m
+}
+
+// idleMemory connects n SL 651 terminals from a child process; each sends
+// one report, waits for its confirm and then holds its connection open. With
+// all n connected and idle it reads the server's heap and stacks after GC,
+// then ends the child and reads them again once every connection is closed.
+// perConn is (connected − after closing) / conns: what an open connection costs
+// by itself; perTerminal is (connected − before connecting) / conns, which also
+// counts what stays after a terminal leaves (its point in the caches, its
+// series' high-water marks).
+func idleMemory(b *testing.B, ts *testServer, n int) (perConn, perTerminal float64, conns int) {
+	b.Helper()
+	base, _ := heapAndStacks()
+	js, _ := json.Marshal(loadGen{Gateway: ts.addr(sishui.ProtocolSL651), Protocol: sishui.ProtocolSL651,
+		Stations: n, Start: benchStart(n, n), ConfirmTimeout: time.Minute,
+		Interval: time.Hour, Burst: true, Duration: time.Hour})
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLoadGenerator$", "-test.count=1")
+	cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	reported := func() (sessions, withFrame int) {
+		for _, si := range ts.Sessions() {
+			sessions++
+			if si.Frames > 0 {
+				withFrame++
+			}
+		}
+		return
+	}
+	// Wait for every terminal, or until no more connect for 30 s and all
+	// connected have reported (on a loaded machine some dials or first
+	// confirms time out, and a terminal whose report failed waits an hour):
+	// the figures are then per terminal actually connected, all idle.
+	deadline := time.Now().Add(15 * time.Minute)
+	best, bestAt := 0, time.Now()
+	for {
+		sessions, withFrame := reported()
+		if withFrame == n {
+			break
+		}
+		if sessions > best {
+			best, bestAt = sessions, time.Now()
+		} else if withFrame == sessions && sessions > 0 && time.Since(bestAt) > 30*time.Second {
+			// No new connection for 30 s and every connected one idle.
+			b.Logf("%d of %d terminals connected and reported; measuring those", withFrame, n)
+			break
+		}
+		select {
+		case err := <-done:
+			b.Fatalf("load generator ended early (%v) with %d of %d terminals connected", err, sessions, n)
+		case <-time.After(200 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			<-done
+			b.Fatalf("%d of %d terminals connected and reported after 15 minutes", withFrame, n)
+		}
+	}
+	time.Sleep(time.Second) // the last confirms written
+	connected, cm := heapAndStacks()
+	m, _ := reported()
+	if p := os.Getenv("SISHUI_BENCH_HEAPPROFILE"); p != "" {
+		// The live heap with every terminal connected (go tool pprof -sample_index=inuse_space).
+		if f, err := os.Create(p); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+	_ = cmd.Process.Kill()
+	<-done
+	for deadline := time.Now().Add(time.Minute); len(ts.Sessions()) > 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	closed, zm := heapAndStacks()
+	b.Logf("%d idle connections: heap+stacks %d kB before, %d kB connected, %d kB after closing; per connection: heap %.0f B (%.1f objects), stacks %.0f B",
+		m, base>>10, connected>>10, closed>>10, (float64(cm.HeapInuse)-float64(zm.HeapInuse))/float64(m),
+		(float64(cm.HeapObjects)-float64(zm.HeapObjects))/float64(m), (float64(cm.StackInuse)-float64(zm.StackInuse))/float64(m))
+
+	return (float64(connected) - float64(closed)) / float64(m), (float64(connected) - float64(base)) / float64(m), m
 }

@@ -2,6 +2,9 @@ package postgres_test
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"syscall"
 	"testing"
 	"time"
 
@@ -9,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/postgres"
+	"github.com/sishui/sishui/internal/postgres/pgtest"
 	"github.com/sishui/sishui/internal/sqlstore"
 )
 
@@ -104,4 +109,78 @@ func BenchmarkRawInsert(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N*benchPoints)/b.Elapsed().Seconds(), "samples/s")
+}
+
+// BenchmarkIngestFrames is the store side of a terminal group commit: each
+// op archives 500 SL 651 frames and appends their 1,500 samples (flow,
+// volume and level of 500 points) in one IngestFrames call, as the
+// gateway's committer does. Besides ns/op (wall clock, which a loaded shared
+// machine inflates) it reports the CPU time per report of this process
+// (getrusage) and of the PostgreSQL backends serving the store (/proc; only
+// when the server runs on this machine).
+func BenchmarkIngestFrames(b *testing.B) {
+	const perCommit = 500
+	dsn := pgtest.WithApplicationName(pgtest.Schema(b), fmt.Sprintf("sishui-bench-%d", os.Getpid()))
+	ctx := context.Background()
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	points := seedPoints(b, s, 2*perCommit)
+	if err := s.EnsurePartitions(ctx, benchBase, benchBase.AddDate(1, 0, 0)); err != nil {
+		b.Fatal(err)
+	}
+	raw := make([]byte, 90) // an SL 651 hourly report's size
+	for i := range raw {
+		raw[i] = byte(i * 7)
+	}
+	metrics := []sishui.Metric{sishui.MetricFlowM3s, sishui.MetricVolumeM3, sishui.MetricLevelM}
+	frames := make([]*sishui.RawFrame, perCommit)
+	samples := make([]sishui.Sample, 0, perCommit*len(metrics))
+	commit := func(i int) {
+		samples = samples[:0]
+		t := benchBase.Add(time.Duration(i/2) * time.Minute)
+		for j := range frames {
+			p := points[(i%2)*perCommit+j]
+			frames[j] = &sishui.RawFrame{Protocol: sishui.ProtocolSL651, Peer: "10.0.0.1:5000", Station: fmt.Sprintf("%010d", p),
+				Function: "32", Bytes: raw, Status: sishui.FrameOK, Samples: len(metrics), Received: t}
+			for k, m := range metrics {
+				samples = append(samples, sishui.Sample{Point: p, Metric: m, Time: t, Value: float64(i + k)})
+			}
+		}
+		res, err := s.IngestFrames(ctx, frames, samples)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Inserted != len(samples) {
+			b.Fatalf("inserted %d of %d", res.Inserted, len(samples))
+		}
+		for _, f := range frames {
+			if f.ID == 0 {
+				b.Fatal("frame without id")
+			}
+		}
+	}
+	commit(0) // connections open, statements prepared
+	pg0, pgOK := pgtest.BackendCPU(ctx, s.DB.DB)
+	c0 := processCPU()
+	n := 0
+	for i := 1; b.Loop(); i++ {
+		commit(i)
+		n++
+	}
+	cpu := processCPU() - c0
+	reports := float64(n * perCommit)
+	b.ReportMetric(float64(cpu.Nanoseconds())/1e3/reports, "cpu-µs/report")
+	if pg1, ok := pgtest.BackendCPU(ctx, s.DB.DB); ok && pgOK {
+		b.ReportMetric(float64((pg1-pg0).Nanoseconds())/1e3/reports, "pg-cpu-µs/report")
+	}
+	b.ReportMetric(reports/b.Elapsed().Seconds(), "reports/s")
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

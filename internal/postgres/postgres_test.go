@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -414,5 +415,80 @@ func TestConcurrentCopy(t *testing.T) {
 	}
 	if strings.Join(parts, ",") != "samples_p202609,samples_p202610" {
 		t.Fatalf("partitions %v", parts)
+	}
+}
+
+// TestIngestOneStatement: a group commit goes to the server as one statement
+// (frames, samples, latest values); frame ids map back to their own frames,
+// resent samples count as duplicates, the newest value wins in
+// series_latest, and a failing sample leaves no frame behind.
+func TestIngestOneStatement(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	points := seedPoints(t, s, 3)
+	at := time.Date(2026, 4, 1, 8, 0, 0, 0, time.UTC)
+	var frames []*sishui.RawFrame
+	var samples []sishui.Sample
+	for i := range 250 { // more than one 100-row INSERT of the transaction path
+		frames = append(frames, &sishui.RawFrame{Protocol: sishui.ProtocolSL651, Station: fmt.Sprintf("%010d", i), Bytes: []byte{byte(i), byte(i >> 8)},
+			Received: at, Samples: 1})
+		// Newest first, across points: the store sorts.
+		samples = append(samples, sishui.Sample{Point: points[i%3], Metric: sishui.MetricLevelM, Time: at.Add(-time.Duration(i) * time.Minute), Value: float64(i)})
+	}
+	res, err := s.IngestFrames(ctx, frames, samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Inserted != 250 || res.Duplicates != 0 {
+		t.Fatalf("result %+v", res)
+	}
+	for i, f := range frames {
+		var station string
+		var raw []byte
+		if err := s.DB.DB.QueryRow(`SELECT station, bytes FROM frames WHERE id = $1`, f.ID).Scan(&station, &raw); err != nil {
+			t.Fatalf("frame %d (id %d): %v", i, f.ID, err)
+		}
+		if station != f.Station || !bytes.Equal(raw, f.Bytes) || f.Status != sishui.FrameOK {
+			t.Fatalf("frame %d: id %d holds %s %x", i, f.ID, station, raw)
+		}
+	}
+	// A resend of two samples and one new, newer one.
+	newer := sishui.Sample{Point: points[0], Metric: sishui.MetricLevelM, Time: at.Add(time.Minute), Value: 99}
+	res, err = s.IngestFrames(ctx, []*sishui.RawFrame{{Protocol: sishui.ProtocolSL651, Bytes: []byte{1}}}, []sishui.Sample{samples[0], samples[1], newer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Inserted != 1 || res.Duplicates != 2 {
+		t.Fatalf("resend result %+v", res)
+	}
+	latest, err := s.LatestSamples(ctx, points[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(latest) != 1 || latest[0].Value != 99 {
+		t.Fatalf("latest %+v", latest)
+	}
+	latest, err = s.LatestSamples(ctx, points[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(latest) != 1 || latest[0].Value != 1 { // sample 1 is point 1's newest
+		t.Fatalf("latest of point 1: %+v", latest)
+	}
+	// An unknown point fails the whole statement: no frame is archived.
+	var before int
+	if err := s.DB.DB.QueryRow(`SELECT count(*) FROM frames`).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	orphan := &sishui.RawFrame{Protocol: sishui.ProtocolSL651, Bytes: []byte{2}}
+	if _, err := s.IngestFrames(ctx, []*sishui.RawFrame{orphan}, []sishui.Sample{{Point: 987654, Metric: sishui.MetricLevelM, Time: at, Value: 1}}); sishui.ErrorCode(err) != sishui.EINVALID {
+		t.Fatalf("unknown point: %v", err)
+	}
+	var after int
+	if err := s.DB.DB.QueryRow(`SELECT count(*) FROM frames`).Scan(&after); err != nil {
+		t.Fatal(err)
+	}
+	if after != before || orphan.ID != 0 {
+		t.Fatalf("frames %d → %d, orphan id %d", before, after, orphan.ID)
 	}
 }

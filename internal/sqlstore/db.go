@@ -63,6 +63,14 @@ type DB struct {
 	// UpsertLatest, when set, upserts series_latest rows (one per series,
 	// in (point, metric) order) in one statement; otherwise 100-row upserts.
 	UpsertLatest func(ctx context.Context, tx *sql.Tx, rows []sishui.Sample) error
+	// IngestOne, when set, stores a whole append below CopyMin in one
+	// statement on db, outside an explicit transaction (a single statement
+	// is atomic and, committed, as durable as a transaction): frames (may
+	// be none; it sets their IDs), samples in key order (skipping existing
+	// keys; it returns the number inserted), latest (one row per series, in
+	// (point, metric) order) and outbox (the national link's rows, may be
+	// none). See IngestBatch.
+	IngestOne func(ctx context.Context, db *sql.DB, b IngestBatch) (int, error)
 
 	rebindCache syncMap
 	stmts       stmtCache  // the ingest path's prepared statements

@@ -82,6 +82,10 @@ func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui
 	if err := s.checkPointsInScope(ctx, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
+	if s.oneStatement(len(samples)) {
+		res, err := s.ingestOne(ctx, nil, samples)
+		return res, s.mapErr("append samples", err, "")
+	}
 	_ = s.prepareHot(ctx) // outside the transaction; without it statements are prepared per transaction
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
@@ -274,23 +278,7 @@ func buildLatestSQL(n int) string {
 // multi-row upserts in (point, metric) order: one round trip per 100 series,
 // and the same row-lock order in every writer (no deadlocks on PostgreSQL).
 func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
-	latest := map[seriesKey]sishui.Sample{}
-	for _, x := range samples {
-		k := seriesKey{x.Point, x.Metric}
-		if cur, ok := latest[k]; !ok || x.Time.After(cur.Time) {
-			latest[k] = x
-		}
-	}
-	rows := make([]sishui.Sample, 0, len(latest))
-	for _, x := range latest {
-		rows = append(rows, x)
-	}
-	slices.SortFunc(rows, func(a, b sishui.Sample) int {
-		if c := cmp.Compare(a.Point, b.Point); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Metric, b.Metric)
-	})
+	rows := latestRows(samples)
 	if s.UpsertLatest != nil {
 		return s.UpsertLatest(ctx, tx, rows)
 	}
@@ -312,6 +300,29 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 		rows = rows[n:]
 	}
 	return nil
+}
+
+// latestRows returns the newest sample of each series of samples, in
+// (point, metric) order.
+func latestRows(samples []sishui.Sample) []sishui.Sample {
+	latest := map[seriesKey]sishui.Sample{}
+	for _, x := range samples {
+		k := seriesKey{x.Point, x.Metric}
+		if cur, ok := latest[k]; !ok || x.Time.After(cur.Time) {
+			latest[k] = x
+		}
+	}
+	rows := make([]sishui.Sample, 0, len(latest))
+	for _, x := range latest {
+		rows = append(rows, x)
+	}
+	slices.SortFunc(rows, func(a, b sishui.Sample) int {
+		if c := cmp.Compare(a.Point, b.Point); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Metric, b.Metric)
+	})
+	return rows
 }
 
 func scanSample(point int64) func(sc scanner) (sishui.Sample, error) {
@@ -439,12 +450,7 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 		frames = frames[len(chunk):]
 		args = args[:0]
 		for _, f := range chunk {
-			if f.Received.IsZero() {
-				f.Received = s.Now()
-			}
-			if f.Status == "" {
-				f.Status = sishui.FrameOK
-			}
+			s.frameDefaults(f)
 			raw := f.Bytes
 			if raw == nil {
 				raw = []byte{}
@@ -519,6 +525,16 @@ func (s *DB) archiveSQLite(ctx context.Context, tx *sql.Tx, chunk []*sishui.RawF
 	return nil
 }
 
+// frameDefaults sets a frame's receive time (now) and status (ok) when unset.
+func (s *DB) frameDefaults(f *sishui.RawFrame) {
+	if f.Received.IsZero() {
+		f.Received = s.Now()
+	}
+	if f.Status == "" {
+		f.Status = sishui.FrameOK
+	}
+}
+
 // ArchiveFrames stores raw frames durably and sets their IDs.
 func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error {
 	_ = s.prepareHot(ctx)
@@ -529,6 +545,10 @@ func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error
 func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, samples []sishui.Sample) (sishui.AppendResult, error) {
 	if err := checkSamples(samples); err != nil {
 		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
+	}
+	if s.oneStatement(len(samples)) {
+		res, err := s.ingestOne(ctx, frames, samples)
+		return res, s.mapErr("ingest frames", err, "")
 	}
 	_ = s.prepareHot(ctx)
 	var res sishui.AppendResult

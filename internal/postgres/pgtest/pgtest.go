@@ -4,14 +4,17 @@
 package pgtest
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 
@@ -83,4 +86,63 @@ func Open(t testing.TB) *postgres.DB {
 	}
 	t.Cleanup(func() { s.Close() }) // runs before the schema is dropped
 	return s
+}
+
+// BackendCPU returns the CPU time (user + system) the server processes
+// serving db's connections have used so far, read from /proc: the server
+// must run on this machine. Connections are those of db's pool now open
+// (pg_stat_activity, by backend pid); a backend that exited between two
+// readings loses its time, so keep the pool's connections idle, not closed,
+// while measuring. ok is false when /proc or the server is out of reach.
+func BackendCPU(ctx context.Context, db *sql.DB) (cpu time.Duration, ok bool) {
+	rows, err := db.QueryContext(ctx, `SELECT pid FROM pg_stat_activity
+		WHERE datname = current_database() AND application_name = current_setting('application_name')`)
+	if err != nil {
+		return 0, false
+	}
+	defer rows.Close()
+	var ticks int64
+	for rows.Next() {
+		var pid int
+		if err := rows.Scan(&pid); err != nil {
+			return 0, false
+		}
+		b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return 0, false
+		}
+		// Fields after the command name (which may hold spaces): state is
+		// field 3, utime 14 and stime 15.
+		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
+		if len(f) < 13 {
+			return 0, false
+		}
+		u, err1 := strconv.ParseInt(f[11], 10, 64)
+		s, err2 := strconv.ParseInt(f[12], 10, 64)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		ticks += u + s
+	}
+	if rows.Err() != nil {
+		return 0, false
+	}
+	return time.Duration(ticks) * time.Second / clockTicks, true
+}
+
+// clockTicks is USER_HZ, the unit of /proc/<pid>/stat times (100 on Linux).
+const clockTicks = 100
+
+// WithApplicationName adds an application_name runtime parameter to dsn, so
+// that BackendCPU finds a pool's connections among others on the server.
+func WithApplicationName(dsn, name string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		if u, err := url.Parse(dsn); err == nil {
+			q := u.Query()
+			q.Set("application_name", name)
+			u.RawQuery = q.Encode()
+			return u.String()
+		}
+	}
+	return dsn + " application_name=" + name
 }
