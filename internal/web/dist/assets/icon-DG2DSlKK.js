@@ -1,1 +1,0 @@
-import{S as a}from"./index-DLOLpJPk.js";import{y as i,C as n,B as c,q as t,D as e,F as s,G as l,H as o}from"./use-form-item-BQk_K1Gf.js";const f=a([String,Object,Function]);const p={Close:t,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:c,success:n,error:i};export{p as T,u as V,_ as a,f as i};
