@@ -132,7 +132,7 @@ func (s *Server) billingUIRoutes() []Route {
 				rule, err := billing.SaveContractTariff(r.Context(), st, in)
 				return replyCreated(w, rule, err)
 			}},
-		{Method: "POST", Path: "/api/v1/budgets/surplus-listings", Summary: "List a budget's tradeable surplus (节余额度: annual − projected use) on the water-rights market, from the budget holder's rights (escrowed by the ledger)", Tag: "budgets", In: billing.SurplusInput{}, Out: sishui.Listing{},
+		{Method: "POST", Path: "/api/v1/budgets/surplus-listings", Summary: "List a budget's tradeable surplus (节余额度: annual − projected use) on the water-rights market, from the budget holder's rights (escrowed by the ledger); an enterprise lists only its own budget's", Tag: "budgets", In: billing.SurplusInput{}, Out: sishui.Listing{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				var in billing.SurplusInput
 				if err := decode(r, &in); err != nil {

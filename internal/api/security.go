@@ -39,7 +39,7 @@ var roleWrites = map[string][]string{
 		"/api/v1/rights/listings", "/api/v1/rights/listings/{id}/bids", "/api/v1/rights/listings/{id}/accept",
 		"/api/v1/rights/listings/{id}/cancel", "/api/v1/rights/notices/{id}/objections",
 		"/api/v1/tax/verifications/{id}/answer",
-		"/api/v1/industrial-reuse",
+		"/api/v1/industrial-reuse", "/api/v1/budgets/surplus-listings",
 	},
 	sishui.RoleDepartment: {
 		"/api/v1/statistics/entries", "/api/v1/statistics/entries.xlsx", "/api/v1/plan/tasks/{code}/reports",

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -210,6 +211,13 @@ func ListSurplus(ctx context.Context, st sishui.Store, in SurplusInput, upTo int
 		if reps[i].Budget.ID == in.Budget {
 			rep = &reps[i]
 		}
+	}
+	// An enterprise lists only its own (water-user) budget's surplus; it
+	// sees no other budget, so an unknown one is refused alike, telling
+	// nothing of whether it exists.
+	if a := sishui.ActorFrom(ctx); a.Role == sishui.RoleEnterprise &&
+		(rep == nil || a.WaterUser <= 0 || rep.Budget.Subject != sishui.BudgetUser || rep.Budget.SubjectID != strconv.FormatInt(a.WaterUser, 10)) {
+		return nil, &sishui.Error{Code: sishui.EFORBIDDEN, Op: "list surplus", Message: "an enterprise lists only its own budget's surplus"}
 	}
 	if rep == nil {
 		return nil, sishui.Invalid("budget", "no budget %d in %d", in.Budget, in.Year)
