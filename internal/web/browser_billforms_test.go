@@ -15,7 +15,8 @@ import (
 // version), a contract tariff version with exact decimal rates, budgets
 // from an allocation result (previewed, then created) and a budget surplus
 // listed on the rights market and withdrawn — each form first showing an
-// error beside its field; an enterprise sees no write form.
+// error beside its field; an enterprise sees no write form but the surplus
+// form for its own budget.
 func testBillingForms(t *testing.T, bctx context.Context, base string) {
 	c := newSession(t, bctx, base)
 	c.login("city", "city-demo")
@@ -101,18 +102,33 @@ func testBillingForms(t *testing.T, bctx context.Context, base string) {
 	c.noConsoleErrors()
 
 	// An enterprise reads the tariffs and the surplus listings but has no
-	// form to write them.
+	// form to write them, except the surplus form for its own budget.
 	e := newSession(t, bctx, base)
 	e.login("enterprise", "enterprise-demo")
+	wu := int64(awaitJS[float64](e, `(async () => (await (await fetch('/api/v1/me')).json()).water_user || 0)()`))
+	if wu == 0 {
+		t.Fatal("the demo enterprise has no water user")
+	}
+	body = fmt.Sprintf(`{"year":%d,"subject":"user","subject_id":"%d","source":"yellow_river","annual_m3":600000000,"monthly_m3":[%s],"basis":"entered"}`, year, wu, strings.Join(monthly, ","))
+	if code := awaitJS[float64](c, fmt.Sprintf(`(async () => (await fetch('/api/v1/budgets', {method: 'PUT', headers: {'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent((document.cookie.match(/sishui_csrf=([^;]*)/)||[])[1]||'')}, body: %q})).status)()`, body)); code != 200 {
+		t.Fatalf("the enterprise's budget: HTTP %v", code)
+	}
 	e.open("/billing/tariffs")
 	e.do("tariffs listed", waitJS(`(document.querySelector('#tariff-list')||{textContent:''}).textContent.includes('RW-BT')`))
 	if eval[bool](e, `!!document.querySelector('#tariff-new, .tariff-version')`) {
 		t.Error("an enterprise is offered a new tariff version")
 	}
 	e.do("budgets page", jsClick(`nav.tabs a[href="/billing/budgets"]`), chromedp.WaitVisible(CSS(`#surplus-list`)))
-	if eval[bool](e, `!!document.querySelector('#alloc-form, #surplus-form, #budget-new')`) {
+	if eval[bool](e, `!!document.querySelector('#alloc-form, #budget-new')`) {
 		t.Error("an enterprise is offered a write form")
 	}
+	// Its own budget is offered; more than the surplus is refused beside the
+	// volume (past the ownership check).
+	e.do("own surplus form", chromedp.WaitVisible(CSS(`#surplus-form`)))
+	e.pick("#surplus-form", "budget", fmt.Sprintf("#%d", wu))
+	e.set("#surplus-form", "volume_m3", "999999999")
+	e.set("#surplus-form", "price_fen", "0.35")
+	e.fieldErr("#surplus-save", "#err-sp-volume_m3", "surplus")
 	e.noConsoleErrors()
 }
 
