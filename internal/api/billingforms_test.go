@@ -112,13 +112,7 @@ func TestEnterpriseSurplusAPI(t *testing.T) {
 	if other.ID == f.ent.ID {
 		other = users[1]
 	}
-	holder := func(h sishui.RightsHolder) int64 {
-		t.Helper()
-		if code := f.do(t, "city", "PUT", "/api/v1/rights/holders", h, &h); code != 200 {
-			t.Fatalf("holder %s: %d", h.Code, code)
-		}
-		return h.ID
-	}
+	holder := func(h sishui.RightsHolder) int64 { return f.holder(t, h) }
 	pool := holder(sishui.RightsHolder{Code: "pool", Kind: sishui.HolderPool, Name: "可分配水量"})
 	holder(sishui.RightsHolder{Code: "escrow", Kind: sishui.HolderEscrow, Name: "挂牌冻结"})
 	reg := holder(sishui.RightsHolder{Code: "region:371502", Kind: sishui.HolderRegion, Name: "东昌府区", Region: "371502"})
@@ -186,4 +180,13 @@ func TestEnterpriseSurplusAPI(t *testing.T) {
 			t.Fatalf("withdrawn listing %+v", x)
 		}
 	}
+}
+
+// holder creates or updates a rights holder as city staff and returns its id.
+func (f *fixture) holder(t *testing.T, h sishui.RightsHolder) int64 {
+	t.Helper()
+	if code := f.do(t, "city", "PUT", "/api/v1/rights/holders", h, &h); code != 200 {
+		t.Fatalf("holder %s: %d", h.Code, code)
+	}
+	return h.ID
 }

@@ -22,13 +22,7 @@ func TestRightsAPI(t *testing.T) {
 	}
 	now := time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)
 	clock.SetNow(func() time.Time { return now })
-	holder := func(h sishui.RightsHolder) int64 {
-		t.Helper()
-		if code := f.do(t, "city", "PUT", "/api/v1/rights/holders", h, &h); code != 200 {
-			t.Fatalf("holder %s: %d", h.Code, code)
-		}
-		return h.ID
-	}
+	holder := func(h sishui.RightsHolder) int64 { return f.holder(t, h) }
 	pool := holder(sishui.RightsHolder{Code: "pool", Kind: sishui.HolderPool, Name: "可分配水量"})
 	holder(sishui.RightsHolder{Code: "escrow", Kind: sishui.HolderEscrow, Name: "挂牌冻结"})
 	a := holder(sishui.RightsHolder{Code: "region:371502", Kind: sishui.HolderRegion, Name: "东昌府区", Region: "371502"})
