@@ -64,7 +64,14 @@ func testBillingForms(t *testing.T, bctx context.Context, base string) {
 
 	// Surplus: a county's budget of this year lists part of its surplus
 	// (more than the surplus is refused beside the volume), then withdraws it.
-	year := time.Now().In(time.FixedZone("CST", 8*3600)).Year()
+	now := time.Now().In(time.FixedZone("CST", 8*3600))
+	year := now.Year()
+	// In January no month of the year is complete, so the server lists no
+	// surplus (409) until February: the listing steps are left out then.
+	january := now.Month() == time.January
+	if january {
+		t.Log("January: no surplus can be listed yet; the surplus listing steps are left out")
+	}
 	monthly := make([]string, 12)
 	for i := range monthly {
 		monthly[i] = "50000000"
@@ -74,17 +81,19 @@ func testBillingForms(t *testing.T, bctx context.Context, base string) {
 		t.Fatalf("budget for the surplus: HTTP %v", code)
 	}
 	c.do("surplus form", jsClick(`nav.tabs a[href="/billing/budgets"]`), chromedp.WaitVisible(CSS(`#surplus-form`)))
-	c.pick("#surplus-form", "budget", "茌平区 · yellow_river")
-	c.set("#surplus-form", "volume_m3", "999999999")
-	c.set("#surplus-form", "price_fen", "0.35")
-	c.fieldErr("#surplus-save", "#err-sp-volume_m3", "surplus")
-	c.set("#surplus-form", "volume_m3", "1000")
-	if c.try("list the surplus", jsClick(`#surplus-save`), waitJS(`!!document.querySelector('#surplus-list .ls-open')`)) {
-		c.do("withdraw", jsClick(`#surplus-list .surplus-withdraw`), chromedp.WaitVisible(CSS(`#withdraw-form`)))
-		c.set("#withdraw-form", "reason", "浏览器测试：改为下月挂牌")
-		c.do("withdrawn", jsClick(`#withdraw-save`), waitJS(`!!document.querySelector('#surplus-list .ls-cancelled') && !document.querySelector('#surplus-list .ls-open')`))
-	} else {
-		t.Errorf("surplus form says %q", c.text("#surplus-form-error"))
+	if !january {
+		c.pick("#surplus-form", "budget", "茌平区 · yellow_river")
+		c.set("#surplus-form", "volume_m3", "999999999")
+		c.set("#surplus-form", "price_fen", "0.35")
+		c.fieldErr("#surplus-save", "#err-sp-volume_m3", "surplus")
+		c.set("#surplus-form", "volume_m3", "1000")
+		if c.try("list the surplus", jsClick(`#surplus-save`), waitJS(`!!document.querySelector('#surplus-list .ls-open')`)) {
+			c.do("withdraw", jsClick(`#surplus-list .surplus-withdraw`), chromedp.WaitVisible(CSS(`#withdraw-form`)))
+			c.set("#withdraw-form", "reason", "浏览器测试：改为下月挂牌")
+			c.do("withdrawn", jsClick(`#withdraw-save`), waitJS(`!!document.querySelector('#surplus-list .ls-cancelled') && !document.querySelector('#surplus-list .ls-open')`))
+		} else {
+			t.Errorf("surplus form says %q", c.text("#surplus-form-error"))
+		}
 	}
 	c.screenshot("78-budget-surplus")
 
@@ -124,11 +133,13 @@ func testBillingForms(t *testing.T, bctx context.Context, base string) {
 	}
 	// Its own budget is offered; more than the surplus is refused beside the
 	// volume (past the ownership check).
-	e.do("own surplus form", chromedp.WaitVisible(CSS(`#surplus-form`)))
-	e.pick("#surplus-form", "budget", fmt.Sprintf("#%d", wu))
-	e.set("#surplus-form", "volume_m3", "999999999")
-	e.set("#surplus-form", "price_fen", "0.35")
-	e.fieldErr("#surplus-save", "#err-sp-volume_m3", "surplus")
+	if !january {
+		e.do("own surplus form", chromedp.WaitVisible(CSS(`#surplus-form`)))
+		e.pick("#surplus-form", "budget", fmt.Sprintf("#%d", wu))
+		e.set("#surplus-form", "volume_m3", "999999999")
+		e.set("#surplus-form", "price_fen", "0.35")
+		e.fieldErr("#surplus-save", "#err-sp-volume_m3", "surplus")
+	}
 	e.noConsoleErrors()
 }
 
