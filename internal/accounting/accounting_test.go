@@ -22,7 +22,6 @@ func TestReconcile(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
-			city(t, st)
 			c := &clock{T: bj("2026-02-03T12:00")}
 			s := newService(t, st, c, Config{})
 			meterPt := pointByCode(t, st, "3715020100")  // withdrawal, permit 0001, rollover 1e8
@@ -165,7 +164,6 @@ func TestDailyAndEntered(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	c := &clock{T: bj("2026-03-05T12:00")}
 	s := newService(t, st, c, Config{})
 	p := pointByCode(t, st, "3715021800") // reclaimed plant, no permit
@@ -219,7 +217,6 @@ func TestScope(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	c := &clock{T: bj("2026-03-05T12:00")}
 	s := newService(t, st, c, Config{})
 	for _, e := range []sishui.EnteredUse{
@@ -277,7 +274,6 @@ func TestIndicatorsLiaocheng(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	c := &clock{T: bj("2026-06-30T12:00")}
 	s := newService(t, st, c, Config{})
 	// Half a year of use: 9.0 亿 m³ entered across sources (one unconventional).
@@ -371,7 +367,6 @@ func TestPermitCap(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
-			city(t, st)
 			year := time.Now().In(sishui.BeijingTime).Year()
 			// The cap sits above the county's permitted total (57.4M m³ in the
 			// demo registry), so this test exercises the use-based rule.
@@ -478,7 +473,6 @@ func TestPointsStatusAndDaily(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	now := bj("2026-03-05T12:00")
 	c := &clock{T: now}
 	s := newService(t, st, c, Config{})
@@ -519,7 +513,6 @@ func TestCountyIndicators(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	s := newService(t, st, &clock{T: bj("2026-12-31T12:00")}, Config{})
 	if err := st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371502", Source: "surface", Sector: "industry", Month: 202605, VolumeM3: 520_000_000}); err != nil {
 		t.Fatal(err)

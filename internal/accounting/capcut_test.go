@@ -17,7 +17,6 @@ func TestCapReductions(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	s := newService(t, st, &clock{T: bj("2026-12-31T12:00")}, Config{})
 	if err := st.UpsertEnteredUse(ctx, &sishui.EnteredUse{Region: "371502", Source: "surface", Sector: "industry", Month: 202505, VolumeM3: 520_000_000}); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package accounting
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -16,12 +15,9 @@ var (
 	bj            = citytest.BJ
 	engines       = citytest.Engines
 	openSQLite    = citytest.SQLite
-	city          = citytest.Load
 	pointByCode   = citytest.PointByCode
 	appendSamples = citytest.AppendSamples
 )
-
-func TestMain(m *testing.M) { os.Exit(citytest.Main(m)) }
 
 func newService(t *testing.T, st sishui.Store, c *clock, cfg Config) *Service {
 	t.Helper()

@@ -16,7 +16,6 @@ func TestMeterEventsAndCoefficients(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
-			city(t, st)
 			c := &clock{T: bj("2026-03-05T12:00")}
 			s := newService(t, st, c, Config{})
 			meterPt := pointByCode(t, st, "3715020100")

@@ -18,7 +18,6 @@ func TestReuseFromRegister(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	users := map[string]int64{}
 	for _, region := range []string{"371502", "371503"} {

@@ -16,7 +16,6 @@ func TestPermitCapAfterRegionalTrade(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			ctx := context.Background()
 			st := open(t)
-			city(t, st)
 			clock, ok := st.(interface{ SetNow(func() time.Time) })
 			if !ok {
 				t.Skip("store has no clock")

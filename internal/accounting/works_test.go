@@ -15,7 +15,6 @@ func TestIndicatorsFromWorks(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	got, err := s.Indicators(ctx, "", 2025)
 	if err != nil {

@@ -20,7 +20,6 @@ func TestLeakageFromBills(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := engines(t)["sqlite"](t)
-	city(t, st)
 	s := newService(t, st, &clock{T: bj("2026-02-01T12:00")}, Config{})
 	leak := func() IndicatorStatus {
 		t.Helper()

@@ -2,15 +2,12 @@ package alerting
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/accounting"
 	"github.com/sishui/sishui/internal/citytest"
 )
-
-func TestMain(m *testing.M) { os.Exit(citytest.Main(m)) }
 
 // newServices returns an accounting service and the warning service over it,
 // both on clock c.

@@ -17,7 +17,6 @@ import (
 func TestPermitWarnings(t *testing.T) {
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	now := time.Now().UTC()
 	d := now.In(sishui.BeijingTime)
 	today := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)

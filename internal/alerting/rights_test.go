@@ -46,7 +46,6 @@ func levelOf(t *testing.T, obs []warning.Observation, kind warning.Kind, subject
 func TestRightsOveruseWarning(t *testing.T) {
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	now := time.Now().UTC()
 	st.(interface{ SetNow(func() time.Time) }).SetNow(func() time.Time { return now })
 	d := now.In(sishui.BeijingTime)
@@ -120,7 +119,6 @@ func TestRightsOveruseWarning(t *testing.T) {
 func TestTaskReportWarnings(t *testing.T) {
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	tasks, err := st.ListTasks(ctx)
 	if err != nil || len(tasks) == 0 {
 		t.Fatalf("tasks: %v", err)

@@ -155,7 +155,6 @@ func TestScenarios(t *testing.T) {
 func runScenario(t *testing.T, sc *scenario) {
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	c := &citytest.Clock{T: sc.Start}
 	var mu sync.Mutex
 	var events []warning.Event

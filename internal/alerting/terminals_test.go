@@ -16,7 +16,6 @@ func TestTerminalSecurityAlert(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	now := time.Now().UTC().Truncate(time.Second)
 	s := newService(t, st, &citytest.Clock{T: now}, Config{})
 	p := citytest.PointByCode(t, st, "3715020400")

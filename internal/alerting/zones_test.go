@@ -16,7 +16,6 @@ func TestZoneCapAndSweep(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	st := citytest.SQLite(t)
-	citytest.Load(t, st)
 	now := citytest.BJ("2026-12-31T10:00")
 	c := &citytest.Clock{T: now}
 	acct, s := newServices(t, st, c, Config{})

@@ -1,7 +1,8 @@
-// Package citytest gives tests a real store holding the Liaocheng registry:
-// a fresh SQLite file copied from a template loaded once per test binary (the
-// city takes seconds to load under -race), PostgreSQL as well when
-// SISHUI_TEST_POSTGRES is set, and a settable clock.
+// Package citytest gives tests a real store holding the Liaocheng registry,
+// loaded once per test binary into a template that every test copies (the
+// city takes seconds to load under -race): a copied SQLite file, or on
+// PostgreSQL (when SISHUI_TEST_POSTGRES is set) a database created from a
+// template database; and a settable clock.
 package citytest
 
 import (
@@ -146,22 +147,6 @@ func buildSQLite(ctx context.Context, registered time.Time) ([]byte, error) {
 	}
 	return os.ReadFile(copyPath)
 }
-
-// Load loads the Liaocheng data into st unless it holds it already (the
-// SQLite stores start from a copy of a loaded template).
-func Load(t *testing.T, st sishui.Store) {
-	t.Helper()
-	if rs, err := st.ListRegions(context.Background(), sishui.RegionFilter{}); err == nil && len(rs) > 0 {
-		return
-	}
-	if _, err := cityfile.Load(context.Background(), liaocheng.FS, st); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// Main runs the tests of m (the templates live in memory and in temporary
-// directories of their own; there is nothing left to remove).
-func Main(m *testing.M) int { return m.Run() }
 
 // PointByCode returns the point of the registry with code.
 func PointByCode(t *testing.T, st sishui.Store, code string) *sishui.Point {
