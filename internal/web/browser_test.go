@@ -7,9 +7,12 @@ package web
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -229,15 +232,36 @@ func (s *session) open(path string) {
 	s.do("open "+path, chromedp.Navigate(s.base+path), chromedp.WaitVisible(CSS(`main h1`)))
 }
 
-func (s *session) screenshot(name string) {
+// shotDir is where screenshots go: $SISHUI_SCREENSHOTS, by default
+// <repo>/artifacts/screenshots.
+func (s *session) shotDir() string {
 	s.t.Helper()
-	dir := os.Getenv("SISHUI_SCREENSHOTS") // default <repo>/artifacts/screenshots
+	dir := os.Getenv("SISHUI_SCREENSHOTS")
 	if dir == "" {
 		dir = filepath.Join(repoRoot(s.t), "artifacts", "screenshots")
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		s.t.Fatal(err)
 	}
+	return dir
+}
+
+// keep writes an image the test took (for a failure's evidence) beside the
+// screenshots.
+func (s *session) keep(name string, img image.Image) {
+	s.t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		s.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.shotDir(), name+".png"), buf.Bytes(), 0o644); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *session) screenshot(name string) {
+	s.t.Helper()
+	dir := s.shotDir()
 	ctx, cancel := context.WithTimeout(s.ctx, 20*time.Second)
 	defer cancel()
 	_, _ = chromedp.Run(ctx, chromedp.Evaluate[any](`window.scrollTo(0, 0)`))
