@@ -82,18 +82,21 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 		}
 		s.do("pointer off the view", chromedp.MouseEvent(chromedp.MouseMoved, 1, 1))
 		// Layers whose data arrives after the first frame (labels, the plan's
-		// flows) may still be drawing: wait until two shots agree, then the
-		// view must stay still.
-		a := shot()
-		for i := 0; i < 8; i++ {
-			b := shot()
-			d := differ(a, b)
-			t.Logf("3D view settling: shot %d differs by %.3f %% within %v", i+1, d*100, diffBox(a, b))
-			if d <= 0.001 {
-				break
+		// flows) may still be drawing: wait until two shots agree.
+		settle := func() image.Image {
+			a := shot()
+			for i := 0; i < 8; i++ {
+				b := shot()
+				d := differ(a, b)
+				t.Logf("3D view settling: shot %d differs by %.3f %% within %v", i+1, d*100, diffBox(a, b))
+				if d <= 0.001 {
+					break
+				}
+				a = b
 			}
-			a = b
+			return a
 		}
+		a := settle()
 		t.Logf("3D view: WebGL %v, canvases %v, text %q", eval[bool](s, `!!document.createElement('canvas').getContext('webgl')`),
 			eval[string](s, `[...document.querySelectorAll('#twin3d canvas')].map(c => c.width + 'x' + c.height).join(' ')`), s.text("#twin3d"))
 		drawn, colours := painted(a)
@@ -101,10 +104,22 @@ func testTwinPages(t *testing.T, bctx context.Context, base string) {
 		if drawn < 0.2 || colours < 50 {
 			t.Fatalf("the 3D view looks blank: %.1f %% painted, %d colours", drawn*100, colours)
 		}
-		if c := shot(); differ(a, c) > 0.001 {
-			s.keep("41-twin3d-still-a", a)
-			s.keep("41-twin3d-still-b", c)
-			t.Fatalf("the still view changed by itself (%.2f %% of it, within %v): a drag could not be told apart", differ(a, c)*100, diffBox(a, c))
+		// Then the view must stay still. A change once more (a layer drawn
+		// late on a starved CPU) is logged with both shots kept and the view
+		// settles again; a view that keeps changing fails.
+		for round := 1; ; round++ {
+			c := shot()
+			d := differ(a, c)
+			if d <= 0.001 {
+				break
+			}
+			s.keep(fmt.Sprintf("41-twin3d-still-%d-a", round), a)
+			s.keep(fmt.Sprintf("41-twin3d-still-%d-b", round), c)
+			if round == 2 {
+				t.Fatalf("the still view changed by itself (%.2f %% of it, within %v): a drag could not be told apart", d*100, diffBox(a, c))
+			}
+			t.Logf("the still view changed by itself (%.2f %% of it, within %v): settling again", d*100, diffBox(a, c))
+			a = settle()
 		}
 		// Drag from the centre to the right: the camera turns.
 		cx, cy := r[0]+r[2]/2, r[1]+r[3]/2
