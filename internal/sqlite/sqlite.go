@@ -40,8 +40,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
-	// Writers serialise on SQLite's lock; a few connections serve concurrent readers.
+	// Writers serialise on SQLite's lock; a few connections serve concurrent
+	// readers. All of them stay open: database/sql keeps only two idle by
+	// default, and a connection closed and opened again under load costs
+	// its PRAGMAs and a schema parse each time.
 	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
 	migs, err := Migrations()
 	if err != nil {
 		return nil, err
