@@ -78,9 +78,20 @@ type Config struct {
 	Now func() time.Time
 	// Logger receives commit failures and warnings; nil means slog.Default.
 	Logger *slog.Logger
-	// PointTTL is how long a resolved point (or a refusal) is cached;
-	// default 1 min. InvalidatePoints and ForgetPoint drop entries at once.
+	// PointTTL is how long a resolved point (or a refusal) is cached at
+	// most; default 1 h. It is the safety net only: the cache is dropped
+	// whenever the store's registry version moved (checked every
+	// PointCheck), so a registry change by another process is seen within
+	// PointCheck, and InvalidatePoints and ForgetPoint drop entries at once.
 	PointTTL time.Duration
+	// PointCheck is how often the point cache compares the registry version
+	// (one tiny query, off the submitters' goroutines); default 5 s.
+	PointCheck time.Duration
+	// PreloadPoints: when the registry holds at most this many points, an
+	// empty point cache loads them all in one query (and the quality
+	// checker's latest samples of all in another); a larger registry is
+	// looked up point by point. Default 50,000; negative: never.
+	PreloadPoints int
 	// BusyAfter is how long Submit waits for room in a full queue before it
 	// gives up with ErrBusy (HTTP answers 503 with Retry-After); default 1 s.
 	// Terminals' frames (SubmitFrames) wait as long as their context allows:
@@ -107,7 +118,13 @@ func (c *Config) defaults() {
 		c.MaxFuture = 24 * time.Hour
 	}
 	if c.PointTTL <= 0 {
-		c.PointTTL = time.Minute
+		c.PointTTL = time.Hour
+	}
+	if c.PointCheck <= 0 {
+		c.PointCheck = 5 * time.Second
+	}
+	if c.PreloadPoints == 0 {
+		c.PreloadPoints = 50_000
 	}
 	if c.BusyAfter <= 0 {
 		c.BusyAfter = time.Second

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -31,18 +32,40 @@ const (
 
 func (r *Refusal) Error() string { return r.Reason }
 
+// PointRegistry is what the point cache uses of a store that has it
+// (sqlstore does): the registry's version, which every change of a point
+// moves, and bulk reads. Without it points are looked up one by one and
+// cached for Config.PointTTL.
+type PointRegistry interface {
+	// RegistryVersion returns the registry's version and number of points.
+	RegistryVersion(ctx context.Context) (version int64, points int, err error)
+	// AllPoints returns every point.
+	AllPoints(ctx context.Context) ([]*sishui.Point, error)
+	// AllLatestSamples returns the newest sample of every series.
+	AllLatestSamples(ctx context.Context) ([]sishui.Sample, error)
+}
+
 // pointEntry is a cached point (p nil: a cached refusal).
 type pointEntry struct {
 	p       *sishui.Point
 	refusal *Refusal
 	exp     time.Time
+	seed    *sync.Once // primes the quality checker with p's history (nil for refusals)
 }
 
 // maxCachedPoints bounds the point cache; it is cleared when full.
 const maxCachedPoints = 200_000
 
+// bulkSeedMin is the number of points not yet seeded from which a load
+// reads the latest samples of all points at once rather than each point's
+// when it is first resolved.
+const bulkSeedMin = 100
+
 // pointCache holds resolved points by id and by (protocol, code), for
-// actors who see every point; entries live for Config.PointTTL.
+// actors who see every point. With a PointRegistry store an empty cache
+// loads every point at once (a small registry, see Config.PreloadPoints),
+// and a background check drops everything when the registry version moved;
+// entries live for Config.PointTTL at most.
 type pointCache struct {
 	mu     sync.RWMutex
 	byID   map[int64]*pointEntry
@@ -51,6 +74,19 @@ type pointCache struct {
 	// latest holds the latest samples read to prime the checker, until the
 	// committer takes them as its high-water marks (one read per point).
 	latest sync.Map // point id → []sishui.Sample
+
+	// Guarded by mu.
+	gen       uint64        // moved by every drop: a look-up begun before one is not cached
+	version   int64         // the registry version the entries are not older than
+	versioned bool          // version is known
+	full      bool          // every point was loaded (until loadExp); a miss is looked up
+	loadExp   time.Time     // when the loaded points expire (PointTTL)
+	lazy      bool          // the registry is too large to load at this version
+	loading   chan struct{} // a load runs; closed when it ended
+	retryAt   time.Time     // a load failed: none before then
+
+	checkDue atomic.Int64 // Unix ns when the next version check is due
+	checking atomic.Bool  // a version check runs
 }
 
 type codeKey struct{ protocol, code string }
@@ -70,12 +106,20 @@ func (c *pointCache) get(k codeKey, id int64, now time.Time) *pointEntry {
 	return e
 }
 
+// dropLocked forgets every entry; c.mu is held.
+func (c *pointCache) dropLocked() {
+	clear(c.byID)
+	clear(c.byCode)
+	c.gen++
+	c.full, c.lazy = false, false
+}
+
 // InvalidatePoints forgets every cached point, so that the next input reads
-// the registry again. Call it after the registry changed.
+// the registry again (a small one at once). Call it after the registry
+// changed.
 func (ing *Ingester) InvalidatePoints() {
 	ing.points.mu.Lock()
-	clear(ing.points.byID)
-	clear(ing.points.byCode)
+	ing.points.dropLocked()
 	ing.points.mu.Unlock()
 }
 
@@ -84,12 +128,178 @@ func (ing *Ingester) InvalidatePoints() {
 func (ing *Ingester) ForgetPoint(id int64) {
 	ing.points.mu.Lock()
 	defer ing.points.mu.Unlock()
+	ing.points.gen++ // a look-up in flight may have read the point as it was
 	delete(ing.points.byID, id)
 	for k, e := range ing.points.byCode {
 		if e.p == nil || e.p.ID == id {
 			delete(ing.points.byCode, k)
 		}
 	}
+}
+
+// checkRegistry starts a version check when one is due (every
+// Config.PointCheck) and none runs. The check runs on a goroutine of its
+// own, not the caller's: the caller goes on with what is cached.
+func (ing *Ingester) checkRegistry(now time.Time) {
+	reg, ok := ing.store.(PointRegistry)
+	c := &ing.points
+	if !ok || now.UnixNano() < c.checkDue.Load() || !c.checking.CompareAndSwap(false, true) {
+		return
+	}
+	c.checkDue.Store(now.Add(ing.cfg.PointCheck).UnixNano())
+	go func() {
+		defer c.checking.Store(false)
+		v, _, err := reg.RegistryVersion(ing.sysCtx)
+		if err != nil {
+			ing.cfg.Logger.Warn("ingest: checking the point registry version", "err", err)
+			return
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		switch {
+		case c.loading != nil:
+			c.checkDue.Store(0) // the load reads the version itself; check again after it
+		case !c.versioned || v != c.version:
+			c.dropLocked()
+			c.version, c.versioned = v, true
+		}
+	}()
+}
+
+// preload loads every point into an empty cache, once however many callers
+// miss at the same time (they wait for the one load). It reports whether
+// the cache may now hold what was missed: false when the cache is already
+// complete, the registry too large, or the store cannot load in bulk.
+func (ing *Ingester) preload(now time.Time) bool {
+	reg, ok := ing.store.(PointRegistry)
+	if !ok || ing.cfg.PreloadPoints < 0 {
+		return false
+	}
+	c := &ing.points
+	c.mu.Lock()
+	if c.full && now.After(c.loadExp) {
+		c.dropLocked() // the safety net: load again
+	}
+	if c.full || c.lazy || now.Before(c.retryAt) {
+		c.mu.Unlock()
+		return false
+	}
+	done := c.loading
+	if done == nil {
+		done = make(chan struct{})
+		c.loading = done
+		// On a goroutine of its own: SQLite's deep stack grows that
+		// goroutine's, not a terminal's.
+		go ing.load(reg, c.gen, now, done)
+	}
+	c.mu.Unlock()
+	<-done
+	return true
+}
+
+// load reads the registry version, every point (when there are at most
+// Config.PreloadPoints) and, when many are not yet seeded, the latest
+// samples of all points, and caches the points unless the cache was
+// dropped meanwhile (gen moved).
+func (ing *Ingester) load(reg PointRegistry, gen uint64, now time.Time, done chan struct{}) {
+	c := &ing.points
+	var pts []*sishui.Point
+	v, n, err := reg.RegistryVersion(ing.sysCtx) // before the points: a change after it is seen by the next check
+	if err == nil && n <= min(ing.cfg.PreloadPoints, maxCachedPoints/3) {
+		pts, err = reg.AllPoints(ing.sysCtx)
+	}
+	if err == nil {
+		err = ing.seedAll(reg, pts)
+	}
+	c.mu.Lock()
+	defer close(done)
+	defer c.mu.Unlock()
+	c.loading = nil
+	switch {
+	case err != nil:
+		ing.cfg.Logger.Warn("ingest: loading the point registry", "err", err)
+		c.retryAt = now.Add(ing.cfg.PointCheck) // look up one by one until then
+		return
+	case c.gen != gen:
+		return // dropped meanwhile: what was read may be older than the drop
+	case c.versioned && v != c.version:
+		c.dropLocked() // entries cached lazily may be older than v
+	}
+	c.version, c.versioned = v, true
+	if pts == nil {
+		c.lazy = true
+		return
+	}
+	exp := now.Add(ing.cfg.PointTTL)
+	byCode := make(map[string][]*sishui.Point, len(pts))
+	for _, p := range pts {
+		e := &pointEntry{p: p, exp: exp}
+		if p.Retired {
+			e.refusal = retiredRefusal(p)
+		} else {
+			e.seed = c.seedOf(p.ID)
+		}
+		c.byID[p.ID] = e
+		c.byCode[codeKey{p.Protocol, p.Code}] = e
+		byCode[p.Code] = append(byCode[p.Code], p)
+	}
+	// By code in any protocol, as lookup answers it.
+	for code, holders := range byCode {
+		e := c.byCode[codeKey{holders[0].Protocol, code}]
+		if len(holders) > 1 {
+			e = &pointEntry{refusal: ambiguousRefusal(code, holders), exp: exp}
+		}
+		c.byCode[codeKey{"", code}] = e
+	}
+	c.full, c.loadExp = true, exp
+}
+
+// seedAll primes the quality checker of the points not yet seeded from one
+// read of all latest samples, when there are many (bulkSeedMin); fewer are
+// seeded each when first resolved.
+func (ing *Ingester) seedAll(reg PointRegistry, pts []*sishui.Point) error {
+	c := &ing.points
+	c.mu.Lock()
+	var todo []*sishui.Point
+	for _, p := range pts {
+		if !p.Retired && c.seeded[p.ID] == nil {
+			todo = append(todo, p)
+		}
+	}
+	c.mu.Unlock()
+	if len(todo) < bulkSeedMin {
+		return nil
+	}
+	latest, err := reg.AllLatestSamples(ing.sysCtx)
+	if err != nil {
+		return err
+	}
+	byPoint := make(map[int64][]sishui.Sample, len(todo))
+	for i := 0; i < len(latest); {
+		j := i + 1
+		for j < len(latest) && latest[j].Point == latest[i].Point {
+			j++
+		}
+		byPoint[latest[i].Point] = latest[i:j:j]
+		i = j
+	}
+	for _, p := range todo {
+		c.mu.Lock()
+		o := c.seedOf(p.ID)
+		c.mu.Unlock()
+		o.Do(func() { ing.seed(p.ID, byPoint[p.ID]) })
+	}
+	return nil
+}
+
+// seedOf returns the once that seeds a point's checker; c.mu is held.
+func (c *pointCache) seedOf(id int64) *sync.Once {
+	o := c.seeded[id]
+	if o == nil {
+		o = new(sync.Once)
+		c.seeded[id] = o
+	}
+	return o
 }
 
 func (ing *Ingester) kindOf(point int64) string {
@@ -121,19 +331,30 @@ func (ing *Ingester) resolve(ctx context.Context, id int64, protocol, code strin
 	k := codeKey{protocol, code}
 	now := ing.cfg.Now()
 	if shared {
-		if e := ing.points.get(k, id, now); e != nil {
+		ing.checkRegistry(now)
+		e := ing.points.get(k, id, now)
+		if e == nil && ing.preload(now) {
+			e = ing.points.get(k, id, now)
+		}
+		if e != nil {
 			if e.refusal != nil {
 				return nil, e.refusal
+			}
+			if e.seed != nil {
+				e.seed.Do(func() { ing.seedChecker(e.p.ID) })
 			}
 			return e, nil
 		}
 	}
+	ing.points.mu.RLock()
+	gen := ing.points.gen
+	ing.points.mu.RUnlock()
 	p, refusal, err := ing.lookup(ctx, id, protocol, code)
 	if err != nil {
 		return nil, err
 	}
 	if refusal == nil && p.Retired {
-		refusal = &Refusal{Kind: RefusedRetired, Reason: fmt.Sprintf("point %d is retired", p.ID)}
+		refusal = retiredRefusal(p)
 	}
 	if !shared {
 		if refusal != nil {
@@ -144,29 +365,39 @@ func (ing *Ingester) resolve(ctx context.Context, id int64, protocol, code strin
 	e := &pointEntry{p: p, refusal: refusal, exp: now.Add(ing.cfg.PointTTL)}
 	ing.points.mu.Lock()
 	if len(ing.points.byCode)+len(ing.points.byID) >= maxCachedPoints {
-		clear(ing.points.byID)
-		clear(ing.points.byCode)
+		ing.points.dropLocked()
 	}
-	var seed *sync.Once
 	if refusal == nil {
-		if seed = ing.points.seeded[p.ID]; seed == nil {
-			seed = new(sync.Once)
-			ing.points.seeded[p.ID] = seed
-		}
-		ing.points.byID[p.ID] = e
-		ing.points.byCode[codeKey{p.Protocol, p.Code}] = e
-	} else if id != 0 {
-		ing.points.byID[id] = e
+		e.seed = ing.points.seedOf(p.ID)
 	}
-	if id == 0 {
-		ing.points.byCode[k] = e
+	if ing.points.gen == gen { // not dropped since the look-up began
+		if refusal == nil {
+			ing.points.byID[p.ID] = e
+			ing.points.byCode[codeKey{p.Protocol, p.Code}] = e
+		} else if id != 0 {
+			ing.points.byID[id] = e
+		}
+		if id == 0 {
+			ing.points.byCode[k] = e
+		}
 	}
 	ing.points.mu.Unlock()
 	if refusal != nil {
 		return nil, refusal
 	}
-	seed.Do(func() { ing.seedChecker(p.ID) })
+	e.seed.Do(func() { ing.seedChecker(p.ID) })
 	return e, nil
+}
+
+// retiredRefusal refuses a retired point.
+func retiredRefusal(p *sishui.Point) *Refusal {
+	return &Refusal{Kind: RefusedRetired, Reason: fmt.Sprintf("point %d is retired", p.ID)}
+}
+
+// ambiguousRefusal refuses a code that several protocols' points hold,
+// given without a protocol.
+func ambiguousRefusal(code string, holders []*sishui.Point) *Refusal {
+	return &Refusal{Kind: RefusedAmbiguous, Reason: fmt.Sprintf("ambiguous terminal code %s: %s; name the protocol", code, holderText(holders))}
 }
 
 // lookup reads a point from the store; a refusal says why there is none.
@@ -205,7 +436,7 @@ func (ing *Ingester) lookup(ctx context.Context, id int64, protocol, code string
 		case 1:
 			p = pts[0]
 		default:
-			return nil, &Refusal{Kind: RefusedAmbiguous, Reason: fmt.Sprintf("ambiguous terminal code %s: %s; name the protocol", code, holderText(pts))}, nil
+			return nil, ambiguousRefusal(code, pts), nil
 		}
 	}
 	if err != nil {
@@ -252,6 +483,12 @@ func (ing *Ingester) seedChecker(point int64) {
 		ing.cfg.Logger.Warn("ingest: seeding quality checker", "point", point, "err", err)
 		return
 	}
+	ing.seed(point, latest)
+}
+
+// seed primes the quality checker with a point's latest stored values and
+// hands them to the committer.
+func (ing *Ingester) seed(point int64, latest []sishui.Sample) {
 	for _, s := range latest {
 		ing.checker.Seed(quality.Sample{Point: s.Point, Metric: s.Metric.String(), Time: s.Time, Value: s.Value})
 	}

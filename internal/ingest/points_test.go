@@ -13,13 +13,13 @@ import (
 
 // TestPointCache: a resolved point is cached; a registry change is seen at
 // once after ForgetPoint or InvalidatePoints, and without either after the
-// TTL.
+// TTL (the registry version check is an hour away here).
 func TestPointCache(t *testing.T) {
 	s := newSQLite(t)
 	p := newPoints(t, s, sishui.PointRain, 1)[0]
 	var now atomic.Int64
 	now.Store(fixedNow().UnixNano())
-	ing := newIngester(t, s, ingest.Config{PointTTL: time.Minute, Now: func() time.Time { return time.Unix(0, now.Load()) }})
+	ing := newIngester(t, s, ingest.Config{PointTTL: time.Minute, PointCheck: time.Hour, Now: func() time.Time { return time.Unix(0, now.Load()) }})
 	ctx := context.Background()
 	at := base
 	submit := func() ingest.Result {
@@ -29,6 +29,7 @@ func TestPointCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		ing.AwaitPointCheck()
 		return res[0]
 	}
 	retired := fmt.Sprintf("point %d is retired", p.ID)

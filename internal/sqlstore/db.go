@@ -73,8 +73,9 @@ type DB struct {
 	IngestOne func(ctx context.Context, db *sql.DB, b IngestBatch) (int, error)
 
 	rebindCache syncMap
-	stmts       stmtCache  // the ingest path's prepared statements
-	outbox      outboxMask // metrics appends queue for the national link
+	stmts       stmtCache       // the ingest path's prepared statements
+	queries     preparedQueries // point look-ups' prepared statements
+	outbox      outboxMask      // metrics appends queue for the national link
 	signing     signing
 }
 
@@ -92,6 +93,7 @@ func New(db *sql.DB, d Dialect, migrations []Migration) *DB {
 // Close closes the database.
 func (s *DB) Close() error {
 	s.closeStmts()
+	s.closeQueries()
 	return s.DB.Close()
 }
 

@@ -106,7 +106,7 @@ func (s *DB) UpdatePoint(ctx context.Context, p *sishui.Point) error {
 
 // GetPoint returns a point in the actor's scope.
 func (s *DB) GetPoint(ctx context.Context, id int64) (*sishui.Point, error) {
-	p, err := getEntity(ctx, s, pointEntity, s.DB, id)
+	p, err := getEntity(ctx, s, pointEntity, s.prepared(), id)
 	if err != nil {
 		return nil, s.mapErr("get point", err, "")
 	}
@@ -123,7 +123,7 @@ func (s *DB) PointByCode(ctx context.Context, protocol, code string) (*sishui.Po
 		return nil, err
 	}
 	sc.apply(&w, "region", pointUserExpr)
-	p, err := pointEntity.scan(s.DB.QueryRowContext(ctx, s.q(`SELECT `+pointEntity.cols+` FROM points`+w.String()), w.args...))
+	p, err := pointEntity.scan(s.prepared().QueryRowContext(ctx, s.q(`SELECT `+pointEntity.cols+` FROM points`+w.String()), w.args...))
 	if err != nil {
 		return nil, s.mapErr("point "+protocol+"/"+code, err, "")
 	}
