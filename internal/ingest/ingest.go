@@ -195,7 +195,7 @@ func New(store Store, cfg Config) *Ingester {
 		reqs:   make(chan *request, cfg.QueueLen),
 		quit:   make(chan struct{}),
 		done:   make(chan struct{}),
-		points: pointCache{byID: make(map[int64]*pointEntry), byCode: make(map[codeKey]*pointEntry), seeded: make(map[int64]*sync.Once)},
+		points: pointCache{byID: make(map[int64]*pointEntry), byCode: make(map[codeKey]*pointEntry), seeded: make(map[int64]*sync.Once), kinds: make(map[int64]string)},
 		hwm:    make(map[seriesKey]int64),
 		loaded: make(map[int64]bool),
 	}

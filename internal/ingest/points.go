@@ -50,7 +50,8 @@ type pointEntry struct {
 	p       *sishui.Point
 	refusal *Refusal
 	exp     time.Time
-	seed    *sync.Once // primes the quality checker with p's history (nil for refusals)
+	seed    *sync.Once      // primes the quality checker with p's history (nil for refusals)
+	latest  []sishui.Sample // p's latest samples read in bulk for seed; nil: not read
 }
 
 // maxCachedPoints bounds the point cache; it is cleared when full.
@@ -71,6 +72,7 @@ type pointCache struct {
 	byID   map[int64]*pointEntry
 	byCode map[codeKey]*pointEntry // protocol "" : by code in any protocol
 	seeded map[int64]*sync.Once    // quality checker primed (kept across invalidations)
+	kinds  map[int64]string        // point kinds for the quality checker (kept across invalidations)
 	// latest holds the latest samples read to prime the checker, until the
 	// committer takes them as its high-water marks (one read per point).
 	latest sync.Map // point id → []sishui.Sample
@@ -157,8 +159,7 @@ func (ing *Ingester) checkRegistry(now time.Time) {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		switch {
-		case c.loading != nil:
-			c.checkDue.Store(0) // the load reads the version itself; check again after it
+		case c.loading != nil: // the load reads the version itself
 		case !c.versioned || v != c.version:
 			c.dropLocked()
 			c.version, c.versioned = v, true
@@ -169,10 +170,12 @@ func (ing *Ingester) checkRegistry(now time.Time) {
 // preload loads every point into an empty cache, once however many callers
 // miss at the same time (they wait for the one load). It reports whether
 // the cache may now hold what was missed: false when the cache is already
-// complete, the registry too large, or the store cannot load in bulk.
+// complete, the registry too large, or the store cannot load in bulk. A
+// registry too large is only counted, its version read: what is looked up
+// after that is not older than the version.
 func (ing *Ingester) preload(now time.Time) bool {
 	reg, ok := ing.store.(PointRegistry)
-	if !ok || ing.cfg.PreloadPoints < 0 {
+	if !ok {
 		return false
 	}
 	c := &ing.points
@@ -202,46 +205,72 @@ func (ing *Ingester) preload(now time.Time) bool {
 // samples of all points, and caches the points unless the cache was
 // dropped meanwhile (gen moved).
 func (ing *Ingester) load(reg PointRegistry, gen uint64, now time.Time, done chan struct{}) {
+	defer close(done)
 	c := &ing.points
 	var pts []*sishui.Point
+	var latest map[int64][]sishui.Sample
 	v, n, err := reg.RegistryVersion(ing.sysCtx) // before the points: a change after it is seen by the next check
-	if err == nil && n <= min(ing.cfg.PreloadPoints, maxCachedPoints/3) {
+	if err == nil && ing.cfg.PreloadPoints >= 0 && n <= min(ing.cfg.PreloadPoints, maxCachedPoints/3) {
 		pts, err = reg.AllPoints(ing.sysCtx)
 	}
 	if err == nil {
-		err = ing.seedAll(reg, pts)
+		latest, err = ing.readSeeds(reg, pts)
 	}
 	c.mu.Lock()
-	defer close(done)
-	defer c.mu.Unlock()
 	c.loading = nil
-	switch {
-	case err != nil:
-		ing.cfg.Logger.Warn("ingest: loading the point registry", "err", err)
+	if err != nil {
 		c.retryAt = now.Add(ing.cfg.PointCheck) // look up one by one until then
-		return
-	case c.gen != gen:
-		return // dropped meanwhile: what was read may be older than the drop
-	case c.versioned && v != c.version:
-		c.dropLocked() // entries cached lazily may be older than v
-	}
-	c.version, c.versioned = v, true
-	if pts == nil {
-		c.lazy = true
+		c.mu.Unlock()
+		ing.cfg.Logger.Warn("ingest: loading the point registry", "err", err)
 		return
 	}
 	exp := now.Add(ing.cfg.PointTTL)
-	byCode := make(map[string][]*sishui.Point, len(pts))
-	for _, p := range pts {
+	entries := make([]*pointEntry, len(pts))
+	for i, p := range pts {
+		c.kinds[p.ID] = p.Kind
 		e := &pointEntry{p: p, exp: exp}
 		if p.Retired {
 			e.refusal = retiredRefusal(p)
 		} else {
 			e.seed = c.seedOf(p.ID)
+			if latest != nil {
+				e.latest = latest[p.ID]
+				if e.latest == nil {
+					e.latest = []sishui.Sample{}
+				}
+			}
 		}
-		c.byID[p.ID] = e
-		c.byCode[codeKey{p.Protocol, p.Code}] = e
-		byCode[p.Code] = append(byCode[p.Code], p)
+		entries[i] = e
+	}
+	if c.gen == gen { // else dropped meanwhile: what was read may be older than the drop
+		c.install(v, entries, pts == nil, exp)
+	}
+	c.mu.Unlock()
+	// Prime the checker before the waiting callers go on (each would else
+	// read its point's latest samples itself); kindOf knows the points now.
+	for _, e := range entries {
+		if e.latest != nil {
+			ing.seedEntry(e)
+		}
+	}
+}
+
+// install caches the entries of a load at registry version v (lazy: the
+// registry was too large to load); c.mu is held.
+func (c *pointCache) install(v int64, entries []*pointEntry, lazy bool, exp time.Time) {
+	if c.versioned && v != c.version {
+		c.dropLocked() // entries cached one by one may be older than v
+	}
+	c.version, c.versioned = v, true
+	if lazy {
+		c.lazy = true
+		return
+	}
+	byCode := make(map[string][]*sishui.Point, len(entries))
+	for _, e := range entries {
+		c.byID[e.p.ID] = e
+		c.byCode[codeKey{e.p.Protocol, e.p.Code}] = e
+		byCode[e.p.Code] = append(byCode[e.p.Code], e.p)
 	}
 	// By code in any protocol, as lookup answers it.
 	for code, holders := range byCode {
@@ -254,27 +283,27 @@ func (ing *Ingester) load(reg PointRegistry, gen uint64, now time.Time, done cha
 	c.full, c.loadExp = true, exp
 }
 
-// seedAll primes the quality checker of the points not yet seeded from one
-// read of all latest samples, when there are many (bulkSeedMin); fewer are
-// seeded each when first resolved.
-func (ing *Ingester) seedAll(reg PointRegistry, pts []*sishui.Point) error {
+// readSeeds reads the latest samples of all points at once, by point, when
+// many of pts (bulkSeedMin) have not primed the quality checker yet; nil
+// when fewer have not: they are seeded each when first resolved.
+func (ing *Ingester) readSeeds(reg PointRegistry, pts []*sishui.Point) (map[int64][]sishui.Sample, error) {
 	c := &ing.points
-	c.mu.Lock()
-	var todo []*sishui.Point
+	c.mu.RLock()
+	todo := 0
 	for _, p := range pts {
 		if !p.Retired && c.seeded[p.ID] == nil {
-			todo = append(todo, p)
+			todo++
 		}
 	}
-	c.mu.Unlock()
-	if len(todo) < bulkSeedMin {
-		return nil
+	c.mu.RUnlock()
+	if todo < bulkSeedMin {
+		return nil, nil
 	}
 	latest, err := reg.AllLatestSamples(ing.sysCtx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	byPoint := make(map[int64][]sishui.Sample, len(todo))
+	byPoint := make(map[int64][]sishui.Sample, len(pts))
 	for i := 0; i < len(latest); {
 		j := i + 1
 		for j < len(latest) && latest[j].Point == latest[i].Point {
@@ -283,13 +312,19 @@ func (ing *Ingester) seedAll(reg PointRegistry, pts []*sishui.Point) error {
 		byPoint[latest[i].Point] = latest[i:j:j]
 		i = j
 	}
-	for _, p := range todo {
-		c.mu.Lock()
-		o := c.seedOf(p.ID)
-		c.mu.Unlock()
-		o.Do(func() { ing.seed(p.ID, byPoint[p.ID]) })
-	}
-	return nil
+	return byPoint, nil
+}
+
+// seedEntry primes the quality checker with the entry's point's history,
+// once per point: from the samples the entry carries, else read now.
+func (ing *Ingester) seedEntry(e *pointEntry) {
+	e.seed.Do(func() {
+		if e.latest != nil {
+			ing.seed(e.p.ID, e.latest)
+		} else {
+			ing.seedChecker(e.p.ID)
+		}
+	})
 }
 
 // seedOf returns the once that seeds a point's checker; c.mu is held.
@@ -305,10 +340,7 @@ func (c *pointCache) seedOf(id int64) *sync.Once {
 func (ing *Ingester) kindOf(point int64) string {
 	ing.points.mu.RLock()
 	defer ing.points.mu.RUnlock()
-	if e, ok := ing.points.byID[point]; ok && e.p != nil {
-		return e.p.Kind
-	}
-	return ""
+	return ing.points.kinds[point]
 }
 
 // Terminal returns the point of a terminal address for the gateway, under
@@ -341,7 +373,7 @@ func (ing *Ingester) resolve(ctx context.Context, id int64, protocol, code strin
 				return nil, e.refusal
 			}
 			if e.seed != nil {
-				e.seed.Do(func() { ing.seedChecker(e.p.ID) })
+				ing.seedEntry(e)
 			}
 			return e, nil
 		}
@@ -367,6 +399,9 @@ func (ing *Ingester) resolve(ctx context.Context, id int64, protocol, code strin
 	if len(ing.points.byCode)+len(ing.points.byID) >= maxCachedPoints {
 		ing.points.dropLocked()
 	}
+	if p != nil {
+		ing.points.kinds[p.ID] = p.Kind
+	}
 	if refusal == nil {
 		e.seed = ing.points.seedOf(p.ID)
 	}
@@ -385,7 +420,7 @@ func (ing *Ingester) resolve(ctx context.Context, id int64, protocol, code strin
 	if refusal != nil {
 		return nil, refusal
 	}
-	e.seed.Do(func() { ing.seedChecker(p.ID) })
+	ing.seedEntry(e)
 	return e, nil
 }
 

@@ -69,14 +69,21 @@ func TestPointCache(t *testing.T) {
 
 // TestAmbiguousCode: a code held by points of two protocols is refused
 // without a protocol, naming both, and found with one.
+// Both with the registry loaded at once and looked up point by point.
 func TestAmbiguousCode(t *testing.T) {
+	for _, preload := range []int{0, -1} {
+		t.Run(fmt.Sprint("preload ", preload), func(t *testing.T) { testAmbiguousCode(t, ingest.Config{PreloadPoints: preload}) })
+	}
+}
+
+func testAmbiguousCode(t *testing.T, cfg ingest.Config) {
 	s := newSQLite(t)
 	p := newPoints(t, s, sishui.PointRain, 1)[0]
 	q := &sishui.Point{Code: p.Code, Name: "twin", Kind: sishui.PointRain, Protocol: sishui.ProtocolMQTT, Region: p.Region, Multiplier: 1, IntervalSeconds: 3600}
 	if err := s.CreatePoint(context.Background(), q); err != nil {
 		t.Fatal(err)
 	}
-	ing := newIngester(t, s, ingest.Config{})
+	ing := newIngester(t, s, cfg)
 	res, err := ing.Submit(context.Background(), []ingest.Observation{
 		{Code: p.Code, Metric: "rain_mm", Time: base, Value: 1},
 		{Code: p.Code, Protocol: sishui.ProtocolMQTT, Metric: "rain_mm", Time: base, Value: 1},
