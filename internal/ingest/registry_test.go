@@ -2,9 +2,11 @@ package ingest_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -229,4 +231,68 @@ func TestPointPreload(t *testing.T) {
 				s.all.Load(), s.allLatest.Load(), s.byCode.Load(), s.latest.Load())
 		}
 	})
+}
+
+// TestRegistryVersion: every insert, update and delete of a point moves the
+// registry version and keeps its count of points; what a report writes
+// (frames, samples, latest values) does not move it.
+func TestRegistryVersion(t *testing.T) {
+	for _, engine := range engines {
+		t.Run(engine, func(t *testing.T) {
+			var s sishui.Store
+			var db *sql.DB
+			if engine == "sqlite" {
+				st := newSQLite(t)
+				s, db = st, st.(*sqlite.DB).DB.DB
+			} else {
+				st := newPostgres(t)
+				s, db = st, st.(*postgres.DB).DB.DB
+			}
+			reg := s.(ingest.PointRegistry)
+			ctx := context.Background()
+			v, n, err := reg.RegistryVersion(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			expect := func(what string, moved bool, points int) {
+				t.Helper()
+				v1, n1, err := reg.RegistryVersion(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if (v1 != v) != moved || n1 != points {
+					t.Fatalf("%s: version %d → %d, %d points; want moved %v, %d points", what, v, v1, n1, moved, points)
+				}
+				v = v1
+			}
+			pts := newPoints(t, s, sishui.PointRain, 2)
+			expect("created", true, n+2)
+			p := pts[0]
+			p.Name = "renamed"
+			if err := s.UpdatePoint(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			expect("updated", true, n+2)
+			if err := s.RetirePoint(ctx, p.ID); err != nil {
+				t.Fatal(err)
+			}
+			expect("retired", true, n+2)
+
+			ing := newIngester(t, s, ingest.Config{})
+			q := pts[1]
+			if _, err := ing.Submit(ctx, []ingest.Observation{{Code: q.Code, Metric: "rain_mm", Time: base, Value: 1}}); err != nil {
+				t.Fatal(err)
+			}
+			frame := &sishui.RawFrame{Received: base, Protocol: q.Protocol, Station: q.Code, Bytes: []byte{1}, Samples: 1}
+			if _, err := ing.SubmitFrames(ctx, []*sishui.RawFrame{frame}, []sishui.Sample{{Point: q.ID, Metric: sishui.MetricRainMM, Time: base.Add(time.Hour), Value: 2}}); err != nil {
+				t.Fatal(err)
+			}
+			expect("reports stored", false, n+2)
+
+			if _, err := db.ExecContext(ctx, `DELETE FROM points WHERE id = `+strconv.FormatInt(pts[0].ID, 10)); err != nil {
+				t.Fatal(err)
+			}
+			expect("deleted", true, n+1)
+		})
+	}
 }
