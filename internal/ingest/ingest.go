@@ -224,6 +224,7 @@ func (ing *Ingester) Close() error {
 	ing.mu.Unlock()
 	close(ing.quit)
 	<-ing.done
+	ing.stopPoints()
 	return nil
 }
 

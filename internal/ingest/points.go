@@ -87,8 +87,20 @@ type pointCache struct {
 	loading   chan struct{} // a load runs; closed when it ended
 	retryAt   time.Time     // a load failed: none before then
 
+	closed bool           // the ingester closed: no more checks or loads
+	bg     sync.WaitGroup // checks and loads running (added to under mu)
+
 	checkDue atomic.Int64 // Unix ns when the next version check is due
 	checking atomic.Bool  // a version check runs
+}
+
+// stopPoints waits for the cache's checks and loads to end and starts no
+// more (Close of the ingester: the store may be closed next).
+func (ing *Ingester) stopPoints() {
+	ing.points.mu.Lock()
+	ing.points.closed = true
+	ing.points.mu.Unlock()
+	ing.points.bg.Wait()
 }
 
 type codeKey struct{ protocol, code string }
@@ -149,7 +161,16 @@ func (ing *Ingester) checkRegistry(now time.Time) {
 		return
 	}
 	c.checkDue.Store(now.Add(ing.cfg.PointCheck).UnixNano())
+	c.mu.Lock()
+	if c.closed {
+		c.mu.Unlock()
+		c.checking.Store(false)
+		return
+	}
+	c.bg.Add(1)
+	c.mu.Unlock()
 	go func() {
+		defer c.bg.Done()
 		defer c.checking.Store(false)
 		v, _, err := reg.RegistryVersion(ing.sysCtx)
 		if err != nil {
@@ -183,7 +204,7 @@ func (ing *Ingester) preload(now time.Time) bool {
 	if c.full && now.After(c.loadExp) {
 		c.dropLocked() // the safety net: load again
 	}
-	if c.full || c.lazy || now.Before(c.retryAt) {
+	if c.full || c.lazy || c.closed || now.Before(c.retryAt) {
 		c.mu.Unlock()
 		return false
 	}
@@ -193,6 +214,7 @@ func (ing *Ingester) preload(now time.Time) bool {
 		c.loading = done
 		// On a goroutine of its own: SQLite's deep stack grows that
 		// goroutine's, not a terminal's.
+		c.bg.Add(1)
 		go ing.load(reg, c.gen, now, done)
 	}
 	c.mu.Unlock()
@@ -205,6 +227,7 @@ func (ing *Ingester) preload(now time.Time) bool {
 // samples of all points, and caches the points unless the cache was
 // dropped meanwhile (gen moved).
 func (ing *Ingester) load(reg PointRegistry, gen uint64, now time.Time, done chan struct{}) {
+	defer ing.points.bg.Done()
 	defer close(done)
 	c := &ing.points
 	var pts []*sishui.Point
