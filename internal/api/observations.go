@@ -66,7 +66,7 @@ func (s *Server) observationRoutes() []Route {
 }
 
 func (s *Server) postObservations(w http.ResponseWriter, r *http.Request) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, ingest.MaxBodyBytes+1))
+	body, err := readSizedBody(r, ingest.MaxBodyBytes)
 	if err != nil {
 		return sishui.Invalid("body", "reading body: %v", err)
 	}
@@ -99,6 +99,31 @@ func (s *Server) postObservations(w http.ResponseWriter, r *http.Request) error 
 	w.WriteHeader(http.StatusOK)
 	_, err = w.Write(appendObservationsReply(make([]byte, 0, 64+48*len(res)), &out))
 	return err
+}
+
+// readSizedBody reads up to max+1 bytes of the request body into a buffer
+// sized by its Content-Length, when that is given and not over max, rather
+// than growing one as io.ReadAll does.
+func readSizedBody(r *http.Request, max int64) ([]byte, error) {
+	if r.ContentLength <= 0 || r.ContentLength > max {
+		return io.ReadAll(io.LimitReader(r.Body, max+1))
+	}
+	// One byte more than announced, to see the end without growing.
+	buf := make([]byte, 0, r.ContentLength+1)
+	lr := io.LimitReader(r.Body, max+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // a body longer than announced
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // appendObservationsReply appends the reply as writeJSON encodes it

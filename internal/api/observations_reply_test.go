@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/sishui/sishui/internal/ingest"
@@ -30,6 +31,32 @@ func TestObservationsReplyEncoding(t *testing.T) {
 		}
 		if got := string(appendObservationsReply(nil, &out)); got != w.Body.String() {
 			t.Errorf("encoded\n%s\nwriteJSON writes\n%s", got, w.Body)
+		}
+	}
+}
+
+// TestReadSizedBody: the body is read whole whatever Content-Length says,
+// and capped at max+1 bytes.
+func TestReadSizedBody(t *testing.T) {
+	for _, tc := range []struct {
+		announced int64
+		body      string
+		max       int64
+		want      string
+	}{
+		{10, "0123456789", 100, "0123456789"},
+		{3, "0123456789", 100, "0123456789"},
+		{20, "0123456789", 100, "0123456789"},
+		{-1, "0123456789", 100, "0123456789"},
+		{0, "", 100, ""},
+		{5, "0123456789", 5, "012345"},
+		{200, "0123456789", 5, "012345"},
+	} {
+		r := httptest.NewRequest("POST", "/", strings.NewReader(tc.body))
+		r.ContentLength = tc.announced
+		got, err := readSizedBody(r, tc.max)
+		if err != nil || string(got) != tc.want {
+			t.Errorf("Content-Length %d, %q, max %d: %q, %v; want %q", tc.announced, tc.body, tc.max, got, err, tc.want)
 		}
 	}
 }
