@@ -16,6 +16,7 @@ import (
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/api"
+	"github.com/sishui/sishui/internal/auth"
 	"github.com/sishui/sishui/internal/ingest"
 	"github.com/sishui/sishui/internal/sqlite"
 )
@@ -142,9 +143,13 @@ func processCPU() time.Duration {
 // reply), served by the observations handler, against a bare keyed table
 // append of the same number of rows measured in the same run (bare_ratio by
 // rate, cpu_bare_ratio by process CPU time).
+// The served variants go through the whole server (Server.Handler: routing,
+// token authentication, logging) with a city account's API token.
 func BenchmarkIngestHTTP(b *testing.B) {
 	b.Run("sqlite", func(b *testing.B) { benchPath(b, newSQLite(b), httpSubmitter) })
 	b.Run("postgres", func(b *testing.B) { benchPath(b, newPostgres(b), httpSubmitter) })
+	b.Run("sqlite/served", func(b *testing.B) { s := newSQLite(b); benchPath(b, s, servedSubmitter(s)) })
+	b.Run("postgres/served", func(b *testing.B) { s := newPostgres(b); benchPath(b, s, servedSubmitter(s)) })
 }
 
 // BenchmarkIngestCSV is BenchmarkIngestHTTP for CSV imports of 100 rows each
@@ -159,6 +164,30 @@ func BenchmarkIngestCSV(b *testing.B) {
 type submitter func(b *testing.B, ing *ingest.Ingester, chunks [][]ingest.Observation) func(ctx context.Context, i int) error
 
 func httpSubmitter(b *testing.B, ing *ingest.Ingester, chunks [][]ingest.Observation) func(ctx context.Context, i int) error {
+	return postSubmitter(chunks, (&api.Server{Ingest: ing}).ObservationsHandler(), "")
+}
+
+// servedSubmitter posts through Server.Handler with an API token of a new
+// city account of st.
+func servedSubmitter(st sishui.Store) submitter {
+	return func(b *testing.B, ing *ingest.Ingester, chunks [][]ingest.Observation) func(ctx context.Context, i int) error {
+		ctx := context.Background()
+		svc := &auth.Service{Store: st}
+		acc := &sishui.Account{Username: fmt.Sprintf("bench%d", codeSeq.Add(1)), Role: sishui.RoleCity}
+		if err := st.CreateAccount(ctx, acc); err != nil {
+			b.Fatal(err)
+		}
+		token, _, err := svc.CreateToken(ctx, acc, "bench", time.Hour)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return postSubmitter(chunks, (&api.Server{Store: st, Auth: svc, Ingest: ing, Version: "bench"}).Handler(), token)
+	}
+}
+
+// postSubmitter posts each chunk as a JSON body to h, with a bearer token
+// when one is given.
+func postSubmitter(chunks [][]ingest.Observation, h http.Handler, token string) func(ctx context.Context, i int) error {
 	bodies := make([][]byte, len(chunks))
 	for i, c := range chunks {
 		var sb strings.Builder
@@ -172,12 +201,14 @@ func httpSubmitter(b *testing.B, ing *ingest.Ingester, chunks [][]ingest.Observa
 		sb.WriteString("]}")
 		bodies[i] = []byte(sb.String())
 	}
-	h := (&api.Server{Ingest: ing}).ObservationsHandler()
 	return func(ctx context.Context, i int) error {
 		req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/observations", bytes.NewReader(bodies[i]))
 		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
 		w := httptest.NewRecorder()
-		h(w, req)
+		h.ServeHTTP(w, req)
 		if w.Code != http.StatusOK {
 			return fmt.Errorf("POST: %d %s", w.Code, w.Body)
 		}
