@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -70,53 +71,26 @@ func benchIngest(b *testing.B, s sishui.Store) {
 		bareCPU += processCPU() - c0
 
 		// Ingester: the same rows 100 hours later, 16 submitters of 100 samples.
-		in := benchRows(pts, rows, time.Duration(2*i+1)*time.Hour*100)
-		obs := make([]ingest.Observation, len(in))
-		for j, x := range in {
-			obs[j] = ingest.Observation{Point: x.Point, Metric: "level_m", Time: x.Time, Value: x.Value}
-		}
-		ing := ingest.New(s, ingest.Config{Now: func() time.Time { return base.AddDate(0, 0, 400) }})
-		// Warm the point cache and high-water marks (a running ingester has them).
-		warm := make([]ingest.Observation, len(pts))
-		for j, p := range pts {
-			warm[j] = ingest.Observation{Point: p.ID, Metric: "level_m", Time: base.Add(-time.Duration(i+1) * time.Hour), Value: 1}
-		}
-		if _, err := ing.Submit(ctx, warm); err != nil {
-			b.Fatal(err)
-		}
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		var failed atomic.Value
+		chunks := chunkObservations(benchRows(pts, rows, time.Duration(2*i+1)*time.Hour*100))
+		ing := warmIngester(b, s, pts, i)
 		start, c0 = time.Now(), processCPU()
-		for g := 0; g < 16; g++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					j := int(next.Add(100)) - 100
-					if j >= len(obs) {
-						return
-					}
-					res, err := ing.Submit(ctx, obs[j:min(j+100, len(obs))])
-					if err != nil {
-						failed.Store(err)
-						return
-					}
-					for _, r := range res {
-						if r.Status != ingest.Accepted {
-							failed.Store(r)
-							return
-						}
-					}
+		err = submitConcurrently(len(chunks), func(j int) error {
+			res, err := ing.Submit(ctx, chunks[j])
+			if err != nil {
+				return err
+			}
+			for _, r := range res {
+				if r.Status != ingest.Accepted {
+					return fmt.Errorf("%+v", r)
 				}
-			}()
-		}
-		wg.Wait()
+			}
+			return nil
+		})
 		ingRate += rows / time.Since(start).Seconds()
 		ingCPU += processCPU() - c0
 		ing.Close()
-		if f := failed.Load(); f != nil {
-			b.Fatalf("%v", f)
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(rawRate/float64(b.N), "raw_samples/s")
@@ -261,53 +235,18 @@ func benchPath(b *testing.B, s sishui.Store, sub submitter) {
 		bareRate += bare
 		bareCPU += processCPU() - c0
 
-		in := benchRows(pts, rows, time.Duration(i+1)*time.Hour*100)
-		var chunks [][]ingest.Observation
-		for j := 0; j < len(in); j += 100 {
-			c := make([]ingest.Observation, 0, 100)
-			for _, x := range in[j:min(j+100, len(in))] {
-				c = append(c, ingest.Observation{Point: x.Point, Metric: "level_m", Time: x.Time, Value: x.Value})
-			}
-			chunks = append(chunks, c)
-		}
-		ing := ingest.New(s, ingest.Config{Now: func() time.Time { return base.AddDate(0, 0, 400) }})
-		// Warm the point cache and high-water marks (a running ingester has them).
-		warm := make([]ingest.Observation, len(pts))
-		for j, p := range pts {
-			warm[j] = ingest.Observation{Point: p.ID, Metric: "level_m", Time: base.Add(-time.Duration(i+1) * time.Hour), Value: 1}
-		}
-		if _, err := ing.Submit(ctx, warm); err != nil {
-			b.Fatal(err)
-		}
+		chunks := chunkObservations(benchRows(pts, rows, time.Duration(i+1)*time.Hour*100))
+		ing := warmIngester(b, s, pts, i)
 		submit := sub(b, ing, chunks)
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		var failed atomic.Value
 		start := time.Now()
 		c0 = processCPU()
-		for g := 0; g < 16; g++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					j := int(next.Add(1)) - 1
-					if j >= len(chunks) {
-						return
-					}
-					if err := submit(ctx, j); err != nil {
-						failed.Store(err)
-						return
-					}
-				}
-			}()
-		}
-		wg.Wait()
+		err = submitConcurrently(len(chunks), func(j int) error { return submit(ctx, j) })
 		pathRate += rows / time.Since(start).Seconds()
 		pathCPU += processCPU() - c0
 		batches += ing.Stats().Batches - 1 // less the warming one
 		ing.Close()
-		if f := failed.Load(); f != nil {
-			b.Fatalf("%v", f)
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 	n := float64(b.N * rows)
@@ -318,4 +257,60 @@ func benchPath(b *testing.B, s sishui.Store, sub submitter) {
 	b.ReportMetric(float64(bareCPU.Nanoseconds())/1e3/n, "bare-cpu-µs/sample")
 	b.ReportMetric(float64(bareCPU)/float64(pathCPU), "cpu_bare_ratio")
 	b.ReportMetric(n/float64(batches), "samples/commit")
+}
+
+// chunkObservations cuts samples into observations of 100.
+func chunkObservations(in []sishui.Sample) [][]ingest.Observation {
+	var chunks [][]ingest.Observation
+	for j := 0; j < len(in); j += 100 {
+		c := make([]ingest.Observation, 0, 100)
+		for _, x := range in[j:min(j+100, len(in))] {
+			c = append(c, ingest.Observation{Point: x.Point, Metric: "level_m", Time: x.Time, Value: x.Value})
+		}
+		chunks = append(chunks, c)
+	}
+	return chunks
+}
+
+// warmIngester returns a new Ingester of s whose point cache and high-water
+// marks hold the points (a running ingester has them), for iteration i.
+func warmIngester(b *testing.B, s sishui.Store, pts []*sishui.Point, i int) *ingest.Ingester {
+	ing := ingest.New(s, ingest.Config{Now: func() time.Time { return base.AddDate(0, 0, 400) }})
+	warm := make([]ingest.Observation, len(pts))
+	for j, p := range pts {
+		warm[j] = ingest.Observation{Point: p.ID, Metric: "level_m", Time: base.Add(-time.Duration(i+1) * time.Hour), Value: 1}
+	}
+	if _, err := ing.Submit(context.Background(), warm); err != nil {
+		b.Fatal(err)
+	}
+	return ing
+}
+
+// submitConcurrently calls submit for 0..n-1 from 16 goroutines and returns
+// the first error.
+func submitConcurrently(n int, submit func(j int) error) error {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	for g := 0; g < 16; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				j := int(next.Add(1)) - 1
+				if j >= n {
+					return
+				}
+				if err := submit(j); err != nil {
+					mu.Lock()
+					first = cmp.Or(first, err)
+					mu.Unlock()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
 }

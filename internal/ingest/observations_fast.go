@@ -202,20 +202,14 @@ func (p *fastParser) observation(o *Observation) bool {
 			if !ok {
 				return false
 			}
-			if string(v) != p.protocol {
-				p.protocol = string(v)
-			}
-			o.Protocol = p.protocol
+			o.Protocol = reuse(&p.protocol, v)
 		case "metric":
 			bit = hasMetric
 			v, ok := p.str()
 			if !ok {
 				return false
 			}
-			if string(v) != p.metric {
-				p.metric = string(v)
-			}
-			o.Metric = p.metric
+			o.Metric = reuse(&p.metric, v)
 		case "time":
 			bit = hasTime
 			v, ok := p.str()
@@ -252,6 +246,14 @@ func (p *fastParser) observation(o *Observation) bool {
 	// Exactly one of point and code, and the three others.
 	return seen&(hasPoint|hasCode) != 0 && seen&(hasPoint|hasCode) != hasPoint|hasCode &&
 		seen&(hasMetric|hasTime|hasValue) == hasMetric|hasTime|hasValue
+}
+
+// reuse returns *last when it reads v, else v as a new string, kept in *last.
+func reuse(last *string, v []byte) string {
+	if string(v) != *last {
+		*last = string(v)
+	}
+	return *last
 }
 
 // parseRFC3339 parses b as time.Parse(time.RFC3339Nano, string(b)) does
