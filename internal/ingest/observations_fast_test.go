@@ -116,3 +116,31 @@ func TestParseRFC3339(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTimeOrder: trying the likely form first gives what trying RFC
+// 3339 first, then each zoneless layout, gives.
+func TestParseTimeOrder(t *testing.T) {
+	inOrder := func(s string) (time.Time, bool) {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return t, true
+		}
+		for _, l := range zonelessLayouts {
+			if t, err := time.ParseInLocation(l, s, Beijing); err == nil {
+				return t, true
+			}
+		}
+		return time.Time{}, false
+	}
+	for _, s := range []string{
+		"2026-03-01T08:00:00+08:00", "2026-03-01T08:00:00Z", "2026-03-01T08:00:00z", "2026-03-01T08:00:00.5-05:00",
+		"2026-03-01 08:00:00", "2026-03-01T08:00:00", "2026-03-01 08:00", "2026-03-01T08:00", "2026/03/01 08:00:00",
+		"2026/03/01 08:00", "2026-03-01 08:00:00.123", "2026-03-01 08:00Z", "2026-03-01 08:00:00+08:00", "Z", "-", "x",
+		"2026-03-01T08:00:00 +08:00", "2026-03-01T08:00:00+0800", "2026-02-30 08:00:00",
+	} {
+		got, err := ParseTime(s, Beijing)
+		want, ok := inOrder(s)
+		if (err == nil) != ok || !got.Equal(want) || got.Location().String() != want.Location().String() {
+			t.Errorf("%q: %v, %v; in order: %v, %v", s, got, err, want, ok)
+		}
+	}
+}
