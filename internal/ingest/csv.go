@@ -158,8 +158,10 @@ func (ing *Ingester) ImportCSV(ctx context.Context, r io.Reader, opts ImportOpti
 			sum.Errors = append(sum.Errors, e)
 		}
 	}
-	batch := make([]Observation, 0, opts.BatchSize)
-	lines := make([]int, 0, opts.BatchSize)
+	// The batch grows to BatchSize as rows come: a small file (an upload of
+	// a few hundred rows) does not allocate a full batch.
+	batch := make([]Observation, 0, min(opts.BatchSize, 256))
+	lines := make([]int, 0, min(opts.BatchSize, 256))
 	lastLine := 0 // last line read into the batch or handled
 	flush := func() error {
 		if len(batch) > 0 {
@@ -358,11 +360,22 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, errors.New("is empty")
 	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+	// A time parses in at most one of the forms (RFC 3339 needs an offset,
+	// the others end without one), so the order only saves failed attempts,
+	// which are slow: the likely form first.
+	zoned := s[len(s)-1] == 'Z' || s[len(s)-1] == 'z' || len(s) > 6 && (s[len(s)-6] == '+' || s[len(s)-6] == '-')
+	if zoned {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			return t, nil
+		}
 	}
 	for _, l := range zonelessLayouts {
 		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	if !zoned {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 			return t, nil
 		}
 	}

@@ -42,6 +42,16 @@ type wireObservation struct {
 // Errors are *sishui.Error with Code EINVALID and Field naming the
 // offending input (e.g. "observations[3].time").
 func ParseObservations(body []byte) ([]Observation, error) {
+	if obs, ok := parseObservationsFast(body); ok {
+		return obs, nil
+	}
+	return parseObservationsStrict(body)
+}
+
+// parseObservationsStrict is ParseObservations with encoding/json, for every
+// body: the plain ones it decodes as parseObservationsFast does, and it
+// names the field of any error.
+func parseObservationsStrict(body []byte) ([]Observation, error) {
 	var env struct {
 		Observations []json.RawMessage `json:"observations"`
 	}
