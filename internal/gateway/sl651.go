@@ -38,6 +38,15 @@ func sl651Kind(err error) (status, kind string, offset int) {
 
 var sl651Decoder sl651.Decoder
 
+// hexBytes names every byte in two upper-case hex digits, as frames list
+// their function codes.
+var hexBytes = func() (t [256]string) {
+	for i := range t {
+		t[i] = fmt.Sprintf("%02X", i)
+	}
+	return t
+}()
+
 // sl651Handler speaks SL 651 (水文监测数据通信规约).
 type sl651Handler struct{}
 
@@ -60,7 +69,7 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 		w.raw.Station = f.Station.String()
 	}
 	if f.Function != 0 {
-		w.raw.Function = fmt.Sprintf("%02X", f.Function)
+		w.raw.Function = hexBytes[f.Function]
 	}
 	if err != nil {
 		status, kind, off := sl651Kind(err)
