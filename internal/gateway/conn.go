@@ -340,6 +340,7 @@ func (c *conn) loop() string {
 // frames. It returns a reason to close the connection, or "".
 func (c *conn) process() string {
 	s := c.s
+	defer c.releaseWork()
 	// Not kept between reads: an idle connection holds no batch buffers.
 	frames := make([]*sishui.RawFrame, 0, len(c.work))
 	var samples []sishui.Sample
@@ -416,8 +417,16 @@ func (c *conn) process() string {
 			return "downlink: " + err.Error()
 		}
 	}
-	clear(c.work)
 	return ""
+}
+
+// releaseWork hands the batch's decoded frames back to the handler and
+// drops the references to the batch.
+func (c *conn) releaseWork() {
+	for i := range c.work {
+		c.h.release(&c.work[i])
+	}
+	clear(c.work)
 }
 
 // reject marks w as not accepted with status, kind and the error.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/sl651"
@@ -47,6 +48,10 @@ var hexBytes = func() (t [256]string) {
 	return t
 }()
 
+// sl651Frames are decoded frames between batches: Decode reuses a frame's
+// element lists, so a report costs no allocations for them.
+var sl651Frames = sync.Pool{New: func() any { return new(sl651.Frame) }}
+
 // sl651Handler speaks SL 651 (水文监测数据通信规约).
 type sl651Handler struct{}
 
@@ -63,7 +68,8 @@ type sl651State struct{ r *sl651.Reassembler }
 // handle decodes an SL 651 frame, decides whether it is accepted and
 // appends its samples.
 func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.Sample {
-	f := new(sl651.Frame)
+	f := sl651Frames.Get().(*sl651.Frame)
+	w.decoded = f // back to the pool with the batch (release)
 	err := sl651Decoder.Decode(w.raw.Bytes, f)
 	if f.Station != (sl651.Address{}) {
 		w.raw.Station = f.Station.String()
@@ -119,7 +125,6 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 		}
 	}
 	w.accepted = true
-	w.decoded = f
 	w.confirm = f.Function != sl651.FuncKeepAlive
 	serial := int(f.Serial)
 	if f.Function == sl651.FuncKeepAlive {
@@ -130,6 +135,15 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 	samples = c.s.Mapping.SL651Samples(samples, f, p, w.arrival)
 	sig.mark(w, samples[n0:])
 	return samples
+}
+
+// release returns w's decoded frame to the pool once its batch is
+// confirmed. A multi-packet one stays out: the reassembler may hold its
+// body.
+func (sl651Handler) release(w *work) {
+	if f, ok := w.decoded.(*sl651.Frame); ok && !f.IsMultiPacket() {
+		sl651Frames.Put(f)
+	}
 }
 
 // confirm encodes the confirm of an accepted SL 651 frame into c.out.
