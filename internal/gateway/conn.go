@@ -343,7 +343,7 @@ func (c *conn) process() string {
 	defer c.releaseWork()
 	// Not kept between reads: an idle connection holds no batch buffers.
 	frames := make([]*sishui.RawFrame, 0, len(c.work))
-	var samples []sishui.Sample
+	samples := make([]sishui.Sample, 0, 4*len(c.work)) // a report has a few
 	var bad, good int
 	for i := range c.work {
 		w := &c.work[i]
