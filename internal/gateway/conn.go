@@ -38,29 +38,48 @@ func rawConnOf(nc net.Conn) syscall.RawConn {
 	return rc
 }
 
+// sockReader reads a raw socket for readReady. Its read method, bound once
+// per connection, is what rc.Read calls: a closure made per read would move
+// the buffer, count and error to the heap at every frame.
+type sockReader struct {
+	pb   *[]byte
+	n    int
+	rerr error
+	fn   func(fd uintptr) bool // r.read, bound once
+}
+
+func (r *sockReader) read(fd uintptr) bool {
+	if r.pb == nil {
+		r.pb = readBufs.Get().(*[]byte)
+	}
+	for {
+		r.n, r.rerr = syscall.Read(int(fd), *r.pb)
+		if r.rerr != syscall.EINTR {
+			break
+		}
+	}
+	if r.rerr == syscall.EAGAIN {
+		readBufs.Put(r.pb)
+		r.pb = nil
+		return false // wait until readable
+	}
+	return true
+}
+
 // readReady waits until the socket is readable (honouring its read
 // deadline), then reads into a buffer from readBufs: a connection waiting for
 // its next frame holds no buffer. When n is 0 the buffer went back to the
 // pool; at the end of the stream err is io.EOF, as from Read.
-func readReady(rc syscall.RawConn) (pb *[]byte, n int, err error) {
-	var rerr error
-	err = rc.Read(func(fd uintptr) bool {
-		pb = readBufs.Get().(*[]byte)
-		for {
-			n, rerr = syscall.Read(int(fd), *pb)
-			if rerr != syscall.EINTR {
-				break
-			}
-		}
-		if rerr == syscall.EAGAIN {
-			readBufs.Put(pb)
-			pb = nil
-			return false // wait until readable
-		}
-		return true
-	})
-	if err == nil && rerr != nil {
-		err = os.NewSyscallError("read", rerr)
+func readReady(rc syscall.RawConn, r *sockReader) (pb *[]byte, n int, err error) {
+	if r.fn == nil {
+		r.fn = r.read
+	}
+	r.pb, r.n, r.rerr = nil, 0, nil
+	err = rc.Read(r.fn)
+	pb, n = r.pb, r.n
+	r.pb = nil
+	if err == nil && r.rerr != nil {
+		err = os.NewSyscallError("read", r.rerr)
 	}
 	if n < 0 {
 		n = 0
@@ -116,7 +135,8 @@ type conn struct {
 	closeReason string // why loop returned, for the log
 	work        []work
 	out         []byte
-	state       any // the protocol handler's per-connection state
+	wdl         time.Time // the socket's write deadline (write)
+	state       any       // the protocol handler's per-connection state
 }
 
 // work is one received frame on its way through decode, commit and confirm.
@@ -191,12 +211,20 @@ func (c *conn) loop() string {
 	raw := rawConnOf(c.nc)
 	maxBuf := c.h.maxWire() + 1
 	var partialSince time.Time
+	var rd sockReader
+	// The read deadline is due (dl) IdleTimeout after the last read bytes
+	// were handled (active), or ReadTimeout after a partial frame began. The socket's
+	// deadline (armed) is moved only when dl comes before it or it has
+	// passed, not at every frame (each move is a runtime timer update): a
+	// deadline that fires before dl re-arms and reads on.
+	var armed time.Time
+	active := time.Now()
 	for {
 		if c.stopping.Load() {
 			return "server stopping"
 		}
 		now := time.Now()
-		dl := now.Add(s.IdleTimeout)
+		dl := active.Add(s.IdleTimeout)
 		if len(buf) > 0 {
 			if partialSince.IsZero() {
 				partialSince = now
@@ -207,10 +235,14 @@ func (c *conn) loop() string {
 		} else {
 			partialSince = time.Time{}
 		}
-		if err := c.nc.SetReadDeadline(dl); err != nil {
-			return "set deadline: " + err.Error()
+		if armed.IsZero() || dl.Before(armed) || !armed.After(now) {
+			if err := c.nc.SetReadDeadline(dl); err != nil {
+				return "set deadline: " + err.Error()
+			}
+			armed = dl
 		}
 		if c.wake.Swap(false) {
+			armed = time.Time{} // wakeUp moved the deadline to now
 			if err := c.flushQueue(); err != nil {
 				return "downlink: " + err.Error()
 			}
@@ -235,7 +267,7 @@ func (c *conn) loop() string {
 		var err error
 		var pooled *[]byte
 		if len(buf) == 0 && raw != nil {
-			pooled, n, err = readReady(raw)
+			pooled, n, err = readReady(raw, &rd)
 			if n > 0 {
 				buf = (*pooled)[:0]
 			}
@@ -276,6 +308,7 @@ func (c *conn) loop() string {
 					return why
 				}
 			}
+			active = time.Now() // idle from the end of the commit, as the terminal sees it
 		}
 		if err != nil {
 			var ne net.Error
@@ -283,7 +316,9 @@ func (c *conn) loop() string {
 			switch {
 			case timeout && c.stopping.Load():
 				return "server stopping"
-			case timeout && c.wake.Load():
+			case timeout && (c.wake.Load() || time.Now().Before(dl)):
+				// A wake-up, or the armed deadline came before dl.
+				armed = time.Time{}
 				continue
 			case timeout && len(buf) > 0:
 				c.pm.idle.Inc()
@@ -305,9 +340,10 @@ func (c *conn) loop() string {
 // frames. It returns a reason to close the connection, or "".
 func (c *conn) process() string {
 	s := c.s
+	defer c.releaseWork()
 	// Not kept between reads: an idle connection holds no batch buffers.
 	frames := make([]*sishui.RawFrame, 0, len(c.work))
-	var samples []sishui.Sample
+	samples := make([]sishui.Sample, 0, 4*len(c.work)) // a report has a few
 	var bad, good int
 	for i := range c.work {
 		w := &c.work[i]
@@ -381,8 +417,16 @@ func (c *conn) process() string {
 			return "downlink: " + err.Error()
 		}
 	}
-	clear(c.work)
 	return ""
+}
+
+// releaseWork hands the batch's decoded frames back to the handler and
+// drops the references to the batch.
+func (c *conn) releaseWork() {
+	for i := range c.work {
+		c.h.release(&c.work[i])
+	}
+	clear(c.work)
 }
 
 // reject marks w as not accepted with status, kind and the error.
@@ -397,9 +441,17 @@ func (c *conn) reject(w *work, status, kind string, err error, offset int) {
 	c.pm.reject(kind)
 }
 
+// write sends b within WriteTimeout: the socket's write deadline is moved
+// only when less than WriteTimeout is left of it, to WriteTimeout plus a
+// quarter ahead (each move is a runtime timer update), so a write may take
+// up to 1.25 WriteTimeout.
 func (c *conn) write(b []byte) error {
-	if err := c.nc.SetWriteDeadline(time.Now().Add(c.s.WriteTimeout)); err != nil {
-		return err
+	now := time.Now()
+	if c.wdl.Sub(now) < c.s.WriteTimeout {
+		c.wdl = now.Add(c.s.WriteTimeout + c.s.WriteTimeout/4)
+		if err := c.nc.SetWriteDeadline(c.wdl); err != nil {
+			return err
+		}
 	}
 	_, err := c.nc.Write(b)
 	return err

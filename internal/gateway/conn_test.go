@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"testing"
+	"time"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/ingest"
@@ -94,5 +95,56 @@ func TestReadPaths(t *testing.T) {
 			}
 			wantSLConfirm(t, c.mustNext(), serial, sl651.EOT)
 		})
+	}
+}
+
+// TestIdleCountsFromLastFrame: the read deadline is armed once and moved
+// on only when it fires, so a terminal reporting more often than
+// IdleTimeout keeps its connection for longer than IdleTimeout in all, and
+// one that then falls silent is closed as idle.
+func TestIdleCountsFromLastFrame(t *testing.T) {
+	store := newStore(t)
+	addPoint(t, store, sishui.ProtocolSL651, slCode, "", 1)
+	ts := startServer(t, store, func(s *Server) { s.IdleTimeout = 600 * time.Millisecond })
+	c := dial(t, ts, sishui.ProtocolSL651)
+	start := time.Now()
+	for serial := uint16(1); time.Since(start) < 1500*time.Millisecond; serial++ {
+		c.send(slReport(t, slCode, 0, serial, int(serial), 1))
+		wantSLConfirm(t, c.mustNext(), serial, sl651.EOT)
+		time.Sleep(100 * time.Millisecond)
+	}
+	if n := ts.counter(`sishui_gateway_idle_timeouts_total{protocol="sl651"}`); n != 0 {
+		t.Fatalf("idle timeouts while reporting = %d", n)
+	}
+	c.mustClosed()
+	if n := ts.counter(`sishui_gateway_idle_timeouts_total{protocol="sl651"}`); n != 1 {
+		t.Errorf("idle timeouts = %d", n)
+	}
+}
+
+// TestCommitContext: submissions close together share one commit context,
+// whose deadline is CommitTimeout to a sixteenth more away; a later one gets
+// a new context.
+func TestCommitContext(t *testing.T) {
+	s := &Server{CommitTimeout: 320 * time.Millisecond}
+	before := time.Now()
+	a := s.commitContext()
+	b := s.commitContext()
+	after := time.Now()
+	if a != b {
+		t.Error("two submissions at once got two contexts")
+	}
+	dl, ok := a.Deadline()
+	if !ok || dl.Before(before.Add(s.CommitTimeout)) || dl.After(after.Add(s.CommitTimeout+s.CommitTimeout/16)) {
+		t.Errorf("deadline %v after the call, want %v to %v", dl.Sub(before), s.CommitTimeout, s.CommitTimeout+s.CommitTimeout/16)
+	}
+	time.Sleep(s.CommitTimeout/16 + 10*time.Millisecond)
+	if c := s.commitContext(); c == a {
+		t.Error("a later submission shares the old context")
+	}
+	select {
+	case <-a.Done():
+	case <-time.After(testWait):
+		t.Fatal("the shared context never ends")
 	}
 }

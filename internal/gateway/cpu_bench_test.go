@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"syscall"
 	"testing"
@@ -79,7 +80,8 @@ func cpuTime() time.Duration {
 // keyed SQLite table (100-row INSERTs, 5000-row transactions). ratio =
 // confirmed samples/s ÷ raw samples/s. With -benchtime 2x or more the last
 // run alone is also reported (warm-cpu-µs/report: every terminal's point is
-// cached, as in a server that has run for a while). Set SISHUI_BENCH_TERMINALS and
+// cached, as in a server that has run for a while), and so are the heap
+// allocations of the last run per report (allocs/report, B/report). Set SISHUI_BENCH_TERMINALS and
 // SISHUI_BENCH_REPORTS to change the load (defaults 2000 and 40000).
 func BenchmarkServerCPU(b *testing.B) {
 	terminals, reports := 2000, 40000
@@ -101,7 +103,8 @@ func BenchmarkServerCPU(b *testing.B) {
 			var wall time.Duration
 			var lastCPU time.Duration // the last run: points cached, the server warm
 			var lastConfirmed int64
-			var pgCPU time.Duration // PostgreSQL backends serving the store
+			var lastAllocs, lastBytes uint64 // heap allocations of the last run
+			var pgCPU time.Duration          // PostgreSQL backends serving the store
 			pgMeasured := false
 			for range b.N {
 				cfg := loadGen{Gateway: ts.addr(sishui.ProtocolSL651), Protocol: sishui.ProtocolSL651,
@@ -112,9 +115,13 @@ func BenchmarkServerCPU(b *testing.B) {
 				cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
 				ins0 := ts.counter("sishui_gateway_samples_inserted_total")
 				pg0, pgOK0 := backendCPU(store)
+				var ms0, ms1 runtime.MemStats
+				runtime.ReadMemStats(&ms0)
 				c0, t0 := cpuTime(), time.Now()
 				out, err := cmd.Output()
 				lastCPU = cpuTime() - c0
+				runtime.ReadMemStats(&ms1)
+				lastAllocs, lastBytes = ms1.Mallocs-ms0.Mallocs, ms1.TotalAlloc-ms0.TotalAlloc
 				if pg1, pgOK1 := backendCPU(store); pgOK0 && pgOK1 {
 					pgCPU += pg1 - pg0
 					pgMeasured = true
@@ -148,6 +155,8 @@ func BenchmarkServerCPU(b *testing.B) {
 			if b.N > 1 {
 				b.ReportMetric(float64(lastCPU.Microseconds())/float64(lastConfirmed), "warm-cpu-µs/report")
 			}
+			b.ReportMetric(float64(lastAllocs)/float64(lastConfirmed), "allocs/report")
+			b.ReportMetric(float64(lastBytes)/float64(lastConfirmed), "B/report")
 			if pgMeasured {
 				b.ReportMetric(float64(pgCPU.Microseconds())/float64(confirmed), "pg-cpu-µs/report")
 			}

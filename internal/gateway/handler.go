@@ -22,6 +22,9 @@ type handler interface {
 	handle(c *conn, w *work, dst []sishui.Sample) []sishui.Sample
 	// confirm encodes the confirm of an accepted frame (into c.out).
 	confirm(c *conn, w *work) ([]byte, error)
+	// release is told that w's batch is done with (confirmed or not):
+	// w.decoded may be reused.
+	release(w *work)
 }
 
 // handlers are the protocols the gateway speaks.

@@ -62,7 +62,8 @@ var sl651Arrays = map[string]sl651Rule{"DRP": {metric: sishui.MetricRainMM, rank
 // time, the preferred one is kept (Z over Z1, PJ over PN05 …).
 func (m *Mapping) SL651Samples(dst []sishui.Sample, f *sl651.Frame, p *sishui.Point, arrival time.Time) []sishui.Sample {
 	start := len(dst)
-	ranks := make([]int, 0, len(f.Elements))
+	var rankBuf [16]int // on the stack unless a report has more samples
+	ranks := rankBuf[:0]
 	for i := range f.Elements {
 		e := &f.Elements[i]
 		if e.Missing || e.Invalid {

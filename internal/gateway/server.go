@@ -129,9 +129,32 @@ type Server struct {
 	listeners map[net.Listener]struct{}
 	connWG    sync.WaitGroup
 
-	m    *serverMetrics
-	log  *slog.Logger
-	prof szy206.Profile
+	m      *serverMetrics
+	log    *slog.Logger
+	prof   szy206.Profile
+	commit atomic.Pointer[commitCtx] // see commitContext
+}
+
+// commitCtx is a commit context that submissions share for a short while.
+type commitCtx struct {
+	ctx    context.Context
+	cancel context.CancelFunc // not called: the context expires by itself while others wait on it
+	until  time.Time          // submissions from then on make a new one
+}
+
+// commitContext returns a context that ends CommitTimeout or a sixteenth
+// more after now. Submissions within a sixteenth of CommitTimeout share one:
+// a context with a timeout of its own per report is a runtime timer set and
+// stopped and a handful of allocations.
+func (s *Server) commitContext() context.Context {
+	now := time.Now()
+	if cc := s.commit.Load(); cc != nil && now.Before(cc.until) {
+		return cc.ctx
+	}
+	slack := s.CommitTimeout / 16
+	ctx, cancel := context.WithDeadline(context.Background(), now.Add(s.CommitTimeout+slack))
+	s.commit.Store(&commitCtx{ctx: ctx, cancel: cancel, until: now.Add(slack)})
+	return ctx
 }
 
 // Ingester is what the gateway needs of the ingest pipeline;
@@ -544,9 +567,7 @@ func (s *Server) submit(frames []*sishui.RawFrame, samples []sishui.Sample) (res
 	}()
 	s.m.commits.Inc()
 	s.m.batch.Update(float64(len(frames)))
-	ctx, cancel := context.WithTimeout(context.Background(), s.CommitTimeout)
-	defer cancel()
-	res, err = s.Ingest.SubmitFrames(ctx, frames, samples)
+	res, err = s.Ingest.SubmitFrames(s.commitContext(), frames, samples)
 	if err != nil {
 		return res, fmt.Errorf("gateway: ingest %d frames: %w", len(frames), err)
 	}

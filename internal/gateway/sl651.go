@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/protocol/sl651"
@@ -38,6 +39,19 @@ func sl651Kind(err error) (status, kind string, offset int) {
 
 var sl651Decoder sl651.Decoder
 
+// hexBytes names every byte in two upper-case hex digits, as frames list
+// their function codes.
+var hexBytes = func() (t [256]string) {
+	for i := range t {
+		t[i] = fmt.Sprintf("%02X", i)
+	}
+	return t
+}()
+
+// sl651Frames are decoded frames between batches: Decode reuses a frame's
+// element lists, so a report costs no allocations for them.
+var sl651Frames = sync.Pool{New: func() any { return new(sl651.Frame) }}
+
 // sl651Handler speaks SL 651 (水文监测数据通信规约).
 type sl651Handler struct{}
 
@@ -54,13 +68,14 @@ type sl651State struct{ r *sl651.Reassembler }
 // handle decodes an SL 651 frame, decides whether it is accepted and
 // appends its samples.
 func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.Sample {
-	f := new(sl651.Frame)
+	f := sl651Frames.Get().(*sl651.Frame)
+	w.decoded = f // back to the pool with the batch (release)
 	err := sl651Decoder.Decode(w.raw.Bytes, f)
 	if f.Station != (sl651.Address{}) {
 		w.raw.Station = f.Station.String()
 	}
 	if f.Function != 0 {
-		w.raw.Function = fmt.Sprintf("%02X", f.Function)
+		w.raw.Function = hexBytes[f.Function]
 	}
 	if err != nil {
 		status, kind, off := sl651Kind(err)
@@ -110,7 +125,6 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 		}
 	}
 	w.accepted = true
-	w.decoded = f
 	w.confirm = f.Function != sl651.FuncKeepAlive
 	serial := int(f.Serial)
 	if f.Function == sl651.FuncKeepAlive {
@@ -121,6 +135,15 @@ func (sl651Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.S
 	samples = c.s.Mapping.SL651Samples(samples, f, p, w.arrival)
 	sig.mark(w, samples[n0:])
 	return samples
+}
+
+// release returns w's decoded frame to the pool once its batch is
+// confirmed. A multi-packet one stays out: the reassembler may hold its
+// body.
+func (sl651Handler) release(w *work) {
+	if f, ok := w.decoded.(*sl651.Frame); ok && !f.IsMultiPacket() {
+		sl651Frames.Put(f)
+	}
 }
 
 // confirm encodes the confirm of an accepted SL 651 frame into c.out.

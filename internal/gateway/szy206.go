@@ -136,6 +136,8 @@ func (szy206Handler) handle(c *conn, w *work, samples []sishui.Sample) []sishui.
 }
 
 // confirm encodes the confirm of an accepted SZY 206 frame into c.out.
+func (szy206Handler) release(*work) {}
+
 func (szy206Handler) confirm(c *conn, w *work) ([]byte, error) {
 	d := w.decoded.(szy206Decoded)
 	tp := szy206.NewTimeTag(c.s.now(), 0, d.prof.TimeTagLen)

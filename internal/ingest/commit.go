@@ -101,6 +101,14 @@ type sampleRef struct {
 	i int
 }
 
+// batchScratch holds commitBatch's working buffers from one commit to the
+// next (the committer's own; the samples sent to the store are not among
+// them, as the Committed hook may keep those).
+type batchScratch struct {
+	refs []sampleRef
+	seen map[sampleKey]int
+}
+
 // commit appends one batch and releases its submitters.
 func (ing *Ingester) commit(batch []*request) {
 	err := ing.commitBatch(batch)
@@ -156,8 +164,17 @@ func (ing *Ingester) commitBatch(batch []*request) (err error) {
 		}
 	}
 	send := make([]sishui.Sample, 0, n)
-	refs := make([]sampleRef, 0, n)
-	seen := make(map[sampleKey]int, n)
+	refs := ing.batch.refs[:0]
+	seen := ing.batch.seen
+	if seen == nil {
+		seen = make(map[sampleKey]int, n)
+		ing.batch.seen = seen
+	}
+	defer func() {
+		clear(refs[:cap(refs)]) // no request kept alive till the next commit
+		ing.batch.refs = refs[:0]
+		clear(seen)
+	}()
 	var uncertain []int // indices into send at or before their series' high-water mark
 	for _, r := range batch {
 		for i, s := range r.samples {

@@ -178,6 +178,7 @@ type Ingester struct {
 	// Owned by the committer goroutine.
 	hwm    map[seriesKey]int64 // newest stored time (Unix ms) per series
 	loaded map[int64]bool      // points whose hwm entries are loaded
+	batch  batchScratch        // commitBatch's buffers, kept between commits
 }
 
 type seriesKey struct {

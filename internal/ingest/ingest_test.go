@@ -339,3 +339,32 @@ func TestPostgres(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictAfterEarlierCommit: the committer keeps its key index from
+// one commit to the next; a resend in a later commit, with another value,
+// is a duplicate flagged as conflicting with the stored value, not compared
+// with whatever sat at its index in the earlier batch.
+func TestConflictAfterEarlierCommit(t *testing.T) {
+	s := newSQLite(t)
+	p := newPoints(t, s, sishui.PointRain, 1)[0]
+	ing := newIngester(t, s, ingest.Config{})
+	ctx := context.Background()
+	at := base.Add(time.Hour)
+	first := ingest.Observation{Point: p.ID, Metric: "rain_mm", Time: at, Value: 1}
+	if res, err := ing.Submit(ctx, []ingest.Observation{first}); err != nil || res[0].Status != ingest.Accepted {
+		t.Fatalf("first: %+v, %v", res, err)
+	}
+	other := ingest.Observation{Point: p.ID, Metric: "rain_mm", Time: at.Add(time.Hour), Value: 5}
+	again := first
+	again.Value = 5
+	res, err := ing.Submit(ctx, []ingest.Observation{other, again})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Status != ingest.Accepted {
+		t.Errorf("other: %+v", res[0])
+	}
+	if res[1].Status != ingest.Duplicate || res[1].Flags&quality.FlagDuplicateConflict == 0 {
+		t.Errorf("resend with another value: %+v (flags %s), want a conflicting duplicate", res[1], res[1].Flags)
+	}
+}

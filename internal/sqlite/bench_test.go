@@ -19,7 +19,7 @@ const benchPoints = 1000
 var benchBase = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // benchStore opens a store with benchPoints points under one permit.
-func benchStore(b *testing.B) (*sqlite.DB, []int64) {
+func benchStore(b testing.TB) (*sqlite.DB, []int64) {
 	b.Helper()
 	ctx := context.Background()
 	s, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))

@@ -114,6 +114,11 @@ func (s *DB) samplesTx(ctx context.Context, n int, fn func(conn *sql.Conn, tx *s
 	if s.CopySamples == nil || n < s.copyMin() {
 		return s.inTx(ctx, func(tx *sql.Tx) error { return fn(nil, tx) })
 	}
+	return s.connTx(ctx, fn)
+}
+
+// connTx runs fn in a transaction on a held *sql.Conn, passed to fn with it.
+func (s *DB) connTx(ctx context.Context, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
 	conn, err := s.DB.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("conn: %w", err)
@@ -142,12 +147,12 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 	case s.InsertSamples != nil:
 		inserted, err = s.InsertSamples(ctx, tx, samples)
 	default:
-		inserted, err = s.insertSamples(ctx, tx, samples)
+		inserted, err = s.insertSamples(txExec{ctx: ctx, s: s, tx: tx}, samples)
 	}
 	if err != nil {
 		return sishui.AppendResult{}, err
 	}
-	if err := s.updateLatest(ctx, tx, samples); err != nil {
+	if err := s.updateLatest(ctx, tx, txExec{ctx: ctx, s: s, tx: tx}, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
 	if err := s.queueOutbox(ctx, tx, samples); err != nil {
@@ -204,7 +209,7 @@ func chunkSize(n, per int) int {
 // insertSamples inserts samples in key order (bucket, point, metric, time):
 // each multi-row statement then walks the index forward, its pages already
 // in cache, rather than seeking back and forth.
-func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) (int, error) {
+func (s *DB) insertSamples(e execer, samples []sishui.Sample) (int, error) {
 	if !slices.IsSortedFunc(samples, compareSampleKey) {
 		samples = slices.Clone(samples)
 		slices.SortFunc(samples, compareSampleKey)
@@ -219,15 +224,10 @@ func (s *DB) insertSamples(ctx context.Context, tx *sql.Tx, samples []sishui.Sam
 			t := x.Time.UnixMilli()
 			args = append(args, t/BucketMS, x.Point, int64(x.Metric), t, x.Value, int64(x.Flags))
 		}
-		st, err := s.txStmt(ctx, tx, s.q(insertSQL(n)))
+		k, _, err := e.exec(s.q(insertSQL(n)), args)
 		if err != nil {
 			return 0, err
 		}
-		res, err := st.ExecContext(ctx, args...)
-		if err != nil {
-			return 0, err
-		}
-		k, _ := res.RowsAffected()
 		inserted += int(k)
 		samples = samples[n:]
 	}
@@ -277,7 +277,7 @@ func buildLatestSQL(n int) string {
 // updateLatest keeps the newest sample of each series in series_latest, with
 // multi-row upserts in (point, metric) order: one round trip per 100 series,
 // and the same row-lock order in every writer (no deadlocks on PostgreSQL).
-func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
+func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, e execer, samples []sishui.Sample) error {
 	rows := latestRows(samples)
 	if s.UpsertLatest != nil {
 		return s.UpsertLatest(ctx, tx, rows)
@@ -290,11 +290,7 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 			x := &rows[i]
 			args = append(args, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags))
 		}
-		st, err := s.txStmt(ctx, tx, s.q(latestSQL(n)))
-		if err != nil {
-			return err
-		}
-		if _, err := st.ExecContext(ctx, args...); err != nil {
+		if _, _, err := e.exec(s.q(latestSQL(n)), args); err != nil {
 			return err
 		}
 		rows = rows[n:]
@@ -303,26 +299,20 @@ func (s *DB) updateLatest(ctx context.Context, tx *sql.Tx, samples []sishui.Samp
 }
 
 // latestRows returns the newest sample of each series of samples, in
-// (point, metric) order.
+// (point, metric) order: a sorted copy, each series' newest kept (a copy
+// and a sort cost less than a map of every series at each group commit).
 func latestRows(samples []sishui.Sample) []sishui.Sample {
-	latest := map[seriesKey]sishui.Sample{}
-	for _, x := range samples {
-		k := seriesKey{x.Point, x.Metric}
-		if cur, ok := latest[k]; !ok || x.Time.After(cur.Time) {
-			latest[k] = x
-		}
-	}
-	rows := make([]sishui.Sample, 0, len(latest))
-	for _, x := range latest {
-		rows = append(rows, x)
-	}
+	rows := slices.Clone(samples)
 	slices.SortFunc(rows, func(a, b sishui.Sample) int {
 		if c := cmp.Compare(a.Point, b.Point); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Metric, b.Metric)
+		if c := cmp.Compare(a.Metric, b.Metric); c != 0 {
+			return c
+		}
+		return b.Time.Compare(a.Time) // newest first
 	})
-	return rows
+	return slices.CompactFunc(rows, func(a, b sishui.Sample) bool { return a.Point == b.Point && a.Metric == b.Metric })
 }
 
 func scanSample(point int64) func(sc scanner) (sishui.Sample, error) {
@@ -438,7 +428,7 @@ func buildArchiveSQL(n int) string {
 		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ") + " RETURNING id"
 }
 
-func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFrame) error {
+func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, e execer, frames []*sishui.RawFrame) error {
 	// Multi-row INSERTs, 100 frames each: one round trip per hundred frames
 	// rather than per frame (it dominated group commits on PostgreSQL), the
 	// full-size statement prepared once per transaction. Ids are assigned in
@@ -455,10 +445,11 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 			if raw == nil {
 				raw = []byte{}
 			}
-			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, f.Offset, f.Samples)
+			// int64, not int: the driver's converter would box each again.
+			args = append(args, f.Received.UnixMilli(), f.Protocol, f.Peer, f.Station, f.Function, raw, f.Status, f.Reason, int64(f.Offset), int64(f.Samples))
 		}
 		if s.Dialect.Name == "sqlite" {
-			if err := s.archiveSQLite(ctx, tx, chunk, args); err != nil {
+			if err := s.archiveSQLite(e, chunk, args); err != nil {
 				return err
 			}
 			continue
@@ -502,20 +493,12 @@ func (s *DB) archiveTx(ctx context.Context, tx *sql.Tx, frames []*sishui.RawFram
 // and no AUTOINCREMENT gives each row of a multi-row INSERT the largest id
 // plus one, so the chunk's ids are consecutive and end at the last insert
 // rowid. The writer holds the database's write lock for the transaction.
-func (s *DB) archiveSQLite(ctx context.Context, tx *sql.Tx, chunk []*sishui.RawFrame, args []any) error {
-	st, err := s.txStmt(ctx, tx, s.q(s.archiveQuery(len(chunk))))
+func (s *DB) archiveSQLite(e execer, chunk []*sishui.RawFrame, args []any) error {
+	n, last, err := e.exec(s.q(s.archiveQuery(len(chunk))), args)
 	if err != nil {
 		return err
 	}
-	res, err := st.ExecContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	last, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n != int64(len(chunk)) || last <= 0 || last == math.MaxInt64 {
+	if n != int64(len(chunk)) || last <= 0 || last == math.MaxInt64 {
 		// At the largest id SQLite picks ids at random: not consecutive.
 		return fmt.Errorf("archive frames: %d rows, last id %d, for %d frames", n, last, len(chunk))
 	}
@@ -538,7 +521,7 @@ func (s *DB) frameDefaults(f *sishui.RawFrame) {
 // ArchiveFrames stores raw frames durably and sets their IDs.
 func (s *DB) ArchiveFrames(ctx context.Context, frames []*sishui.RawFrame) error {
 	_ = s.prepareHot(ctx)
-	return s.mapErr("archive frames", s.inTx(ctx, func(tx *sql.Tx) error { return s.archiveTx(ctx, tx, frames) }), "")
+	return s.mapErr("archive frames", s.inTx(ctx, func(tx *sql.Tx) error { return s.archiveTx(ctx, tx, txExec{ctx: ctx, s: s, tx: tx}, frames) }), "")
 }
 
 // IngestFrames archives frames and appends samples in one transaction.
@@ -550,20 +533,50 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 		res, err := s.ingestOne(ctx, frames, samples)
 		return res, s.mapErr("ingest frames", err, "")
 	}
-	_ = s.prepareHot(ctx)
-	var res sishui.AppendResult
-	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
-		if err := s.archiveTx(ctx, tx, frames); err != nil {
+	if s.Dialect.Name != "sqlite" || s.CopySamples != nil || s.InsertSamples != nil || s.UpsertLatest != nil {
+		_ = s.prepareHot(ctx)
+		var res sishui.AppendResult
+		err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
+			if err := s.archiveTx(ctx, tx, txExec{ctx: ctx, s: s, tx: tx}, frames); err != nil {
+				return err
+			}
+			if len(samples) == 0 {
+				return nil
+			}
+			var err error
+			res, err = s.appendTx(ctx, conn, tx, samples)
+			return err
+		})
+		return res, s.mapErr("ingest frames", err, "")
+	}
+	// SQLite: the multi-row statements run on the driver connection beneath
+	// the transaction (withExec; archiveTx, insertSamples and updateLatest
+	// touch tx only with another dialect or a hook), the outbox rows after
+	// them through tx.
+	var inserted int
+	err := s.connTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+		err := s.withExec(ctx, conn, tx, func(e execer) error {
+			if err := s.archiveTx(ctx, tx, e, frames); err != nil {
+				return err
+			}
+			if len(samples) == 0 {
+				return nil
+			}
+			var err error
+			if inserted, err = s.insertSamples(e, samples); err != nil {
+				return err
+			}
+			return s.updateLatest(ctx, tx, e, samples)
+		})
+		if err != nil {
 			return err
 		}
-		if len(samples) == 0 {
-			return nil
-		}
-		var err error
-		res, err = s.appendTx(ctx, conn, tx, samples)
-		return err
+		return s.queueOutbox(ctx, tx, samples)
 	})
-	return res, s.mapErr("ingest frames", err, "")
+	if err != nil {
+		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
+	}
+	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
 }
 
 // ListFrames lists archived frames, newest first. Frames are visible to those
