@@ -13,11 +13,23 @@ import (
 // goes through statements of several sizes (100, then the tail in powers of
 // two) on the driver connection: the frames get consecutive ids in order,
 // every sample is stored and counted, the newest of each series is its
-// latest, a resend counts as duplicates, and a commit that fails (an
-// unknown point) stores none of its frames.
+// latest, every sample is queued for the national link once (a resend
+// queues nothing more), and a commit that fails (an unknown point) stores
+// none of its frames and queues none of its samples.
 func TestIngestFramesChunks(t *testing.T) {
 	s, points := benchStore(t)
 	ctx := context.Background()
+	s.EnableOutbox(sishui.MetricLevelM)
+	queued := func(want int, when string) {
+		t.Helper()
+		items, err := s.OutboxHead(ctx, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != want {
+			t.Errorf("%s: %d samples queued for the national link, want %d", when, len(items), want)
+		}
+	}
 	batch := func(minute int) ([]*sishui.RawFrame, []sishui.Sample) {
 		at := benchBase.Add(time.Duration(minute) * time.Minute)
 		var frames []*sishui.RawFrame
@@ -39,6 +51,7 @@ func TestIngestFramesChunks(t *testing.T) {
 	if res.Inserted != len(samples) || res.Duplicates != 0 {
 		t.Fatalf("first commit: %+v", res)
 	}
+	queued(len(samples), "first commit")
 	for i, f := range frames {
 		if f.ID == 0 || i > 0 && f.ID != frames[i-1].ID+1 {
 			t.Fatalf("frame %d has id %d after %d", i, f.ID, frames[max(i-1, 0)].ID)
@@ -61,11 +74,13 @@ func TestIngestFramesChunks(t *testing.T) {
 	if res.Inserted != 0 || res.Duplicates != len(samples2) || again[0].ID != frames[229].ID+1 {
 		t.Fatalf("resend: %+v, first id %d", res, again[0].ID)
 	}
+	queued(len(samples), "resend")
 	bad, badSamples := batch(20)
 	badSamples[300].Point = 999_999
 	if _, err := s.IngestFrames(ctx, bad, badSamples); sishui.ErrorCode(err) != sishui.EINVALID {
 		t.Fatalf("unknown point: %v", err)
 	}
+	queued(len(samples), "failed commit")
 	_, n, err := s.ListFrames(ctx, sishui.FrameFilter{})
 	if err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -29,7 +28,7 @@ func (s *DB) EnableOutbox(metrics ...sishui.Metric) {
 
 // queueOutbox queues the samples of enabled metrics inside the append's
 // transaction, 100 rows per statement; existing keys are kept.
-func (s *DB) queueOutbox(ctx context.Context, tx *sql.Tx, samples []sishui.Sample) error {
+func (s *DB) queueOutbox(e execer, samples []sishui.Sample) error {
 	if s.outbox.bits.Load() == 0 {
 		return nil
 	}
@@ -43,7 +42,7 @@ func (s *DB) queueOutbox(ctx context.Context, tx *sql.Tx, samples []sishui.Sampl
 		q := `INSERT INTO outbox (point_id, metric, t, value) VALUES ` +
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", n), ", ") +
 			` ON CONFLICT (point_id, metric, t) DO NOTHING`
-		_, err := tx.ExecContext(ctx, s.q(q), args...)
+		_, _, err := e.exec(s.q(q), args)
 		args = args[:0]
 		return err
 	}

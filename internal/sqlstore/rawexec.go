@@ -16,7 +16,8 @@ type execer interface {
 	exec(query string, args []any) (affected, lastID int64, err error)
 }
 
-// txExec runs statements in tx, the hot ones prepared once on the pool.
+// txExec runs statements in tx, the hot ones prepared once on the pool
+// (prepareHot), the others as they come (the driver prepares them).
 type txExec struct {
 	ctx context.Context
 	s   *DB
@@ -24,11 +25,13 @@ type txExec struct {
 }
 
 func (e txExec) exec(query string, args []any) (int64, int64, error) {
-	st, err := e.s.txStmt(e.ctx, e.tx, query)
-	if err != nil {
-		return 0, 0, err
+	var res sql.Result
+	var err error
+	if st, ok := e.s.hotStmt(query); ok {
+		res, err = e.tx.StmtContext(e.ctx, st).ExecContext(e.ctx, args...)
+	} else {
+		res, err = e.tx.ExecContext(e.ctx, query, args...)
 	}
-	res, err := st.ExecContext(e.ctx, args...)
 	if err != nil {
 		return 0, 0, err
 	}

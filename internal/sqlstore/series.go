@@ -90,7 +90,7 @@ func (s *DB) AppendSamples(ctx context.Context, samples []sishui.Sample) (sishui
 	var res sishui.AppendResult
 	err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
 		var err error
-		res, err = s.appendTx(ctx, conn, tx, samples)
+		res, err = s.appendTx(ctx, conn, tx, txExec{ctx: ctx, s: s, tx: tx}, samples)
 		return err
 	})
 	return res, s.mapErr("append samples", err, "")
@@ -138,7 +138,10 @@ func (s *DB) connTx(ctx context.Context, fn func(conn *sql.Conn, tx *sql.Tx) err
 	return nil
 }
 
-func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples []sishui.Sample) (sishui.AppendResult, error) {
+// appendTx inserts samples, keeps their series' latest values and queues
+// the national link's outbox rows, each statement through e (the hooks use
+// tx and conn).
+func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, e execer, samples []sishui.Sample) (sishui.AppendResult, error) {
 	var inserted int
 	var err error
 	switch {
@@ -147,15 +150,15 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, samples [
 	case s.InsertSamples != nil:
 		inserted, err = s.InsertSamples(ctx, tx, samples)
 	default:
-		inserted, err = s.insertSamples(txExec{ctx: ctx, s: s, tx: tx}, samples)
+		inserted, err = s.insertSamples(e, samples)
 	}
 	if err != nil {
 		return sishui.AppendResult{}, err
 	}
-	if err := s.updateLatest(ctx, tx, txExec{ctx: ctx, s: s, tx: tx}, samples); err != nil {
+	if err := s.updateLatest(ctx, tx, e, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
-	if err := s.queueOutbox(ctx, tx, samples); err != nil {
+	if err := s.queueOutbox(e, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
 	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
@@ -533,50 +536,32 @@ func (s *DB) IngestFrames(ctx context.Context, frames []*sishui.RawFrame, sample
 		res, err := s.ingestOne(ctx, frames, samples)
 		return res, s.mapErr("ingest frames", err, "")
 	}
-	if s.Dialect.Name != "sqlite" || s.CopySamples != nil || s.InsertSamples != nil || s.UpsertLatest != nil {
-		_ = s.prepareHot(ctx)
-		var res sishui.AppendResult
-		err := s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
-			if err := s.archiveTx(ctx, tx, txExec{ctx: ctx, s: s, tx: tx}, frames); err != nil {
-				return err
-			}
-			if len(samples) == 0 {
-				return nil
-			}
-			var err error
-			res, err = s.appendTx(ctx, conn, tx, samples)
-			return err
-		})
-		return res, s.mapErr("ingest frames", err, "")
-	}
-	// SQLite: the multi-row statements run on the driver connection beneath
-	// the transaction (withExec; archiveTx, insertSamples and updateLatest
-	// touch tx only with another dialect or a hook), the outbox rows after
-	// them through tx.
-	var inserted int
-	err := s.connTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
-		err := s.withExec(ctx, conn, tx, func(e execer) error {
-			if err := s.archiveTx(ctx, tx, e, frames); err != nil {
-				return err
-			}
-			if len(samples) == 0 {
-				return nil
-			}
-			var err error
-			if inserted, err = s.insertSamples(e, samples); err != nil {
-				return err
-			}
-			return s.updateLatest(ctx, tx, e, samples)
-		})
-		if err != nil {
+	var res sishui.AppendResult
+	ingest := func(conn *sql.Conn, tx *sql.Tx, e execer) error {
+		if err := s.archiveTx(ctx, tx, e, frames); err != nil {
 			return err
 		}
-		return s.queueOutbox(ctx, tx, samples)
-	})
-	if err != nil {
-		return sishui.AppendResult{}, s.mapErr("ingest frames", err, "")
+		if len(samples) == 0 {
+			return nil
+		}
+		var err error
+		res, err = s.appendTx(ctx, conn, tx, e, samples)
+		return err
 	}
-	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil
+	var err error
+	if s.Dialect.Name != "sqlite" || s.CopySamples != nil || s.InsertSamples != nil || s.UpsertLatest != nil {
+		_ = s.prepareHot(ctx)
+		err = s.samplesTx(ctx, len(samples), func(conn *sql.Conn, tx *sql.Tx) error {
+			return ingest(conn, tx, txExec{ctx: ctx, s: s, tx: tx})
+		})
+	} else {
+		// SQLite without hooks: every statement runs on the driver
+		// connection beneath the transaction (withExec), none through tx.
+		err = s.connTx(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+			return s.withExec(ctx, conn, tx, func(e execer) error { return ingest(conn, tx, e) })
+		})
+	}
+	return res, s.mapErr("ingest frames", err, "")
 }
 
 // ListFrames lists archived frames, newest first. Frames are visible to those

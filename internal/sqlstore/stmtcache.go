@@ -68,13 +68,19 @@ func (s *DB) prepareHot(ctx context.Context) error {
 // to tx: the cached one when prepareHot has run, else one prepared in tx.
 // Either is closed with the transaction.
 func (s *DB) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
-	s.stmts.mu.Lock()
-	st, ok := s.stmts.m[query]
-	s.stmts.mu.Unlock()
+	st, ok := s.hotStmt(query)
 	if !ok {
 		return tx.PrepareContext(ctx, query)
 	}
 	return tx.StmtContext(ctx, st), nil
+}
+
+// hotStmt returns the statement prepareHot prepared for query, if any.
+func (s *DB) hotStmt(query string) (*sql.Stmt, bool) {
+	s.stmts.mu.Lock()
+	defer s.stmts.mu.Unlock()
+	st, ok := s.stmts.m[query]
+	return st, ok
 }
 
 // closeStmts closes the cached statements (Close of the store).
