@@ -75,6 +75,20 @@ type Service struct {
 	AttemptsPerMinute int
 	// SecureCookies sets the Secure attribute (serve over TLS).
 	SecureCookies bool
+	// CacheTTL is how long an authenticated credential and its account are
+	// kept in memory (5 s when 0, off when negative), so that a client
+	// sending many requests does not read both from the store each time.
+	// The cache is used only with a store that reports an AuthGeneration:
+	// a change made through this process (revocation, logout, disabling,
+	// a new password) drops the cache at once; one made by another process
+	// or node takes effect within CacheTTL. Expiry is checked on every
+	// request.
+	CacheTTL time.Duration
+	// CacheSize bounds the credentials cached (10 000 when 0).
+	CacheSize int
+
+	cacheMu sync.Mutex
+	cache   map[string]cachedCred
 
 	mu       sync.Mutex
 	attempts map[string][]time.Time
@@ -332,11 +346,8 @@ func (s *Service) Authenticate(r *http.Request) (*sishui.Actor, error) {
 	if secret == "" {
 		return nil, nil
 	}
-	cred, err := s.Store.CredentialByHash(r.Context(), HashSecret(secret), s.now())
+	cred, a, err := s.credential(r.Context(), HashSecret(secret))
 	if err != nil {
-		if sishui.ErrorCode(err) == sishui.ENOTFOUND {
-			return nil, &sishui.Error{Code: sishui.EUNAUTHORIZED, Message: "the session or token is invalid, expired or revoked; log in again"}
-		}
 		return nil, err
 	}
 	if viaCookie && !safeMethod(r.Method) {
@@ -344,13 +355,6 @@ func (s *Service) Authenticate(r *http.Request) (*sishui.Actor, error) {
 		if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(cred.CSRF)) != 1 {
 			return nil, &sishui.Error{Code: sishui.EFORBIDDEN, Message: "missing or wrong " + CSRFHeader + " header"}
 		}
-	}
-	a, err := s.Store.GetAccount(r.Context(), cred.AccountID)
-	if err != nil {
-		return nil, err
-	}
-	if cred.Kind == sishui.CredentialToken && s.now().Sub(cred.LastUsed) > time.Minute {
-		_ = s.Store.TouchCredential(r.Context(), cred.ID, s.now())
 	}
 	actor := a.Actor()
 	actor.Credential = cred.ID

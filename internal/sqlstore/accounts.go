@@ -127,8 +127,16 @@ func (s *DB) changeAccount(ctx context.Context, op, username, action string, que
 		}
 		return s.audit(ctx, tx, action, "account", username, auditAccount(before), auditAccount(after), "")
 	})
+	s.authChanged()
 	return s.mapErr(op, err, "")
 }
+
+// AuthGeneration moves whenever this process changes an account or revokes
+// a credential (after the change commits): a cache of authenticated
+// credentials keyed on it sees the change at once (auth.Service).
+func (s *DB) AuthGeneration() uint64 { return s.authGen.Load() }
+
+func (s *DB) authChanged() { s.authGen.Add(1) }
 
 // SetAccountDisabled disables or enables an account; disabling revokes its credentials.
 func (s *DB) SetAccountDisabled(ctx context.Context, username string, disabled bool) error {
@@ -141,6 +149,7 @@ func (s *DB) SetAccountDisabled(ctx context.Context, username string, disabled b
 	}
 	if disabled {
 		_, err := s.DB.ExecContext(ctx, s.q(`UPDATE credentials SET revoked = TRUE WHERE account_id = (SELECT id FROM accounts WHERE username = ?)`), username)
+		s.authChanged()
 		return err
 	}
 	return nil
@@ -263,6 +272,7 @@ func (s *DB) RevokeCredential(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+	s.authChanged()
 	return s.mapErr("revoke credential", err, "")
 }
 

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -77,6 +78,7 @@ type DB struct {
 	queries     preparedQueries // point look-ups' prepared statements
 	outbox      outboxMask      // metrics appends queue for the national link
 	signing     signing
+	authGen     atomic.Uint64 // moved by every change of an account or credential (AuthGeneration)
 }
 
 // Migration is one schema step.
