@@ -32,7 +32,16 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, errors.New("sqlite: a file path is required")
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)", "wal_autocheckpoint(16384)", "journal_size_limit(67108864)"} {
+	// page_size takes effect only on a new, empty file (an existing file
+	// keeps its page size), so it must run before the journal mode is set:
+	// the driver runs the _pragma list sorted by name, and _journal_mode
+	// after it. 16 KiB pages: a group commit dirties about one samples page
+	// per reporting point and SQLite writes each dirty page to the WAL with
+	// its own system calls, so bigger pages mean fewer writes per commit
+	// (BenchmarkServerCPU/sqlite, see README). wal_autocheckpoint counts
+	// pages: 4,096 × 16 KiB = 64 MiB.
+	q.Set("_journal_mode", "WAL")
+	for _, p := range []string{"page_size(16384)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)", "wal_autocheckpoint(4096)", "journal_size_limit(67108864)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
