@@ -66,6 +66,55 @@ type loadGen struct {
 	Duration time.Duration
 }
 
+// loadRun is what one run of the load generator measured: this process's
+// CPU time and the wall time while it ran, and the generator's report.
+type loadRun struct {
+	cpu, wall time.Duration
+	report    simulate.Report
+}
+
+// driveLoad runs the SL 651 load generator in a child process against addr
+// (terminals terminals, reports reports in all, each waiting for its
+// confirm) and fails b unless every report was confirmed.
+func driveLoad(b *testing.B, addr string, terminals, reports int) loadRun {
+	cfg := loadGen{Gateway: addr, Protocol: sishui.ProtocolSL651,
+		Stations: terminals, Frames: reports, Start: benchStart(reports, terminals),
+		ConfirmTimeout: time.Minute} // a loaded shared machine stalls for seconds
+	js, _ := json.Marshal(cfg)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLoadGenerator$", "-test.count=1")
+	cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
+	c0, t0 := cpuTime(), time.Now()
+	out, err := cmd.Output()
+	run := loadRun{cpu: cpuTime() - c0, wall: time.Since(t0)}
+	if err != nil {
+		b.Fatalf("load generator: %v\n%s", err, out)
+	}
+	i := bytes.Index(out, []byte("LOADGEN "))
+	if i < 0 {
+		b.Fatalf("load generator said: %s", out)
+	}
+	if err := json.Unmarshal(bytes.SplitN(out[i+8:], []byte("\n"), 2)[0], &run.report); err != nil {
+		b.Fatal(err)
+	}
+	if run.report.Failed != 0 || run.report.Confirmed == 0 {
+		b.Fatalf("failed reports: %+v", run.report)
+	}
+	return run
+}
+
+// benchLoad is the load SISHUI_BENCH_TERMINALS and SISHUI_BENCH_REPORTS
+// ask for (2000 terminals and 40000 reports when unset).
+func benchLoad() (terminals, reports int) {
+	terminals, reports = 2000, 40000
+	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_TERMINALS")); err == nil && v > 0 {
+		terminals = v
+	}
+	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_REPORTS")); err == nil && v > 0 {
+		reports = v
+	}
+	return terminals, reports
+}
+
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
@@ -84,13 +133,7 @@ func cpuTime() time.Duration {
 // allocations of the last run per report (allocs/report, B/report). Set SISHUI_BENCH_TERMINALS and
 // SISHUI_BENCH_REPORTS to change the load (defaults 2000 and 40000).
 func BenchmarkServerCPU(b *testing.B) {
-	terminals, reports := 2000, 40000
-	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_TERMINALS")); err == nil && v > 0 {
-		terminals = v
-	}
-	if v, err := strconv.Atoi(os.Getenv("SISHUI_BENCH_REPORTS")); err == nil && v > 0 {
-		reports = v
-	}
+	terminals, reports := benchLoad()
 	for _, engine := range []string{"sqlite", "postgres"} {
 		b.Run(engine, func(b *testing.B) {
 			terminals := fitTerminals(b, terminals)
@@ -107,19 +150,12 @@ func BenchmarkServerCPU(b *testing.B) {
 			var pgCPU time.Duration          // PostgreSQL backends serving the store
 			pgMeasured := false
 			for range b.N {
-				cfg := loadGen{Gateway: ts.addr(sishui.ProtocolSL651), Protocol: sishui.ProtocolSL651,
-					Stations: terminals, Frames: reports, Start: benchStart(reports, terminals),
-					ConfirmTimeout: time.Minute} // a loaded shared machine stalls for seconds
-				js, _ := json.Marshal(cfg)
-				cmd := exec.Command(os.Args[0], "-test.run=^TestLoadGenerator$", "-test.count=1")
-				cmd.Env = append(os.Environ(), loadGenEnv+"="+string(js))
 				ins0 := ts.counter("sishui_gateway_samples_inserted_total")
 				pg0, pgOK0 := backendCPU(store)
 				var ms0, ms1 runtime.MemStats
 				runtime.ReadMemStats(&ms0)
-				c0, t0 := cpuTime(), time.Now()
-				out, err := cmd.Output()
-				lastCPU = cpuTime() - c0
+				run := driveLoad(b, ts.addr(sishui.ProtocolSL651), terminals, reports)
+				lastCPU = run.cpu
 				runtime.ReadMemStats(&ms1)
 				lastAllocs, lastBytes = ms1.Mallocs-ms0.Mallocs, ms1.TotalAlloc-ms0.TotalAlloc
 				if pg1, pgOK1 := backendCPU(store); pgOK0 && pgOK1 {
@@ -127,21 +163,8 @@ func BenchmarkServerCPU(b *testing.B) {
 					pgMeasured = true
 				}
 				cpu += lastCPU
-				wall += time.Since(t0)
-				if err != nil {
-					b.Fatalf("load generator: %v\n%s", err, out)
-				}
-				var rep simulate.Report
-				i := bytes.Index(out, []byte("LOADGEN "))
-				if i < 0 {
-					b.Fatalf("load generator said: %s", out)
-				}
-				if err := json.Unmarshal(bytes.SplitN(out[i+8:], []byte("\n"), 2)[0], &rep); err != nil {
-					b.Fatal(err)
-				}
-				if rep.Failed != 0 {
-					b.Fatalf("failed reports: %+v", rep)
-				}
+				wall += run.wall
+				rep := run.report
 				confirmed += rep.Confirmed
 				lastConfirmed = rep.Confirmed
 				samples += int64(ts.counter("sishui_gateway_samples_inserted_total") - ins0)
