@@ -27,6 +27,7 @@ type Config struct {
 	IdleTimeout   time.Duration `yaml:"idle_timeout" help:"gateway: close a terminal connection idle this long"`
 	MaxConns      int           `yaml:"max_conns" help:"gateway: most concurrent terminal connections"`
 	LoginAttempts int           `yaml:"login_attempts" help:"login attempts a client address may make per minute"`
+	AuthCache     time.Duration `yaml:"auth_cache" help:"keep a checked session or token in memory this long (0: off); another node's revocation takes effect within it"`
 	Quality       string        `yaml:"quality" help:"YAML file of data-quality limits per metric, point kind and point (over the defaults in internal/quality/defaults.yaml)"`
 	VendorMap     string        `yaml:"vendor_map" help:"gateway: YAML file mapping SL 651 vendor identifiers to metrics"`
 	// Terminal security (issue 12).
@@ -81,6 +82,7 @@ func defaultConfig() Config {
 		SZY206PasswordAFN: "96",
 		SZY206IntervalAFN: "A1",
 		LoginAttempts:     10,
+		AuthCache:         5 * time.Second,
 		Role:              "all",
 		StreamMaxMB:       1024,
 		StreamReplicas:    3,

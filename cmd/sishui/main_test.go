@@ -76,6 +76,19 @@ func TestConfigPrecedence(t *testing.T) {
 	if cfg.DB != "sqlite:file.db" || cfg.HTTP != "2.2.2.2:2" || cfg.LogLevel != "warn" || cfg.MaxConns != 20000 {
 		t.Fatalf("config %+v: want file < env < flag over defaults", cfg)
 	}
+	if cfg.AuthCache != 5*time.Second || authCacheTTL(cfg.AuthCache) != 5*time.Second {
+		t.Fatalf("auth cache %v: want the 5 s default", cfg.AuthCache)
+	}
+	fs, cfg, err = e.newFlags("x", []string{"--auth-cache", "0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fs.Parse([]string{"--auth-cache", "0"}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.AuthCache != 0 || authCacheTTL(cfg.AuthCache) >= 0 {
+		t.Fatalf("--auth-cache 0 gives %v (service TTL %v): want the cache off", cfg.AuthCache, authCacheTTL(cfg.AuthCache))
+	}
 	os.WriteFile(file, []byte("colour: red\n"), 0o644)
 	if _, _, err := e.newFlags("x", nil); err == nil || !strings.Contains(err.Error(), "colour") {
 		t.Fatalf("unknown config key: %v", err)

@@ -68,7 +68,7 @@ func newApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: log, store: st, metrics: metrics.NewSet()}
-	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != "", AttemptsPerMinute: cfg.LoginAttempts}
+	a.auth = &auth.Service{Store: st, SecureCookies: cfg.TLSCert != "", AttemptsPerMinute: cfg.LoginAttempts, CacheTTL: authCacheTTL(cfg.AuthCache)}
 	a.api = &api.Server{Store: st, Logger: log, Metrics: a.metrics, Version: Version, Auth: a.auth, Fallback: web.Handler()}
 	a.api.Extra = append(a.api.Extra, api.ModelRoutes(map[string]fs.FS{"liaocheng": embeddedModels()})...)
 	a.acct, err = accounting.New(st, accounting.Config{Logger: log})
@@ -346,4 +346,14 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "sishui demo: open %s/\n", a.URL)
 	return a.run(ctx)
+}
+
+// authCacheTTL maps --auth-cache to auth.Service.CacheTTL, where 0 means
+// the default and a negative value turns the cache off: on the command
+// line 0 means off.
+func authCacheTTL(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }
