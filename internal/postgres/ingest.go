@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -134,6 +135,11 @@ func execIngest(ctx context.Context, pc *pgconn.PgConn, params [][]byte, ids []i
 	if err != nil {
 		return 0, ids, err
 	}
+	n := 128 // Bind: names, format codes, counts; Execute, Sync
+	for _, p := range params {
+		n += 4 + len(p)
+	}
+	pc.Frontend().Send(growBuf(n))
 	rr := pc.ExecStatement(ctx, sd, params, binaryFormat, binaryFormat)
 	var inserted int64
 	var rows int
@@ -200,4 +206,16 @@ func (a *arrayBuf) seriesParams(xs []sishui.Sample, bucket, flags bool) {
 	if flags {
 		a.int8Array(n, func(i int) int64 { return int64(xs[i].Flags) })
 	}
+}
+
+// growBuf is an empty message that makes room for n bytes in the
+// connection's send buffer, which pgx shrinks after each flush: the Bind
+// message of a commit (hundreds of KiB) then goes in with one allocation
+// instead of growing by doubling. It writes nothing to the stream.
+type growBuf int
+
+func (growBuf) Frontend()           {}
+func (growBuf) Decode([]byte) error { return nil }
+func (n growBuf) Encode(dst []byte) ([]byte, error) {
+	return slices.Grow(dst, int(n)), nil
 }
