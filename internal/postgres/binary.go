@@ -82,45 +82,40 @@ func (a *arrayBuf) int4Array(n int, at func(int) int32) {
 
 // int8Array adds an int8[] of n elements, the i-th being at(i).
 func (a *arrayBuf) int8Array(n int, at func(int) int64) {
-	a.begin(oidInt8, n)
-	for i := range n {
-		a.buf = binary.BigEndian.AppendUint32(a.buf, 8)
-		a.buf = binary.BigEndian.AppendUint64(a.buf, uint64(at(i)))
-	}
-	a.end()
+	a.array8(oidInt8, n, func(i int) uint64 { return uint64(at(i)) })
 }
 
 // float8Array adds a float8[] of n elements, the i-th being at(i); NaN,
 // infinities and -0 travel bit for bit.
 func (a *arrayBuf) float8Array(n int, at func(int) float64) {
-	a.begin(oidFloat8, n)
+	a.array8(oidFloat8, n, func(i int) uint64 { return math.Float64bits(at(i)) })
+}
+
+// array8 adds an array of n 8-byte elements of type elem.
+func (a *arrayBuf) array8(elem uint32, n int, at func(int) uint64) {
+	a.begin(elem, n)
 	for i := range n {
 		a.buf = binary.BigEndian.AppendUint32(a.buf, 8)
-		a.buf = binary.BigEndian.AppendUint64(a.buf, math.Float64bits(at(i)))
+		a.buf = binary.BigEndian.AppendUint64(a.buf, at(i))
 	}
 	a.end()
 }
 
 // textArray adds a text[] of n elements, the i-th being at(i) (UTF-8; the
 // server rejects invalid UTF-8 and NUL bytes, as it does in any text).
-func (a *arrayBuf) textArray(n int, at func(int) string) {
-	a.begin(oidText, n)
-	for i := range n {
-		s := at(i)
-		a.buf = binary.BigEndian.AppendUint32(a.buf, uint32(len(s)))
-		a.buf = append(a.buf, s...)
-	}
-	a.end()
-}
+func (a *arrayBuf) textArray(n int, at func(int) string) { arrayOfBytes(a, oidText, n, at) }
 
 // byteaArray adds a bytea[] of n elements, the i-th being at(i); nil is
 // sent as an empty value, not NULL.
-func (a *arrayBuf) byteaArray(n int, at func(int) []byte) {
-	a.begin(oidBytea, n)
+func (a *arrayBuf) byteaArray(n int, at func(int) []byte) { arrayOfBytes(a, oidBytea, n, at) }
+
+// arrayOfBytes adds an array of n elements of type elem sent as their bytes.
+func arrayOfBytes[T string | []byte](a *arrayBuf, elem uint32, n int, at func(int) T) {
+	a.begin(elem, n)
 	for i := range n {
-		b := at(i)
-		a.buf = binary.BigEndian.AppendUint32(a.buf, uint32(len(b)))
-		a.buf = append(a.buf, b...)
+		v := at(i)
+		a.buf = binary.BigEndian.AppendUint32(a.buf, uint32(len(v)))
+		a.buf = append(a.buf, v...)
 	}
 	a.end()
 }

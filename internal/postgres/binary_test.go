@@ -18,17 +18,24 @@ import (
 	"github.com/sishui/sishui/internal/postgres/pgtest"
 )
 
+// connect opens a plain pgx connection to the test server, closed at cleanup.
+func connect(t *testing.T) *pgx.Conn {
+	t.Helper()
+	conn, err := pgx.Connect(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close(context.Background()) })
+	return conn
+}
+
 // TestArrayEncoding sends each kind of binary array the group commit uses to
 // the server and back: the server must accept it, send the very same bytes
 // back (the encoding is the server's own), and pgx must decode them to the
 // values encoded.
 func TestArrayEncoding(t *testing.T) {
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connect(t)
 	negZero := math.Copysign(0, -1)
 	for _, tc := range []struct {
 		name   string
@@ -84,11 +91,7 @@ func TestArrayEncoding(t *testing.T) {
 // dimensions, the form EncodeArray writes.
 func TestEmptyArrayForm(t *testing.T) {
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connect(t)
 	oneDim := []byte{0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 20, 0, 0, 0, 0, 0, 0, 0, 1} // int8[], 1 dimension of length 0
 	empty, oid := postgres.EncodeArray([]int64{})
 	res := conn.PgConn().ExecParams(ctx, `SELECT $1`, [][]byte{oneDim}, []uint32{oid}, []int16{1}, []int16{1}).Read()

@@ -14,8 +14,9 @@ import (
 )
 
 // ingestSQL stores a whole group commit in one statement: frames, samples,
-// the series' latest values and the national link's outbox rows, each sent
-// as arrays and unnested. A single statement outside a transaction block is
+// the series' latest values and the national link's outbox rows, each column
+// sent as one array parameter in PostgreSQL's binary format (see ingestOne)
+// and unnested. A single statement outside a transaction block is
 // its own transaction, so the append costs one round trip and one commit
 // (a WAL flush: synchronous_commit is the server's, on by default) instead
 // of BEGIN, an INSERT per table (per 100 frames) and COMMIT. The
