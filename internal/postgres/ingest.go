@@ -4,15 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/sishui/sishui"
 	"github.com/sishui/sishui/internal/sqlstore"
 )
 
 // ingestSQL stores a whole group commit in one statement: frames, samples,
-// the series' latest values and the national link's outbox rows, each sent
-// as arrays and unnested. A single statement outside a transaction block is
+// the series' latest values and the national link's outbox rows, each column
+// sent as one array parameter in PostgreSQL's binary format (see ingestOne)
+// and unnested. A single statement outside a transaction block is
 // its own transaction, so the append costs one round trip and one commit
 // (a WAL flush: synchronous_commit is the server's, on by default) instead
 // of BEGIN, an INSERT per table (per 100 frames) and COMMIT. The
@@ -41,25 +45,58 @@ const ingestSQL = `WITH f AS (
 )
 SELECT (SELECT count(*) FROM s), ARRAY(SELECT id FROM f ORDER BY id)`
 
+// ingestStmt is the name under which ingestSQL is prepared on each
+// connection that ran a group commit.
+const ingestStmt = "sishui_ingest"
+
+// ingestTypes are the types of ingestSQL's parameters, in order.
+var ingestTypes = []uint32{
+	oidInt8Array, oidTextArray, oidTextArray, oidTextArray, oidTextArray, oidByteaArray, oidTextArray, oidTextArray, oidInt8Array, oidInt8Array,
+	oidInt4Array, oidInt4Array, oidInt8Array, oidInt8Array, oidFloat8Array, oidInt8Array,
+	oidInt8Array, oidInt4Array, oidInt8Array, oidFloat8Array, oidInt8Array,
+	oidInt8Array, oidInt4Array, oidInt8Array, oidFloat8Array,
+}
+
+// PostgreSQL error codes of a prepared statement that is missing (another
+// client deallocated it: DEALLOCATE, DISCARD ALL) or already there.
+const (
+	codeUndefinedStatement = "26000"
+	codeDuplicateStatement = "42P05"
+)
+
 // ingestOne is the sqlstore.DB.IngestOne hook (see ingestSQL). It runs on
-// the pgx connection beneath a pooled one, whose statement cache prepares
-// ingestSQL once per connection and sends the arrays in binary.
+// the low-level connection (pgconn) beneath a pooled one: the 25 column
+// arrays are encoded in PostgreSQL's binary array format into one reused
+// buffer (arrayBuf), ingestSQL is prepared once per connection under the
+// name ingestStmt (and again when the server lost it), and the one result
+// row (the count of new samples, int8, and the frame ids, int8[]) comes
+// back in binary and is decoded here. Frame ids are assigned in order.
 func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, error) {
-	args := ingestArgs(b)
+	a := arrayBufs.Get().(*arrayBuf)
+	defer arrayBufs.Put(a)
+	params := a.ingestParams(b)
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("conn: %w", err)
 	}
 	defer conn.Close()
 	var inserted int64
-	var ids []int64
+	ids := a.ids[:0]
 	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("driver connection is %T, not pgx", dc)
 		}
-		return c.Conn().QueryRow(ctx, ingestSQL, args...).Scan(&inserted, &ids)
+		pc := c.Conn().PgConn()
+		var xerr error
+		inserted, ids, xerr = execIngest(ctx, pc, params, ids)
+		if hasCode(xerr, codeUndefinedStatement) { // deallocated by DEALLOCATE or DISCARD ALL
+			delete(pc.CustomData(), ingestStmt)
+			inserted, ids, xerr = execIngest(ctx, pc, params, ids[:0])
+		}
+		return xerr
 	})
+	a.ids = ids
 	if err != nil {
 		return 0, err
 	}
@@ -72,47 +109,114 @@ func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, er
 	return int(inserted), nil
 }
 
-// ingestArgs lays the batch out as the 25 column arrays of ingestSQL.
-func ingestArgs(b sqlstore.IngestBatch) []any {
-	nf := len(b.Frames)
-	received, offset, nsamples := make([]int64, nf), make([]int64, nf), make([]int64, nf)
-	protocol, peer, station, function := make([]string, nf), make([]string, nf), make([]string, nf), make([]string, nf)
-	status, reason := make([]string, nf), make([]string, nf)
-	raw := make([][]byte, nf)
-	for i, f := range b.Frames {
-		received[i], offset[i], nsamples[i] = f.Received.UnixMilli(), int64(f.Offset), int64(f.Samples)
-		protocol[i], peer[i], station[i], function[i] = f.Protocol, f.Peer, f.Station, f.Function
-		status[i], reason[i] = f.Status, f.Reason
-		raw[i] = f.Bytes
-		if raw[i] == nil {
-			raw[i] = []byte{} // NOT NULL
+// ingestStatement returns ingestSQL prepared on pc, preparing it the first
+// time. Whether it is prepared is kept with the connection (CustomData), so
+// a new connection starts without it.
+func ingestStatement(ctx context.Context, pc *pgconn.PgConn) (*pgconn.StatementDescription, error) {
+	if sd, ok := pc.CustomData()[ingestStmt].(*pgconn.StatementDescription); ok {
+		return sd, nil
+	}
+	sd, err := pc.Prepare(ctx, ingestStmt, ingestSQL, ingestTypes)
+	if hasCode(err, codeDuplicateStatement) { // prepared before, but not recorded
+		if err = pc.Deallocate(ctx, ingestStmt); err == nil {
+			sd, err = pc.Prepare(ctx, ingestStmt, ingestSQL, ingestTypes)
 		}
 	}
-	ns := len(b.Samples)
-	bucket, metric := make([]int32, ns), make([]int32, ns)
-	point, t, flags := make([]int64, ns), make([]int64, ns), make([]int64, ns)
-	value := make([]float64, ns)
-	for i := range b.Samples {
-		x := &b.Samples[i]
-		ms := x.Time.UnixMilli()
-		bucket[i], metric[i], point[i], t[i], value[i], flags[i] = int32(ms/sqlstore.BucketMS), int32(x.Metric), x.Point, ms, x.Value, int64(x.Flags)
+	if err != nil {
+		return nil, fmt.Errorf("prepare ingest: %w", err)
 	}
-	nl := len(b.Latest)
-	lpoint, lt, lflags := make([]int64, nl), make([]int64, nl), make([]int64, nl)
-	lmetric, lvalue := make([]int32, nl), make([]float64, nl)
-	for i := range b.Latest {
-		x := &b.Latest[i]
-		lpoint[i], lmetric[i], lt[i], lvalue[i], lflags[i] = x.Point, int32(x.Metric), x.Time.UnixMilli(), x.Value, int64(x.Flags)
+	pc.CustomData()[ingestStmt] = sd
+	return sd, nil
+}
+
+// execIngest runs ingestSQL with params (binary) on pc and decodes its one
+// row: the count of new samples, and the frame ids appended to ids.
+func execIngest(ctx context.Context, pc *pgconn.PgConn, params [][]byte, ids []int64) (int64, []int64, error) {
+	sd, err := ingestStatement(ctx, pc)
+	if err != nil {
+		return 0, ids, err
 	}
-	no := len(b.Outbox)
-	opoint, ot := make([]int64, no), make([]int64, no)
-	ometric, ovalue := make([]int32, no), make([]float64, no)
-	for i := range b.Outbox {
-		x := &b.Outbox[i]
-		opoint[i], ometric[i], ot[i], ovalue[i] = x.Point, int32(x.Metric), x.Time.UnixMilli(), x.Value
+	n := 128 // Bind: names, format codes, counts; Execute, Sync
+	for _, p := range params {
+		n += 4 + len(p)
 	}
-	return []any{received, protocol, peer, station, function, raw, status, reason, offset, nsamples,
-		bucket, metric, point, t, value, flags,
-		lpoint, lmetric, lt, lvalue, lflags,
-		opoint, ometric, ot, ovalue}
+	pc.Frontend().Send(growBuf(n))
+	rr := pc.ExecStatement(ctx, sd, params, binaryFormat, binaryFormat)
+	var inserted int64
+	var rows int
+	var derr error
+	for rr.NextRow() {
+		rows++
+		v := rr.Values()
+		if rows > 1 || len(v) != 2 {
+			derr = fmt.Errorf("ingest: %d rows of %d columns", rows, len(v))
+			continue
+		}
+		if inserted, derr = decodeInt8(v[0]); derr == nil {
+			ids, derr = decodeInt8Array(ids, v[1])
+		}
+	}
+	if _, err := rr.Close(); err != nil {
+		return 0, ids, err
+	}
+	if derr == nil && rows != 1 {
+		derr = fmt.Errorf("ingest: %d rows", rows)
+	}
+	return inserted, ids, derr
+}
+
+// ingestParams encodes the batch as the 25 column arrays of ingestSQL.
+func (a *arrayBuf) ingestParams(b sqlstore.IngestBatch) [][]byte {
+	a.reset()
+	fr := b.Frames
+	nf := len(fr)
+	a.int8Array(nf, func(i int) int64 { return fr[i].Received.UnixMilli() })
+	a.textArray(nf, func(i int) string { return fr[i].Protocol })
+	a.textArray(nf, func(i int) string { return fr[i].Peer })
+	a.textArray(nf, func(i int) string { return fr[i].Station })
+	a.textArray(nf, func(i int) string { return fr[i].Function })
+	a.byteaArray(nf, func(i int) []byte { return fr[i].Bytes }) // nil goes as empty: NOT NULL
+	a.textArray(nf, func(i int) string { return fr[i].Status })
+	a.textArray(nf, func(i int) string { return fr[i].Reason })
+	a.int8Array(nf, func(i int) int64 { return int64(fr[i].Offset) })
+	a.int8Array(nf, func(i int) int64 { return int64(fr[i].Samples) })
+	a.seriesParams(b.Samples, true, true)
+	a.seriesParams(b.Latest, false, true)
+	a.seriesParams(b.Outbox, false, false)
+	return a.values()
+}
+
+// seriesParams encodes samples as the columns (bucket,) metric, point, t,
+// value (, flags) for samples, or point, metric, t, value (, flags) for
+// series_latest and the outbox.
+func (a *arrayBuf) seriesParams(xs []sishui.Sample, bucket, flags bool) {
+	n := len(xs)
+	ms := func(i int) int64 { return xs[i].Time.UnixMilli() }
+	metric := func(i int) int32 { return int32(xs[i].Metric) }
+	point := func(i int) int64 { return xs[i].Point }
+	if bucket {
+		a.int4Array(n, func(i int) int32 { return int32(ms(i) / sqlstore.BucketMS) })
+		a.int4Array(n, metric)
+		a.int8Array(n, point)
+	} else {
+		a.int8Array(n, point)
+		a.int4Array(n, metric)
+	}
+	a.int8Array(n, ms)
+	a.float8Array(n, func(i int) float64 { return xs[i].Value })
+	if flags {
+		a.int8Array(n, func(i int) int64 { return int64(xs[i].Flags) })
+	}
+}
+
+// growBuf is an empty message that makes room for n bytes in the
+// connection's send buffer, which pgx shrinks after each flush: the Bind
+// message of a commit (hundreds of KiB) then goes in with one allocation
+// instead of growing by doubling. It writes nothing to the stream.
+type growBuf int
+
+func (growBuf) Frontend()           {}
+func (growBuf) Decode([]byte) error { return nil }
+func (n growBuf) Encode(dst []byte) ([]byte, error) {
+	return slices.Grow(dst, int(n)), nil
 }
