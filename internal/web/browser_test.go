@@ -640,6 +640,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 	t.Run("billing actions", func(t *testing.T) { testBillingActions(t, bctx, base) })
 	t.Run("billing forms", func(t *testing.T) { testBillingForms(t, bctx, base) })
+	t.Run("account plans and declared outputs", func(t *testing.T) { testPlansAndOutputs(t, bctx, base) })
 	t.Run("scenario workspace", func(t *testing.T) { testScenarioPages(t, bctx, base) })
 }
 
