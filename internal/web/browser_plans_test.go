@@ -17,7 +17,7 @@ import (
 // number and an output declared are listed in the year's tables.
 func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	c := newSession(t, bctx, base)
-	c.login("city", "city-demo")
+	c.loginTo("city", "city-demo", "/billing/plans")
 	year := time.Now().In(time.FixedZone("CST", 8*3600)).Year()
 	accts := `[{"number":"BT-PLAN-N","name":"浏览器测试商户","region":"371502","class":"non_residential","meter":"individual","opened":"2020-01-01T00:00:00Z"},
 		{"number":"BT-PLAN-H","name":"浏览器测试住户","region":"371502","class":"residential","meter":"individual","opened":"2020-01-01T00:00:00Z"}]`
@@ -25,7 +25,6 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 		t.Fatalf("customer accounts: %d %s", code, body)
 	}
 
-	c.open("/billing/plans")
 	c.do("plan form", chromedp.WaitVisible(CSS(`#plan-form`)), chromedp.WaitVisible(CSS(`#plan-list`)))
 	if got := eval[string](c, `document.querySelector('#plan-form [name=year]').value`); got != fmt.Sprint(year) {
 		t.Errorf("the plan form's year is %q, want the page's %d", got, year)
@@ -46,7 +45,6 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	if !strings.Contains(c.text("#plan-note"), "BT-PLAN-N") {
 		t.Errorf("plan note %q", c.text("#plan-note"))
 	}
-	c.screenshot("80-account-plans")
 
 	user := int64(awaitJS[float64](c, `(async () => ((await (await fetch('/api/v1/water-users?limit=1')).json()).items[0] || {}).id || 0)()`))
 	if user == 0 {
@@ -67,6 +65,6 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	if h := c.text("main h1"); !strings.Contains(h, "产量申报") {
 		t.Errorf("title %q", h)
 	}
-	c.screenshot("81-declared-outputs")
+	c.screenshot("80-declared-outputs")
 	c.noConsoleErrors()
 }
