@@ -106,16 +106,21 @@ func (o *OutputDeclaration) Validate() error {
 // (计划用水, per account-year), the limit of its yearly over-plan surcharge.
 // Without one, the year's plan is the account's monthly plan × its open months.
 type AccountPlan struct {
-	Account int64 `json:"account"`
-	Year    int   `json:"year"`
-	PlanM3  int64 `json:"plan_m3"`
+	Account int64  `json:"account"`
+	Number  string `json:"number,omitempty"` // the account's number: addresses the account when Account is 0
+	Year    int    `json:"year"`
+	PlanM3  int64  `json:"plan_m3"`
+	// Filled by listings, from the account.
+	Name   string `json:"name,omitempty"`
+	Region string `json:"region,omitempty"`
+	UserID int64  `json:"user_id,omitempty"`
 }
 
 // Validate checks the plan's fields.
 func (p *AccountPlan) Validate() error {
 	switch {
-	case p.Account <= 0:
-		return Invalid("account", "is required")
+	case p.Account < 0 || p.Account == 0 && strings.TrimSpace(p.Number) == "":
+		return Invalid("account", "is required (an account id or number)")
 	case p.Year < 1990 || p.Year > 2100:
 		return Invalid("year", "must be a year")
 	case p.PlanM3 < 0:

@@ -27,6 +27,13 @@ type AdvanceInput struct {
 	ValidFrom time.Time `json:"valid_from"`
 }
 
+// AccountPlanInput sets an account's plan for a year, by the account's number.
+type AccountPlanInput struct {
+	Number string `json:"number"`
+	Year   int    `json:"year"`
+	PlanM3 int64  `json:"plan_m3"`
+}
+
 // IssueOutput counts issued bills.
 type IssueOutput struct {
 	Accounts int `json:"accounts"`
@@ -112,6 +119,16 @@ func (s *Server) billingRoutes() []Route {
 				}
 				ps, err := st.ListAccountPlans(r.Context(), y)
 				return reply(w, ps, err)
+			}},
+		{Method: "PUT", Path: "/api/v1/account-plans", Summary: "Set a non-residential account's plan (计划用水) for a year, by account number (staff of its region; audited)", Tag: "billing",
+			In: AccountPlanInput{}, Out: sishui.AccountPlan{},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				var in AccountPlanInput
+				if err := decodeRequired(r, &in, "number", "year", "plan_m3"); err != nil {
+					return err
+				}
+				p := sishui.AccountPlan{Number: in.Number, Year: in.Year, PlanM3: in.PlanM3}
+				return reply(w, &p, st.UpsertAccountPlan(r.Context(), &p))
 			}},
 		{Method: "PUT", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Set a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
 			In: sishui.AccountPlan{}, Out: sishui.AccountPlan{},

@@ -43,11 +43,11 @@ func TestBillingAPI(t *testing.T) {
 	if code := f.do(t, "county2", "PUT", planURL, map[string]any{"plan_m3": 100}, &eb); code != 400 || eb.Error.Field != "account" {
 		t.Fatalf("another county's account plan: %d %+v", code, eb)
 	}
-	if code := f.do(t, "county", "PUT", planURL, map[string]any{"plan_m3": 11000}, nil); code != 200 {
-		t.Fatalf("account plan: %d", code)
+	if code := f.do(t, "county", "PUT", planURL, map[string]any{"plan_m3": 11000}, &eb); code != 400 || eb.Error.Field != "account" {
+		t.Fatalf("a residential account's plan: %d %+v", code, eb)
 	}
 	var plans []sishui.AccountPlan
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 1 || plans[0].PlanM3 != 11000 || plans[0].Account != accts[0].ID {
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
 		t.Fatalf("account plans: %d %+v", code, plans)
 	}
 	var parts []sishui.OutputDeclaration
@@ -145,5 +145,60 @@ func TestBillingAPI(t *testing.T) {
 	var cands []billing.LoanCandidate
 	if code := f.do(t, "city", "GET", "/api/v1/saving-loans/candidates?year=2026", nil, &cands); code != 200 {
 		t.Fatalf("candidates: %d", code)
+	}
+}
+
+// TestAccountPlanByNumber sets account plans (计划用水) by account number, the
+// way the billing page does, and lists them with the accounts' own fields.
+func TestAccountPlanByNumber(t *testing.T) { onEngines(t, testAccountPlanByNumber) }
+
+func testAccountPlanByNumber(t *testing.T, f *fixture) {
+	opened := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	accts := []*sishui.CustomerAccount{
+		{Number: "H1", Name: "住户", Region: "371502", Class: "residential", Meter: sishui.MeterIndividual, Opened: opened},
+		{Number: "N1", Name: "东昌商贸", Region: "371502", Class: "non_residential", Meter: sishui.MeterIndividual, UserID: f.ent.ID, PlanM3: 100, Opened: opened},
+	}
+	if code := f.do(t, "county", "POST", "/api/v1/customer-accounts", accts, &accts); code != 200 || accts[1].ID == 0 {
+		t.Fatalf("accounts: %d", code)
+	}
+	var eb api.ErrorBody
+	for _, c := range []struct {
+		name, user string
+		body       map[string]any
+		code       int
+		field      string
+	}{
+		{"unknown number", "county", map[string]any{"number": "NOPE", "year": 2026, "plan_m3": 10}, 400, "number"},
+		{"another county's account", "county2", map[string]any{"number": "N1", "year": 2026, "plan_m3": 10}, 400, "number"},
+		{"residential", "county", map[string]any{"number": "H1", "year": 2026, "plan_m3": 10}, 400, "number"},
+		{"negative volume", "county", map[string]any{"number": "N1", "year": 2026, "plan_m3": -1}, 400, "plan_m3"},
+		{"no volume", "county", map[string]any{"number": "N1", "year": 2026}, 400, "plan_m3"},
+		{"no number", "county", map[string]any{"year": 2026, "plan_m3": 10}, 400, "number"},
+		{"bad year", "county", map[string]any{"number": "N1", "year": 26, "plan_m3": 10}, 400, "year"},
+		{"fractional volume", "county", map[string]any{"number": "N1", "year": 2026, "plan_m3": 1.5}, 400, "plan_m3"},
+		{"enterprise", "enterprise", map[string]any{"number": "N1", "year": 2026, "plan_m3": 10}, 403, ""},
+	} {
+		eb = api.ErrorBody{}
+		if code := f.do(t, c.user, "PUT", "/api/v1/account-plans", c.body, &eb); code != c.code || eb.Error.Field != c.field {
+			t.Errorf("%s: %d %+v, want %d %q", c.name, code, eb, c.code, c.field)
+		}
+	}
+	var got sishui.AccountPlan
+	if code := f.do(t, "county", "PUT", "/api/v1/account-plans", map[string]any{"number": "N1", "year": 2026, "plan_m3": 12000}, &got); code != 200 || got.Account != accts[1].ID || got.Name != "东昌商贸" {
+		t.Fatalf("plan: %d %+v", code, got)
+	}
+	if code := f.do(t, "city", "PUT", "/api/v1/account-plans", map[string]any{"number": "N1", "year": 2026, "plan_m3": 13000}, nil); code != 200 {
+		t.Fatalf("city replaces the plan: %d", code)
+	}
+	var plans []sishui.AccountPlan
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 1 {
+		t.Fatalf("plans: %d %+v", code, plans)
+	}
+	want := sishui.AccountPlan{Account: accts[1].ID, Number: "N1", Year: 2026, PlanM3: 13000, Name: "东昌商贸", Region: "371502", UserID: f.ent.ID}
+	if plans[0] != want {
+		t.Fatalf("plan listed %+v, want %+v", plans[0], want)
+	}
+	if code := f.do(t, "county2", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
+		t.Fatalf("county2 sees %d %+v", code, plans)
 	}
 }

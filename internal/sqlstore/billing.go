@@ -145,13 +145,25 @@ func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 	if err := p.Validate(); err != nil {
 		return s.mapErr(op, err, "")
 	}
-	a, err := s.GetCustomerAccount(ctx, p.Account)
-	if err != nil {
-		return s.mapErr(op, sishui.Invalid("account", "unknown customer account %d", p.Account), "")
+	field, a, err := "account", (*sishui.CustomerAccount)(nil), error(nil)
+	if p.Account != 0 {
+		if a, err = s.GetCustomerAccount(ctx, p.Account); err != nil {
+			return s.mapErr(op, sishui.Invalid(field, "unknown customer account %d", p.Account), "")
+		}
+	} else {
+		field = "number"
+		if a, err = s.customerAccountByNumber(ctx, p.Number); err != nil {
+			return s.mapErr(op, sishui.Invalid(field, "unknown customer account number %q", p.Number), "")
+		}
+		p.Account = a.ID
+	}
+	if a.Class == residentialClass {
+		return s.mapErr(op, sishui.Invalid(field, "account %s is residential: plans are for non-residential accounts", a.Number), "")
 	}
 	if err := s.canWrite(ctx, op, a.Region); err != nil {
 		return err
 	}
+	p.Number, p.Name, p.Region, p.UserID = a.Number, a.Name, a.Region, a.UserID
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO customer_account_plans (account_id, year, plan_m3) VALUES (?, ?, ?)
 			ON CONFLICT (account_id, year) DO UPDATE SET plan_m3 = excluded.plan_m3`), p.Account, p.Year, p.PlanM3); err != nil {
@@ -171,12 +183,19 @@ func (s *DB) ListAccountPlans(ctx context.Context, year int) ([]*sishui.AccountP
 	w := where{}
 	w.add("p.year = ?", year)
 	sc.apply(&w, "a.region", "a.user_id")
-	return all(ctx, s, `SELECT p.account_id, p.year, p.plan_m3 FROM customer_account_plans p JOIN customer_accounts a ON a.id = p.account_id`+w.String()+` ORDER BY p.account_id`, w.args,
+	return all(ctx, s, `SELECT p.account_id, p.year, p.plan_m3, a.number, a.name, a.region, a.user_id FROM customer_account_plans p JOIN customer_accounts a ON a.id = p.account_id`+w.String()+` ORDER BY a.number`, w.args,
 		func(sc scanner) (*sishui.AccountPlan, error) {
 			var p sishui.AccountPlan
-			return &p, sc.Scan(&p.Account, &p.Year, &p.PlanM3)
+			var user sql.NullInt64
+			err := sc.Scan(&p.Account, &p.Year, &p.PlanM3, &p.Number, &p.Name, &p.Region, &user)
+			p.UserID = user.Int64
+			return &p, err
 		})
 }
+
+// residentialClass is the tariff class of households (pricing.ClassResidential),
+// which have no yearly plan.
+const residentialClass = "residential"
 
 const customerCols = `id, number, name, region, class, supplier, meter, persons, user_id, plan_m3, opened_ms, closed_ms`
 
@@ -251,8 +270,17 @@ func (s *DB) accountScope(ctx context.Context, w *where) error {
 
 // GetCustomerAccount returns an account in scope.
 func (s *DB) GetCustomerAccount(ctx context.Context, id int64) (*sishui.CustomerAccount, error) {
+	return s.customerAccountWhere(ctx, "id = ?", id)
+}
+
+// customerAccountByNumber returns the account of the number in scope.
+func (s *DB) customerAccountByNumber(ctx context.Context, number string) (*sishui.CustomerAccount, error) {
+	return s.customerAccountWhere(ctx, "number = ?", number)
+}
+
+func (s *DB) customerAccountWhere(ctx context.Context, cond string, arg any) (*sishui.CustomerAccount, error) {
 	var w where
-	w.add("id = ?", id)
+	w.add(cond, arg)
 	if err := s.accountScope(ctx, &w); err != nil {
 		return nil, err
 	}

@@ -77,9 +77,19 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// Account-year plans: replaced by account and year, scoped like the account.
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1000}))
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1100}))
-	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1100 {
+	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1100 ||
+		ps[0].Number != "N001" || ps[0].Name != "商户" || ps[0].Region != CountyB || ps[0].UserID != u.ID {
 		t.Fatalf("account plans %+v %v", ps, err)
 	}
+	// By number too; a residential account has no plan.
+	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "N001", Year: 2026, PlanM3: 1200}))
+	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1200 || ps[0].Account != accts[1].ID {
+		t.Fatalf("account plans by number %+v %v", ps, err)
+	}
+	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "X404", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
+	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "H001", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
+	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[0].ID, Year: 2026, PlanM3: 1}), sishui.EINVALID, "account")
+	wantCode(t, s.UpsertAccountPlan(as(sishui.RoleCounty, CountyA, 0), &sishui.AccountPlan{Number: "N001", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
 	if ps, _ := s.ListAccountPlans(as(sishui.RoleCounty, CountyA, 0), 2026); len(ps) != 0 {
 		t.Fatalf("county A sees county B's plans %+v", ps)
 	}

@@ -277,8 +277,19 @@ func (s *session) screenshot(name string) {
 
 func (s *session) login(user, pass string) {
 	s.t.Helper()
+	s.loginTo(user, pass, "")
+}
+
+// loginTo logs in and lands on next (the role's landing page for ""), so a
+// test of one page does not wait for another.
+func (s *session) loginTo(user, pass, next string) {
+	s.t.Helper()
+	q := ""
+	if next != "" {
+		q = "?next=" + url.QueryEscape(next)
+	}
 	s.do("log in as "+user,
-		chromedp.Navigate(s.base+"/login"),
+		chromedp.Navigate(s.base+"/login"+q),
 		chromedp.WaitVisible(CSS(`#username`)),
 		chromedp.SendKeys(CSS(`#username`), user),
 		chromedp.SendKeys(CSS(`#password`), pass),
@@ -640,6 +651,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("plan, rights and bills", func(t *testing.T) { testOpsPages(t, bctx, base) })
 	t.Run("billing actions", func(t *testing.T) { testBillingActions(t, bctx, base) })
 	t.Run("billing forms", func(t *testing.T) { testBillingForms(t, bctx, base) })
+	t.Run("account plans and declared outputs", func(t *testing.T) { testPlansAndOutputs(t, bctx, base) })
 	t.Run("scenario workspace", func(t *testing.T) { testScenarioPages(t, bctx, base) })
 }
 

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// testPlansAndOutputs works the billing page's account plans (计划用水) and
+// declared outputs (产量申报) tabs as city staff: a residential account and a
+// negative volume are refused beside their fields, then a plan set by account
+// number and an output declared are listed in the year's tables.
+func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
+	c := newSession(t, bctx, base)
+	c.loginTo("city", "city-demo", "/billing/plans")
+	year := time.Now().In(time.FixedZone("CST", 8*3600)).Year()
+	accts := `[{"number":"BT-PLAN-N","name":"浏览器测试商户","region":"371502","class":"non_residential","meter":"individual","opened":"2020-01-01T00:00:00Z"},
+		{"number":"BT-PLAN-H","name":"浏览器测试住户","region":"371502","class":"residential","meter":"individual","opened":"2020-01-01T00:00:00Z"}]`
+	if code, body := c.post("/api/v1/customer-accounts", json.RawMessage(accts)); code != 200 {
+		t.Fatalf("customer accounts: %d %s", code, body)
+	}
+
+	c.do("plan form", chromedp.WaitVisible(CSS(`#plan-form`)), chromedp.WaitVisible(CSS(`#plan-list`)))
+	if got := eval[string](c, `document.querySelector('#plan-form [name=year]').value`); got != fmt.Sprint(year) {
+		t.Errorf("the plan form's year is %q, want the page's %d", got, year)
+	}
+	c.set("#plan-form", "number", "BT-PLAN-H")
+	c.set("#plan-form", "plan_m3", "500")
+	c.fieldErr("#plan-save", "#err-pl-number", "residential")
+	c.set("#plan-form", "number", "BT-PLAN-N")
+	c.set("#plan-form", "plan_m3", "-5")
+	c.fieldErr("#plan-save", "#err-pl-plan_m3", "negative")
+	c.set("#plan-form", "plan_m3", "12000")
+	c.do("set the plan", jsClick(`#plan-save`),
+		waitJS(`[...document.querySelectorAll('#plan-list .el-table__row')].some(r => r.textContent.includes('BT-PLAN-N') && r.textContent.includes('12,000'))`))
+	row := eval[string](c, `[...document.querySelectorAll('#plan-list .el-table__row')].find(r => r.textContent.includes('BT-PLAN-N')).textContent`)
+	if !strings.Contains(row, "浏览器测试商户") || !strings.Contains(row, "东昌府区") {
+		t.Errorf("plan row %q lacks the account's name or region", row)
+	}
+	if !strings.Contains(c.text("#plan-note"), "BT-PLAN-N") {
+		t.Errorf("plan note %q", c.text("#plan-note"))
+	}
+
+	user := int64(awaitJS[float64](c, `(async () => ((await (await fetch('/api/v1/water-users?limit=1')).json()).items[0] || {}).id || 0)()`))
+	if user == 0 {
+		t.Fatal("no water user in the demo")
+	}
+	c.do("outputs tab", jsClick(`nav.tabs a[href="/billing/outputs"]`), chromedp.WaitVisible(CSS(`#output-form`)), chromedp.WaitVisible(CSS(`#output-list`)))
+	c.set("#output-form", "user_id", fmt.Sprint(user))
+	c.set("#output-form", "product", "浏览器测试纸")
+	c.set("#output-form", "output", "-1")
+	c.fieldErr("#output-save", "#err-op-output", "negative")
+	c.set("#output-form", "output", "3500")
+	c.do("declare the output", jsClick(`#output-save`),
+		waitJS(`[...document.querySelectorAll('#output-list .el-table__row')].some(r => r.textContent.includes('浏览器测试纸') && r.textContent.includes('3,500'))`))
+	row = eval[string](c, `[...document.querySelectorAll('#output-list .el-table__row')].find(r => r.textContent.includes('浏览器测试纸')).textContent`)
+	if !strings.Contains(row, fmt.Sprintf("#%d", user)) || !strings.Contains(row, "工业") {
+		t.Errorf("output row %q lacks the user or the sector", row)
+	}
+	if h := c.text("main h1"); !strings.Contains(h, "产量申报") {
+		t.Errorf("title %q", h)
+	}
+	c.screenshot("80-declared-outputs")
+	c.noConsoleErrors()
+}
