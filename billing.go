@@ -81,6 +81,8 @@ type OutputDeclaration struct {
 	// with one of its permits' water: the weight its quota is split by across
 	// the permits (the quota itself is norm × the user's own declaration).
 	PermitID int64 `json:"permit_id,omitempty"`
+	// UserName is the water user's name, filled by ListOutputs (not stored).
+	UserName string `json:"user_name,omitempty"`
 }
 
 // Validate checks the declaration's fields.

@@ -116,10 +116,10 @@ func (s *DB) ListOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclara
 	w := where{}
 	w.add("o.year = ?", year)
 	sc.apply(&w, "u.region", "o.user_id")
-	return all(ctx, s, `SELECT o.user_id, o.year, o.sector, o.product, o.output FROM output_declarations o JOIN water_users u ON u.id = o.user_id`+w.String()+` ORDER BY o.user_id, o.sector, o.product`, w.args,
+	return all(ctx, s, `SELECT o.user_id, u.name, o.year, o.sector, o.product, o.output FROM output_declarations o JOIN water_users u ON u.id = o.user_id`+w.String()+` ORDER BY o.user_id, o.sector, o.product`, w.args,
 		func(sc scanner) (*sishui.OutputDeclaration, error) {
 			var o sishui.OutputDeclaration
-			return &o, sc.Scan(&o.UserID, &o.Year, &o.Sector, &o.Product, &o.Output)
+			return &o, sc.Scan(&o.UserID, &o.UserName, &o.Year, &o.Sector, &o.Product, &o.Output)
 		})
 }
 

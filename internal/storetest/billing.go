@@ -48,8 +48,8 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	must(t, s.UpsertOutput(ctx, &sishui.OutputDeclaration{UserID: u.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 1200}))
 	outs, err := s.ListOutputs(ctx, 2026)
 	must(t, err)
-	if len(outs) != 1 || outs[0].Output != 1200 {
-		t.Fatalf("outputs %+v", outs)
+	if len(outs) != 1 || outs[0].Output != 1200 || outs[0].UserName != u.Name {
+		t.Fatalf("outputs %+v, want one of 1200 by %q", outs, u.Name)
 	}
 	if outs, _ := s.ListOutputs(as(sishui.RoleCounty, CountyB, 0), 2026); len(outs) != 0 {
 		t.Fatalf("county B sees %+v", outs)

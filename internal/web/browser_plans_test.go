@@ -47,6 +47,7 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	}
 
 	user := int64(awaitJS[float64](c, `(async () => ((await (await fetch('/api/v1/water-users?limit=1')).json()).items[0] || {}).id || 0)()`))
+	userName := awaitJS[string](c, fmt.Sprintf(`(async () => (await (await fetch('/api/v1/water-users/%d')).json()).name || '')()`, user))
 	if user == 0 {
 		t.Fatal("no water user in the demo")
 	}
@@ -59,7 +60,7 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	c.do("declare the output", jsClick(`#output-save`),
 		waitJS(`[...document.querySelectorAll('#output-list .el-table__row')].some(r => r.textContent.includes('浏览器测试纸') && r.textContent.includes('3,500'))`))
 	row = eval[string](c, `[...document.querySelectorAll('#output-list .el-table__row')].find(r => r.textContent.includes('浏览器测试纸')).textContent`)
-	if !strings.Contains(row, fmt.Sprintf("#%d", user)) || !strings.Contains(row, "工业") {
+	if userName == "" || !strings.Contains(row, userName) || !strings.Contains(row, fmt.Sprintf("#%d", user)) || !strings.Contains(row, "工业") {
 		t.Errorf("output row %q lacks the user or the sector", row)
 	}
 	if h := c.text("main h1"); !strings.Contains(h, "产量申报") {
