@@ -17,15 +17,6 @@ const (
 	oidFloat8 = 701
 )
 
-// PostgreSQL type OIDs of the arrays themselves.
-const (
-	oidByteaArray  = 1001
-	oidInt4Array   = 1007
-	oidTextArray   = 1009
-	oidInt8Array   = 1016
-	oidFloat8Array = 1022
-)
-
 // binaryFormat is the format code list meaning "all binary" for parameters
 // and result columns alike.
 var binaryFormat = []int16{1}

@@ -8,6 +8,16 @@ const IngestStatement = ingestStmt
 // DecodeInt8Array is decodeInt8Array.
 var DecodeInt8Array = decodeInt8Array
 
+// PostgreSQL type OIDs of the arrays (the store's statement takes its
+// parameter types from its casts).
+const (
+	oidByteaArray  = 1001
+	oidInt4Array   = 1007
+	oidTextArray   = 1009
+	oidInt8Array   = 1016
+	oidFloat8Array = 1022
+)
+
 // EncodeArray encodes values ([]int32, []int64, []float64, []string or
 // [][]byte) as one binary array parameter and returns it with the array's
 // type OID.

@@ -49,14 +49,6 @@ SELECT (SELECT count(*) FROM s), ARRAY(SELECT id FROM f ORDER BY id)`
 // connection that ran a group commit.
 const ingestStmt = "sishui_ingest"
 
-// ingestTypes are the types of ingestSQL's parameters, in order.
-var ingestTypes = []uint32{
-	oidInt8Array, oidTextArray, oidTextArray, oidTextArray, oidTextArray, oidByteaArray, oidTextArray, oidTextArray, oidInt8Array, oidInt8Array,
-	oidInt4Array, oidInt4Array, oidInt8Array, oidInt8Array, oidFloat8Array, oidInt8Array,
-	oidInt8Array, oidInt4Array, oidInt8Array, oidFloat8Array, oidInt8Array,
-	oidInt8Array, oidInt4Array, oidInt8Array, oidFloat8Array,
-}
-
 // PostgreSQL error codes of a prepared statement that is missing (another
 // client deallocated it: DEALLOCATE, DISCARD ALL) or already there.
 const (
@@ -110,16 +102,16 @@ func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, er
 }
 
 // ingestStatement returns ingestSQL prepared on pc, preparing it the first
-// time. Whether it is prepared is kept with the connection (CustomData), so
+// time (the parameter types are ingestSQL's casts). Whether it is prepared is kept with the connection (CustomData), so
 // a new connection starts without it.
 func ingestStatement(ctx context.Context, pc *pgconn.PgConn) (*pgconn.StatementDescription, error) {
 	if sd, ok := pc.CustomData()[ingestStmt].(*pgconn.StatementDescription); ok {
 		return sd, nil
 	}
-	sd, err := pc.Prepare(ctx, ingestStmt, ingestSQL, ingestTypes)
+	sd, err := pc.Prepare(ctx, ingestStmt, ingestSQL, nil)
 	if hasCode(err, codeDuplicateStatement) { // prepared before, but not recorded
 		if err = pc.Deallocate(ctx, ingestStmt); err == nil {
-			sd, err = pc.Prepare(ctx, ingestStmt, ingestSQL, ingestTypes)
+			sd, err = pc.Prepare(ctx, ingestStmt, ingestSQL, nil)
 		}
 	}
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/pricing"
 )
 
 const ruleCols = `id, kind, region, rkey, effective_ms, verified, demo, name, source, body, actor, updated_ms`
@@ -157,7 +158,7 @@ func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 		}
 		p.Account = a.ID
 	}
-	if a.Class == residentialClass {
+	if a.Class == pricing.ClassResidential { // households have no yearly plan
 		return s.mapErr(op, sishui.Invalid(field, "account %s is residential: plans are for non-residential accounts", a.Number), "")
 	}
 	if err := s.canWrite(ctx, op, a.Region); err != nil {
@@ -192,10 +193,6 @@ func (s *DB) ListAccountPlans(ctx context.Context, year int) ([]*sishui.AccountP
 			return &p, err
 		})
 }
-
-// residentialClass is the tariff class of households (pricing.ClassResidential),
-// which have no yearly plan.
-const residentialClass = "residential"
 
 const customerCols = `id, number, name, region, class, supplier, meter, persons, user_id, plan_m3, opened_ms, closed_ms`
 
