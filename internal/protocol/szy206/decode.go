@@ -135,6 +135,9 @@ func pictureLen(b []byte) (int, error) {
 		h++
 	}
 	h += 5 + 1 // A, AFN
+	if len(b) > h-1 && AFN(b[h-1]) == AFNUser {
+		h++ // the user-defined AFN's second byte comes before the count
+	}
 	if len(b) < h+2 {
 		return 0, perr(len(b), ErrTruncated)
 	}
