@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/sishui/sishui"
+	"github.com/sishui/sishui/internal/pricing"
 )
 
 // billedUse is a water works' registered use of a year from its customers'
@@ -63,7 +64,7 @@ func (s *Service) worksBilledUse(ctx context.Context, year int, works map[string
 				out[code] = u
 			}
 			u.registeredM3 += float64(b.VolumeM3)
-			if a.Class == "residential" && a.Meter == "individual" {
+			if a.Class == pricing.ClassResidential && a.Meter == sishui.MeterIndividual {
 				u.residentialM3 += float64(b.VolumeM3)
 				u.residential = true
 			}
