@@ -245,7 +245,7 @@ func testAccountPlanByNumber(t *testing.T, f *fixture) {
 
 // TestDeleteOutput declares a user's output with a per-permit part and
 // removes it through DELETE /api/v1/outputs: the key's fields named, another
-// county's user not found, the enterprise refused as for a PUT, the part
+// county's user not found, the enterprise's own declaration withdrawn by it, the part
 // removed with the declaration.
 func TestDeleteOutput(t *testing.T) { onEngines(t, testDeleteOutput) }
 
@@ -279,16 +279,19 @@ func testDeleteOutput(t *testing.T, f *fixture) {
 		{"unknown user", "county", key(999_999_999, 2026, "industry", "测试纸"), 404, ""},
 		{"another product", "county", key(f.ent.ID, 2026, "industry", "别的纸"), 404, ""},
 		{"another county's user", "county2", key(f.ent.ID, 2026, "industry", "测试纸"), 404, ""},
-		{"enterprise", "enterprise", key(f.ent.ID, 2026, "industry", "测试纸"), 403, ""},
 	} {
 		eb = api.ErrorBody{}
 		if code := f.do(t, c.user, "DELETE", c.path, nil, &eb); code != c.code || eb.Error.Field != c.field {
 			t.Errorf("%s: %d %+v, want %d %q", c.name, code, eb, c.code, c.field)
 		}
 	}
-	// The PUT refuses the enterprise too.
-	if code := f.do(t, "enterprise", "PUT", "/api/v1/outputs", decl, nil); code != 403 {
-		t.Errorf("the enterprise declares: %d, want 403 like its delete", code)
+	// The enterprise declares and withdraws its own output.
+	own := sishui.OutputDeclaration{UserID: f.ent.ID, Year: 2027, Sector: "industry", Product: "自报纸", Output: 12}
+	if code := f.do(t, "enterprise", "PUT", "/api/v1/outputs", own, nil); code != 200 {
+		t.Fatalf("the enterprise declares its own output: %d", code)
+	}
+	if code := f.do(t, "enterprise", "DELETE", key(f.ent.ID, 2027, "industry", "自报纸"), nil, nil); code != 204 {
+		t.Fatalf("the enterprise withdraws its own output: %d", code)
 	}
 	if code := f.do(t, "county", "DELETE", key(f.ent.ID, 2026, "industry", "测试纸"), nil, nil); code != 204 {
 		t.Fatalf("delete: %d", code)

@@ -82,7 +82,7 @@ func (s *DB) UpsertOutput(ctx context.Context, o *sishui.OutputDeclaration) erro
 	if err != nil {
 		return s.mapErr(op, sishui.Invalid("user_id", "unknown water user %d", o.UserID), "")
 	}
-	if err := s.canWrite(ctx, op, u.Region); err != nil {
+	if err := s.canWriteFor(ctx, op, u); err != nil {
 		return err
 	}
 	if o.PermitID != 0 {
@@ -120,7 +120,7 @@ func (s *DB) DeleteOutput(ctx context.Context, userID int64, year int, sector, p
 	if err != nil {
 		return s.mapErr(op, err, "")
 	}
-	if err := s.canWrite(ctx, op, u.Region); err != nil {
+	if err := s.canWriteFor(ctx, op, u); err != nil {
 		return err
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {

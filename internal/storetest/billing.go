@@ -71,7 +71,7 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 		must(t, s.UpsertOutput(ctx, &o))
 	}
 	wantCode(t, s.DeleteOutput(as(sishui.RoleCounty, CountyB, 0), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
-	wantCode(t, s.DeleteOutput(as(sishui.RoleEnterprise, "", u.ID), u.ID, 2026, "industry", "paper"), sishui.EFORBIDDEN, "")
+	wantCode(t, s.DeleteOutput(as(sishui.RoleEnterprise, "", u.ID+1), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
 	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", " "), sishui.EINVALID, "product")
 	must(t, s.DeleteOutput(as(sishui.RoleCounty, CountyA, 0), u.ID, 2026, "industry", "paper"))
 	if outs, err := s.ListOutputs(ctx, 2026); err != nil || len(outs) != 1 || outs[0].Product != "pulp" || outs[0].Output != 50 {
@@ -87,6 +87,16 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantDeleted(t, s, "output_declaration", fmt.Sprintf("%d/2026/paper", u.ID), "county"+CountyA, `"output":1200`)
 	wantDeleted(t, s, "permit_output", fmt.Sprintf("%d/2026/paper", pa.ID), "county"+CountyA, `"output":500`)
 	wantDeleted(t, s, "permit_output", fmt.Sprintf("%d/2026/paper", pb.ID), "county"+CountyA, `"output":700`)
+	// The enterprise declares and withdraws its own output, no one else's.
+	own := as(sishui.RoleEnterprise, "", u.ID)
+	must(t, s.UpsertOutput(own, &sishui.OutputDeclaration{UserID: u.ID, Year: 2028, Sector: "industry", Product: "paper", Output: 30}))
+	if outs, err := s.ListOutputs(own, 2028); err != nil || len(outs) != 1 || outs[0].Output != 30 {
+		t.Fatalf("the enterprise's own 2028 outputs %+v %v", outs, err)
+	}
+	must(t, s.DeleteOutput(own, u.ID, 2028, "industry", "paper"))
+	if outs, err := s.ListOutputs(ctx, 2028); err != nil || len(outs) != 0 {
+		t.Fatalf("2028 outputs after the enterprise's delete %+v %v", outs, err)
+	}
 
 	// Customer accounts and reads.
 	accts := []*sishui.CustomerAccount{
