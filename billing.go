@@ -364,12 +364,21 @@ type BillingStore interface {
 	// of it produced with one of the user's permits (EINVALID for another
 	// user's permit).
 	UpsertOutput(ctx context.Context, o *OutputDeclaration) error
+	// DeleteOutput removes a user's declaration of a product for a year
+	// together with its per-permit parts (audited with the old values):
+	// ENOTFOUND when the user is out of scope or declared no such output,
+	// EFORBIDDEN for an actor who may not write the user's region.
+	DeleteOutput(ctx context.Context, userID int64, year int, sector, product string) error
 	// ListOutputs lists the year's user declarations (PermitID 0) in scope.
 	ListOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
 	// ListPermitOutputs lists the year's per-permit parts in scope.
 	ListPermitOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
 	// UpsertAccountPlan stores a non-residential account's plan for a year.
 	UpsertAccountPlan(ctx context.Context, p *AccountPlan) error
+	// DeleteAccountPlan removes an account's plan for a year (audited with
+	// the old plan): ENOTFOUND when the account is out of scope or has no
+	// plan for the year, EFORBIDDEN for an actor who may not write its region.
+	DeleteAccountPlan(ctx context.Context, account int64, year int) error
 	// ListAccountPlans lists the year's account plans in scope.
 	ListAccountPlans(ctx context.Context, year int) ([]*AccountPlan, error)
 

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sishui/sishui"
@@ -100,6 +101,20 @@ func (s *Server) billingRoutes() []Route {
 				}
 				return reply(w, &in, st.UpsertOutput(r.Context(), &in))
 			}},
+		{Method: "DELETE", Path: "/api/v1/outputs", Summary: "Remove a user's declared output of a product or crop for a year, with its per-permit parts (staff of the user's region; audited)", Tag: "pricing",
+			Query: []Param{{"user_id", "integer", "water user"}, {"year", "integer", "year"}, {"sector", "string", "sector code"}, {"product", "string", "product or crop"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				user, err := qInt64(r, "user_id")
+				if err != nil {
+					return err
+				}
+				y, err := qInt(r, "year")
+				if err != nil {
+					return err
+				}
+				q := r.URL.Query()
+				return replyNoContent(w, st.DeleteOutput(r.Context(), user, y, q.Get("sector"), q.Get("product")))
+			}},
 		{Method: "GET", Path: "/api/v1/outputs/permits", Summary: "Per-permit parts of declared outputs of a year (the weights a user's quota is split by across its permits)", Tag: "pricing", Out: []*sishui.OutputDeclaration{},
 			Query: []Param{{"year", "integer", "year"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -129,6 +144,28 @@ func (s *Server) billingRoutes() []Route {
 				}
 				p := sishui.AccountPlan{Number: in.Number, Year: in.Year, PlanM3: in.PlanM3}
 				return reply(w, &p, st.UpsertAccountPlan(r.Context(), &p))
+			}},
+		{Method: "DELETE", Path: "/api/v1/account-plans", Summary: "Remove a non-residential account's plan (计划用水) for a year, by account number (staff of its region; audited)", Tag: "billing",
+			Query: []Param{{"number", "string", "account number"}, {"year", "integer", "year"}},
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				number := r.URL.Query().Get("number")
+				if strings.TrimSpace(number) == "" {
+					return sishui.Invalid("number", "is required")
+				}
+				y, err := qYear(r)
+				if err != nil {
+					return err
+				}
+				ps, err := st.ListAccountPlans(r.Context(), y) // the plans in the caller's scope: another county's number is not found
+				if err != nil {
+					return err
+				}
+				for _, p := range ps {
+					if p.Number == number {
+						return replyNoContent(w, st.DeleteAccountPlan(r.Context(), p.Account, y))
+					}
+				}
+				return sishui.NotFound("account %s has no plan for %d", number, y)
 			}},
 		{Method: "PUT", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Set a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
 			In: sishui.AccountPlan{}, Out: sishui.AccountPlan{},

@@ -3,6 +3,8 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"slices"
 	"testing"
 	"time"
 
@@ -200,5 +202,108 @@ func testAccountPlanByNumber(t *testing.T, f *fixture) {
 	}
 	if code := f.do(t, "county2", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
 		t.Fatalf("county2 sees %d %+v", code, plans)
+	}
+
+	// Removing a plan by number: the fields named; an unknown number,
+	// another year or another county's account not found; the enterprise
+	// refused as for a PUT; then the plan is gone and a second delete 404s.
+	if code := f.do(t, "county", "PUT", "/api/v1/account-plans", map[string]any{"number": "N1", "year": 2027, "plan_m3": 14000}, nil); code != 200 {
+		t.Fatalf("2027 plan: %d", code)
+	}
+	for _, c := range []struct {
+		name, user, query string
+		code              int
+		field             string
+	}{
+		{"no number", "county", "year=2026", 400, "number"},
+		{"no year", "county", "number=N1", 400, "year"},
+		{"bad year", "county", "number=N1&year=26", 400, "year"},
+		{"unknown number", "county", "number=NOPE&year=2026", 404, ""},
+		{"no plan that year", "county", "number=N1&year=2028", 404, ""},
+		{"another county's account", "county2", "number=N1&year=2026", 404, ""},
+		{"residential", "county", "number=H1&year=2026", 404, ""},
+		{"enterprise", "enterprise", "number=N1&year=2026", 403, ""},
+	} {
+		eb = api.ErrorBody{}
+		if code := f.do(t, c.user, "DELETE", "/api/v1/account-plans?"+c.query, nil, &eb); code != c.code || eb.Error.Field != c.field {
+			t.Errorf("delete, %s: %d %+v, want %d %q", c.name, code, eb, c.code, c.field)
+		}
+	}
+	if code := f.do(t, "county", "DELETE", "/api/v1/account-plans?number=N1&year=2026", nil, nil); code != 204 {
+		t.Fatalf("delete the plan: %d", code)
+	}
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
+		t.Fatalf("plans after the delete: %d %+v", code, plans)
+	}
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans) != 1 || plans[0].PlanM3 != 14000 {
+		t.Fatalf("2027 plans after deleting 2026's: %d %+v", code, plans)
+	}
+	if code := f.do(t, "city", "DELETE", "/api/v1/account-plans?number=N1&year=2026", nil, nil); code != 404 {
+		t.Fatalf("second delete: %d", code)
+	}
+}
+
+// TestDeleteOutput declares a user's output with a per-permit part and
+// removes it through DELETE /api/v1/outputs: the key's fields named, another
+// county's user not found, the enterprise's own declaration withdrawn by it, the part
+// removed with the declaration.
+func TestDeleteOutput(t *testing.T) { onEngines(t, testDeleteOutput) }
+
+func testDeleteOutput(t *testing.T, f *fixture) {
+	var permits api.List[sishui.Permit]
+	if code := f.do(t, "county", "GET", fmt.Sprintf("/api/v1/permits?user_id=%d&limit=1", f.ent.ID), nil, &permits); code != 200 || len(permits.Items) == 0 {
+		t.Fatalf("the enterprise's permits: %d %+v", code, permits)
+	}
+	decl := sishui.OutputDeclaration{UserID: f.ent.ID, Year: 2026, Sector: "industry", Product: "测试纸", Output: 400}
+	part := decl
+	part.PermitID, part.Output = permits.Items[0].ID, 100
+	for _, o := range []sishui.OutputDeclaration{decl, part} {
+		if code := f.do(t, "county", "PUT", "/api/v1/outputs", o, nil); code != 200 {
+			t.Fatalf("declare %+v: %d", o, code)
+		}
+	}
+	key := func(user int64, year int, sector, product string) string {
+		return fmt.Sprintf("/api/v1/outputs?user_id=%d&year=%d&sector=%s&product=%s", user, year, sector, url.QueryEscape(product))
+	}
+	var eb api.ErrorBody
+	for _, c := range []struct {
+		name, user, path string
+		code             int
+		field            string
+	}{
+		{"no user", "county", "/api/v1/outputs?year=2026&sector=industry&product=x", 400, "user_id"},
+		{"bad user", "county", "/api/v1/outputs?user_id=abc&year=2026&sector=industry&product=x", 400, "user_id"},
+		{"no year", "county", fmt.Sprintf("/api/v1/outputs?user_id=%d&sector=industry&product=x", f.ent.ID), 400, "year"},
+		{"no sector", "county", fmt.Sprintf("/api/v1/outputs?user_id=%d&year=2026&product=x", f.ent.ID), 400, "sector"},
+		{"no product", "county", key(f.ent.ID, 2026, "industry", ""), 400, "product"},
+		{"unknown user", "county", key(999_999_999, 2026, "industry", "测试纸"), 404, ""},
+		{"another product", "county", key(f.ent.ID, 2026, "industry", "别的纸"), 404, ""},
+		{"another county's user", "county2", key(f.ent.ID, 2026, "industry", "测试纸"), 404, ""},
+	} {
+		eb = api.ErrorBody{}
+		if code := f.do(t, c.user, "DELETE", c.path, nil, &eb); code != c.code || eb.Error.Field != c.field {
+			t.Errorf("%s: %d %+v, want %d %q", c.name, code, eb, c.code, c.field)
+		}
+	}
+	// The enterprise declares and withdraws its own output.
+	own := sishui.OutputDeclaration{UserID: f.ent.ID, Year: 2027, Sector: "industry", Product: "自报纸", Output: 12}
+	if code := f.do(t, "enterprise", "PUT", "/api/v1/outputs", own, nil); code != 200 {
+		t.Fatalf("the enterprise declares its own output: %d", code)
+	}
+	if code := f.do(t, "enterprise", "DELETE", key(f.ent.ID, 2027, "industry", "自报纸"), nil, nil); code != 204 {
+		t.Fatalf("the enterprise withdraws its own output: %d", code)
+	}
+	if code := f.do(t, "county", "DELETE", key(f.ent.ID, 2026, "industry", "测试纸"), nil, nil); code != 204 {
+		t.Fatalf("delete: %d", code)
+	}
+	var outs, parts []sishui.OutputDeclaration
+	if code := f.do(t, "county", "GET", "/api/v1/outputs?year=2026", nil, &outs); code != 200 || slices.ContainsFunc(outs, func(o sishui.OutputDeclaration) bool { return o.Product == "测试纸" }) {
+		t.Fatalf("outputs after the delete: %d %+v", code, outs)
+	}
+	if code := f.do(t, "county", "GET", "/api/v1/outputs/permits?year=2026", nil, &parts); code != 200 || slices.ContainsFunc(parts, func(o sishui.OutputDeclaration) bool { return o.Product == "测试纸" }) {
+		t.Fatalf("permit parts after the delete: %d %+v", code, parts)
+	}
+	if code := f.do(t, "city", "DELETE", key(f.ent.ID, 2026, "industry", "测试纸"), nil, nil); code != 404 {
+		t.Fatalf("second delete: %d", code)
 	}
 }

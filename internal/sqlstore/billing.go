@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -81,7 +82,7 @@ func (s *DB) UpsertOutput(ctx context.Context, o *sishui.OutputDeclaration) erro
 	if err != nil {
 		return s.mapErr(op, sishui.Invalid("user_id", "unknown water user %d", o.UserID), "")
 	}
-	if err := s.canWrite(ctx, op, u.Region); err != nil {
+	if err := s.canWriteFor(ctx, op, u); err != nil {
 		return err
 	}
 	if o.PermitID != 0 {
@@ -104,6 +105,63 @@ func (s *DB) UpsertOutput(ctx context.Context, o *sishui.OutputDeclaration) erro
 			return err
 		}
 		return s.audit(ctx, tx, "upsert", "output_declaration", fmt.Sprintf("%d/%d/%s", o.UserID, o.Year, o.Product), nil, o, "")
+	})
+	return s.mapErr(op, err, "")
+}
+
+// DeleteOutput removes a user's declared output for a year and its per-permit parts.
+func (s *DB) DeleteOutput(ctx context.Context, userID int64, year int, sector, product string) error {
+	const op = "delete output"
+	o := &sishui.OutputDeclaration{UserID: userID, Year: year, Sector: sector, Product: product}
+	if err := o.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	u, err := s.GetWaterUser(ctx, userID)
+	if err != nil {
+		return s.mapErr(op, err, "")
+	}
+	if err := s.canWriteFor(ctx, op, u); err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q(`DELETE FROM output_declarations WHERE user_id = ? AND year = ? AND sector = ? AND product = ? RETURNING output`),
+			userID, year, sector, product).Scan(&o.Output)
+		if err == sql.ErrNoRows {
+			return sishui.NotFound("water user %d declared no %s output of %q for %d", userID, sector, product, year)
+		} else if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, "delete", "output_declaration", fmt.Sprintf("%d/%d/%s", userID, year, product), o, nil, ""); err != nil {
+			return err
+		}
+		// The per-permit parts only weigh the declaration across the user's permits: they go with it.
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT o.permit_id, o.output FROM permit_outputs o JOIN permits p ON p.id = o.permit_id
+			WHERE p.user_id = ? AND o.year = ? AND o.sector = ? AND o.product = ? ORDER BY o.permit_id`), userID, year, sector, product)
+		if err != nil {
+			return err
+		}
+		var parts []sishui.OutputDeclaration
+		for rows.Next() {
+			part := sishui.OutputDeclaration{UserID: userID, Year: year, Sector: sector, Product: product}
+			if err := rows.Scan(&part.PermitID, &part.Output); err != nil {
+				rows.Close()
+				return err
+			}
+			parts = append(parts, part)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+		for _, part := range parts {
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM permit_outputs WHERE permit_id = ? AND year = ? AND sector = ? AND product = ?`),
+				part.PermitID, year, sector, product); err != nil {
+				return err
+			}
+			if err := s.audit(ctx, tx, "delete", "permit_output", fmt.Sprintf("%d/%d/%s", part.PermitID, year, product), part, nil, ""); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return s.mapErr(op, err, "")
 }
@@ -171,6 +229,33 @@ func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 			return err
 		}
 		return s.audit(ctx, tx, "upsert", "customer_account_plan", fmt.Sprintf("%s/%d", a.Number, p.Year), nil, p, "")
+	})
+	return s.mapErr(op, err, "")
+}
+
+// DeleteAccountPlan removes a non-residential account's plan for a year.
+func (s *DB) DeleteAccountPlan(ctx context.Context, account int64, year int) error {
+	const op = "delete account plan"
+	p := &sishui.AccountPlan{Account: account, Year: year}
+	if err := p.Validate(); err != nil {
+		return s.mapErr(op, err, "")
+	}
+	a, err := s.GetCustomerAccount(ctx, account)
+	if err != nil {
+		return s.mapErr(op, err, "")
+	}
+	if err := s.canWrite(ctx, op, a.Region); err != nil {
+		return err
+	}
+	p.Number, p.Name, p.Region, p.UserID = a.Number, a.Name, a.Region, a.UserID
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q(`DELETE FROM customer_account_plans WHERE account_id = ? AND year = ? RETURNING plan_m3`), account, year).Scan(&p.PlanM3)
+		if err == sql.ErrNoRows {
+			return sishui.NotFound("account %s has no plan for %d", a.Number, year)
+		} else if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, "delete", "customer_account_plan", fmt.Sprintf("%s/%d", a.Number, year), p, nil, "")
 	})
 	return s.mapErr(op, err, "")
 }

@@ -165,6 +165,19 @@ func (s *DB) canWrite(ctx context.Context, op, region string) error {
 	return nil
 }
 
+// canWriteFor checks that the actor may change what a water user declares
+// of itself (its outputs): staff who may write in the user's region, or the
+// enterprise that is that user.
+func (s *DB) canWriteFor(ctx context.Context, op string, u *sishui.WaterUser) error {
+	if a := sishui.ActorFrom(ctx); a.Role == sishui.RoleEnterprise {
+		if a.WaterUser > 0 && a.WaterUser == u.ID {
+			return nil
+		}
+		return &sishui.Error{Code: sishui.EFORBIDDEN, Op: op, Field: "user_id", Message: "an enterprise declares only its own outputs"}
+	}
+	return s.canWrite(ctx, op, u.Region)
+}
+
 // canWriteVocabulary checks that the actor may change city-wide reference data
 // (regions, sources, sectors, indicators, targets, caps).
 func canWriteVocabulary(ctx context.Context, op string) error {

@@ -3,7 +3,9 @@ package storetest
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +56,47 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if outs, _ := s.ListOutputs(as(sishui.RoleCounty, CountyB, 0), 2026); len(outs) != 0 {
 		t.Fatalf("county B sees %+v", outs)
 	}
+	// Deleting a declaration removes it and its per-permit parts, nothing
+	// else (another product, another year); audited with the old values.
+	pa, pb := newPermit("P-OUT-A", u.ID, CountyA, sishui.SourceYellowRiver, 10), newPermit("P-OUT-B", u.ID, CountyA, sishui.SourceYellowRiver, 10)
+	must(t, s.CreatePermit(ctx, pa))
+	must(t, s.CreatePermit(ctx, pb))
+	for _, o := range []sishui.OutputDeclaration{
+		{UserID: u.ID, PermitID: pa.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 500},
+		{UserID: u.ID, PermitID: pb.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 700},
+		{UserID: u.ID, PermitID: pa.ID, Year: 2026, Sector: "industry", Product: "pulp", Output: 5},
+		{UserID: u.ID, Year: 2026, Sector: "industry", Product: "pulp", Output: 50},
+		{UserID: u.ID, Year: 2027, Sector: "industry", Product: "paper", Output: 900},
+	} {
+		must(t, s.UpsertOutput(ctx, &o))
+	}
+	wantCode(t, s.DeleteOutput(as(sishui.RoleCounty, CountyB, 0), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteOutput(as(sishui.RoleEnterprise, "", u.ID+1), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", " "), sishui.EINVALID, "product")
+	must(t, s.DeleteOutput(as(sishui.RoleCounty, CountyA, 0), u.ID, 2026, "industry", "paper"))
+	if outs, err := s.ListOutputs(ctx, 2026); err != nil || len(outs) != 1 || outs[0].Product != "pulp" || outs[0].Output != 50 {
+		t.Fatalf("outputs after the delete %+v %v, want pulp 50 only", outs, err)
+	}
+	if parts, err := s.ListPermitOutputs(ctx, 2026); err != nil || len(parts) != 1 || parts[0].Product != "pulp" || parts[0].PermitID != pa.ID {
+		t.Fatalf("permit parts after the delete %+v %v, want P-OUT-A's pulp only", parts, err)
+	}
+	if outs, err := s.ListOutputs(ctx, 2027); err != nil || len(outs) != 1 || outs[0].Output != 900 {
+		t.Fatalf("2027 outputs after deleting 2026's %+v %v", outs, err)
+	}
+	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
+	wantDeleted(t, s, "output_declaration", fmt.Sprintf("%d/2026/paper", u.ID), "county"+CountyA, `"output":1200`)
+	wantDeleted(t, s, "permit_output", fmt.Sprintf("%d/2026/paper", pa.ID), "county"+CountyA, `"output":500`)
+	wantDeleted(t, s, "permit_output", fmt.Sprintf("%d/2026/paper", pb.ID), "county"+CountyA, `"output":700`)
+	// The enterprise declares and withdraws its own output, no one else's.
+	own := as(sishui.RoleEnterprise, "", u.ID)
+	must(t, s.UpsertOutput(own, &sishui.OutputDeclaration{UserID: u.ID, Year: 2028, Sector: "industry", Product: "paper", Output: 30}))
+	if outs, err := s.ListOutputs(own, 2028); err != nil || len(outs) != 1 || outs[0].Output != 30 {
+		t.Fatalf("the enterprise's own 2028 outputs %+v %v", outs, err)
+	}
+	must(t, s.DeleteOutput(own, u.ID, 2028, "industry", "paper"))
+	if outs, err := s.ListOutputs(ctx, 2028); err != nil || len(outs) != 0 {
+		t.Fatalf("2028 outputs after the enterprise's delete %+v %v", outs, err)
+	}
 
 	// Customer accounts and reads.
 	accts := []*sishui.CustomerAccount{
@@ -94,6 +137,22 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 		t.Fatalf("county A sees county B's plans %+v", ps)
 	}
 	wantCode(t, s.UpsertAccountPlan(as(sishui.RoleCounty, CountyA, 0), &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1}), sishui.EINVALID, "account")
+	// Deleting a plan removes that account-year only: invisible out of
+	// scope, refused to a reader; audited with the old plan.
+	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "N001", Year: 2027, PlanM3: 1300}))
+	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyA, 0), accts[1].ID, 2026), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleEnterprise, "", u.ID), accts[1].ID, 2026), sishui.EFORBIDDEN, "")
+	wantCode(t, s.DeleteAccountPlan(ctx, accts[1].ID, 26), sishui.EINVALID, "year")
+	must(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyB, 0), accts[1].ID, 2026))
+	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 0 {
+		t.Fatalf("account plans after the delete %+v %v", ps, err)
+	}
+	if ps, err := s.ListAccountPlans(ctx, 2027); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1300 {
+		t.Fatalf("2027 account plans after deleting 2026's %+v %v", ps, err)
+	}
+	wantCode(t, s.DeleteAccountPlan(ctx, accts[1].ID, 2026), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(ctx, accts[0].ID, 2027), sishui.ENOTFOUND, "")
+	wantDeleted(t, s, "customer_account_plan", "N001/2026", "county"+CountyB, `"plan_m3":1200`)
 	list, n, err := s.ListCustomerAccounts(as(sishui.RoleCounty, CountyA, 0), "", sishui.Page{})
 	must(t, err)
 	if n != 1 || list[0].Number != "H001" {
@@ -255,5 +314,16 @@ func testBudgets(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantCode(t, s.CreateSavingContract(ctx, &bc), sishui.EINVALID, "start_year")
 	if cs, _ := s.ListSavingContracts(as(sishui.RoleCounty, CountyB, 0), 0); len(cs) != 0 {
 		t.Fatalf("county B sees %+v", cs)
+	}
+}
+
+// wantDeleted checks that the newest audit entry of the entity is a delete by
+// actor whose before holds old.
+func wantDeleted(t *testing.T, s sishui.Store, entity, id, actor, old string) {
+	t.Helper()
+	es, _, err := s.ListAudit(as(sishui.RoleAuditor, "", 0), sishui.AuditFilter{Entity: entity, EntityID: id, Page: sishui.Page{Limit: 1}})
+	must(t, err)
+	if len(es) != 1 || es[0].Action != "delete" || es[0].Actor != actor || !strings.Contains(string(es[0].Before), old) || len(es[0].After) != 0 {
+		t.Fatalf("audit of %s %s: %+v, want a delete by %s from %s", entity, id, es, actor, old)
 	}
 }

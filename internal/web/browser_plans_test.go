@@ -14,7 +14,8 @@ import (
 // testPlansAndOutputs works the billing page's account plans (计划用水) and
 // declared outputs (产量申报) tabs as city staff: a residential account and a
 // negative volume are refused beside their fields, then a plan set by account
-// number and an output declared are listed in the year's tables.
+// number and an output declared are listed in the year's tables; each is
+// deleted from its row after a confirmation (a cancelled one keeps the plan).
 func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	c := newSession(t, bctx, base)
 	c.loginTo("city", "city-demo", "/billing/plans")
@@ -45,6 +46,12 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	if !strings.Contains(c.text("#plan-note"), "BT-PLAN-N") {
 		t.Errorf("plan note %q", c.text("#plan-note"))
 	}
+	c.deleteRow("#plan-list", ".plan-delete", "BT-PLAN-N", false)
+	if !eval[bool](c, `!!`+rowOf("#plan-list", "BT-PLAN-N")) {
+		t.Fatal("a cancelled delete removed the plan")
+	}
+	c.deleteRow("#plan-list", ".plan-delete", "BT-PLAN-N", true)
+	c.do("plan deleted", waitJS(`!`+rowOf("#plan-list", "BT-PLAN-N")+` && document.querySelector('#plan-note').textContent.includes('已删除')`))
 
 	user := int64(awaitJS[float64](c, `(async () => ((await (await fetch('/api/v1/water-users?limit=1')).json()).items[0] || {}).id || 0)()`))
 	userName := awaitJS[string](c, fmt.Sprintf(`(async () => (await (await fetch('/api/v1/water-users/%d')).json()).name || '')()`, user))
@@ -67,5 +74,33 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 		t.Errorf("title %q", h)
 	}
 	c.screenshot("80-declared-outputs")
+	c.deleteRow("#output-list", ".output-delete", "浏览器测试纸", true)
+	c.do("output deleted", waitJS(`!`+rowOf("#output-list", "浏览器测试纸")+` && document.querySelector('#output-note').textContent.includes('已删除')`))
 	c.noConsoleErrors()
+}
+
+// rowOf is a script expression for the row of the table list that holds text (undefined when none does).
+func rowOf(list, text string) string {
+	return fmt.Sprintf(`[...document.querySelectorAll('%s .el-table__row')].find(r => r.textContent.includes(%q))`, list, text)
+}
+
+// deleteRow clicks the delete button of the row of list that holds text, checks
+// that the confirmation names the row, and confirms it or cancels.
+func (s *session) deleteRow(list, button, text string, confirm bool) {
+	s.t.Helper()
+	answer := `.el-message-box__btns .el-button:not(.el-button--primary)`
+	if confirm {
+		answer = `.el-message-box__btns .el-button--primary`
+	}
+	click := fmt.Sprintf(`(() => { %s.querySelector(%q).click(); return true; })()`, rowOf(list, text), button)
+	s.do("ask to delete "+text,
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](click)(ctx, t)
+			return err
+		}),
+		waitJS(fmt.Sprintf(`(document.querySelector('.el-message-box')||{textContent:''}).textContent.includes(%q)`, text)))
+	if q := s.text(".el-message-box"); !strings.Contains(q, "确认删除") {
+		s.t.Errorf("confirmation %q", q)
+	}
+	s.do("answer the confirmation", jsClick(answer), waitJS(`document.querySelector('.el-message-box') === null`))
 }

@@ -1,1 +1,0 @@
-import{T as a}from"./index-QEkL_pSP.js";import{s as i,x as n,w as c,q as t,y as e,z as s,A as l,B as o}from"./use-form-item-D8oboIFu.js";const f=a([String,Object,Function]);const p={Close:t,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:c,success:n,error:i};export{p as T,u as V,_ as a,f as i};
