@@ -101,7 +101,7 @@ func (s *Server) billingRoutes() []Route {
 				}
 				return reply(w, &in, st.UpsertOutput(r.Context(), &in))
 			}},
-		{Method: "DELETE", Path: "/api/v1/outputs", Summary: "Remove a user's declared output of a product or crop for a year, with its per-permit parts (staff of the user's region; audited)", Tag: "pricing",
+		{Method: "DELETE", Path: "/api/v1/outputs", Summary: "Remove a user's declared output of a product or crop for a year, with its per-permit parts (staff of the user's region, or the enterprise for itself; audited)", Tag: "pricing",
 			Query: []Param{{"user_id", "integer", "water user"}, {"year", "integer", "year"}, {"sector", "string", "sector code"}, {"product", "string", "product or crop"}},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
 				user, err := qInt64(r, "user_id")
