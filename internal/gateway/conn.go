@@ -190,15 +190,16 @@ func (c *conn) serve() {
 // unregisters the connection.
 func (c *conn) finish() {
 	s := c.s
-	if r := recover(); r != nil {
+	r := recover()
+	if r != nil {
 		c.pm.panics.Inc()
 		s.log.Error("gateway: connection panicked", "protocol", c.protocol, "peer", c.peer, "panic", r,
 			"stack", string(debug.Stack()))
-	} else {
-		s.log.Debug("gateway: connection closed", "protocol", c.protocol, "peer", c.peer, "address", c.key.address, "reason", c.closeReason)
 	}
 	c.nc.Close()
-	s.unregister(c)
+	if address := s.unregister(c); r == nil {
+		s.log.Debug("gateway: connection closed", "protocol", c.protocol, "peer", c.peer, "address", address, "reason", c.closeReason)
+	}
 	s.connWG.Done()
 }
 

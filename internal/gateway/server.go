@@ -519,7 +519,10 @@ func (s *Server) bindLocked(c *conn, k termKey) (old *conn, bound bool) {
 	return old, true
 }
 
-func (s *Server) unregister(c *conn) {
+// unregister forgets c and returns the address of the terminal it spoke for
+// (empty when none, or when a newer connection replaced it): c.key is read
+// here under s.mu, as bindLocked on another connection may clear it.
+func (s *Server) unregister(c *conn) (address string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.conns, c)
@@ -527,6 +530,7 @@ func (s *Server) unregister(c *conn) {
 		delete(s.byAddr, c.key)
 	}
 	s.m.proto(c.protocol).open.Add(-1)
+	return c.key.address
 }
 
 // peekQueue returns the first queued frame of k.
