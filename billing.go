@@ -375,10 +375,11 @@ type BillingStore interface {
 	ListPermitOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
 	// UpsertAccountPlan stores a non-residential account's plan for a year.
 	UpsertAccountPlan(ctx context.Context, p *AccountPlan) error
-	// DeleteAccountPlan removes an account's plan for a year (audited with
-	// the old plan): ENOTFOUND when the account is out of scope or has no
+	// DeleteAccountPlan removes an account's plan for a year, the account
+	// named by p's id or else its number (audited with the old plan; p is
+	// filled with it): ENOTFOUND when the account is out of scope or has no
 	// plan for the year, EFORBIDDEN for an actor who may not write its region.
-	DeleteAccountPlan(ctx context.Context, account int64, year int) error
+	DeleteAccountPlan(ctx context.Context, p *AccountPlan) error
 	// ListAccountPlans lists the year's account plans in scope.
 	ListAccountPlans(ctx context.Context, year int) ([]*AccountPlan, error)
 

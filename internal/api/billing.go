@@ -156,16 +156,7 @@ func (s *Server) billingRoutes() []Route {
 				if err != nil {
 					return err
 				}
-				ps, err := st.ListAccountPlans(r.Context(), y) // the plans in the caller's scope: another county's number is not found
-				if err != nil {
-					return err
-				}
-				for _, p := range ps {
-					if p.Number == number {
-						return replyNoContent(w, st.DeleteAccountPlan(r.Context(), p.Account, y))
-					}
-				}
-				return sishui.NotFound("account %s has no plan for %d", number, y)
+				return replyNoContent(w, st.DeleteAccountPlan(r.Context(), &sishui.AccountPlan{Number: number, Year: y}))
 			}},
 		{Method: "PUT", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Set a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
 			In: sishui.AccountPlan{}, Out: sishui.AccountPlan{},
@@ -180,6 +171,14 @@ func (s *Server) billingRoutes() []Route {
 				}
 				in.Account, in.Year = id, year
 				return reply(w, &in, st.UpsertAccountPlan(r.Context(), &in))
+			}},
+		{Method: "DELETE", Path: "/api/v1/customer-accounts/{id}/plans/{year}", Summary: "Remove a non-residential account's plan for a year (staff of its region; audited)", Tag: "billing",
+			Handler: func(w http.ResponseWriter, r *http.Request) error {
+				id, year, err := pathIDYear(r)
+				if err != nil {
+					return err
+				}
+				return replyNoContent(w, st.DeleteAccountPlan(r.Context(), &sishui.AccountPlan{Account: id, Year: year}))
 			}},
 		{Method: "GET", Path: "/api/v1/customer-accounts", Summary: "Customer accounts of the water suppliers", Tag: "billing", Query: withPage(regionQ), Out: List[*sishui.CustomerAccount]{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {

@@ -241,6 +241,20 @@ func testAccountPlanByNumber(t *testing.T, f *fixture) {
 	if code := f.do(t, "city", "DELETE", "/api/v1/account-plans?number=N1&year=2026", nil, nil); code != 404 {
 		t.Fatalf("second delete: %d", code)
 	}
+	// By account id, on the account's own route.
+	byID := fmt.Sprintf("/api/v1/customer-accounts/%d/plans/2027", plans[0].Account)
+	if code := f.do(t, "county2", "DELETE", byID, nil, nil); code != 404 {
+		t.Fatalf("delete by id from another county: %d", code)
+	}
+	if code := f.do(t, "county", "DELETE", byID, nil, nil); code != 204 {
+		t.Fatalf("delete by id: %d", code)
+	}
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans) != 0 {
+		t.Fatalf("2027 plans after the delete by id: %d %+v", code, plans)
+	}
+	if code := f.do(t, "county", "DELETE", byID, nil, nil); code != 404 {
+		t.Fatalf("second delete by id: %d", code)
+	}
 }
 
 // TestDeleteOutput declares a user's output with a per-permit part and

@@ -174,8 +174,14 @@ func list[T any](ctx context.Context, s *DB, table, cols string, w *where, order
 }
 
 // all runs an unpaginated SELECT.
-func all[T any](ctx context.Context, s *DB, query string, args []any, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+func all[T any](ctx context.Context, s *DB, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
 	rows, err := s.DB.QueryContext(ctx, s.q(query), args...)
+	return collect(rows, err, scan)
+}
+
+// collect scans every row of a query's result (rows and err as the query
+// returned them) and closes the rows.
+func collect[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}

@@ -1,11 +1,12 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -135,28 +136,18 @@ func (s *DB) DeleteOutput(ctx context.Context, userID int64, year int, sector, p
 			return err
 		}
 		// The per-permit parts only weigh the declaration across the user's permits: they go with it.
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT o.permit_id, o.output FROM permit_outputs o JOIN permits p ON p.id = o.permit_id
-			WHERE p.user_id = ? AND o.year = ? AND o.sector = ? AND o.product = ? ORDER BY o.permit_id`), userID, year, sector, product)
+		rows, err := tx.QueryContext(ctx, s.q(`DELETE FROM permit_outputs WHERE year = ? AND sector = ? AND product = ?
+			AND permit_id IN (SELECT id FROM permits WHERE user_id = ?) RETURNING permit_id, output`), year, sector, product, userID)
+		parts, err := collect(rows, err, func(sc scanner) (sishui.OutputDeclaration, error) {
+			part := sishui.OutputDeclaration{UserID: userID, Year: year, Sector: sector, Product: product}
+			err := sc.Scan(&part.PermitID, &part.Output)
+			return part, err
+		})
 		if err != nil {
 			return err
 		}
-		var parts []sishui.OutputDeclaration
-		for rows.Next() {
-			part := sishui.OutputDeclaration{UserID: userID, Year: year, Sector: sector, Product: product}
-			if err := rows.Scan(&part.PermitID, &part.Output); err != nil {
-				rows.Close()
-				return err
-			}
-			parts = append(parts, part)
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-			return err
-		}
+		slices.SortFunc(parts, func(a, b sishui.OutputDeclaration) int { return cmp.Compare(a.PermitID, b.PermitID) }) // RETURNING has no order
 		for _, part := range parts {
-			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM permit_outputs WHERE permit_id = ? AND year = ? AND sector = ? AND product = ?`),
-				part.PermitID, year, sector, product); err != nil {
-				return err
-			}
 			if err := s.audit(ctx, tx, "delete", "permit_output", fmt.Sprintf("%d/%d/%s", part.PermitID, year, product), part, nil, ""); err != nil {
 				return err
 			}
@@ -204,17 +195,11 @@ func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 	if err := p.Validate(); err != nil {
 		return s.mapErr(op, err, "")
 	}
-	field, a, err := "account", (*sishui.CustomerAccount)(nil), error(nil)
-	if p.Account != 0 {
-		if a, err = s.GetCustomerAccount(ctx, p.Account); err != nil {
-			return s.mapErr(op, sishui.Invalid(field, "unknown customer account %d", p.Account), "")
-		}
-	} else {
-		field = "number"
-		if a, err = s.customerAccountByNumber(ctx, p.Number); err != nil {
-			return s.mapErr(op, sishui.Invalid(field, "unknown customer account number %q", p.Number), "")
-		}
-		p.Account = a.ID
+	a, field, err := s.planAccount(ctx, p)
+	if sishui.ErrorCode(err) == sishui.ENOTFOUND { // a plan's account is input, named by the field
+		return s.mapErr(op, sishui.Invalid(field, "%s", sishui.ErrorMessage(err)), "")
+	} else if err != nil {
+		return s.mapErr(op, err, "")
 	}
 	if a.Class == pricing.ClassResidential { // households have no yearly plan
 		return s.mapErr(op, sishui.Invalid(field, "account %s is residential: plans are for non-residential accounts", a.Number), "")
@@ -233,14 +218,37 @@ func (s *DB) UpsertAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 	return s.mapErr(op, err, "")
 }
 
-// DeleteAccountPlan removes a non-residential account's plan for a year.
-func (s *DB) DeleteAccountPlan(ctx context.Context, account int64, year int) error {
+// planAccount finds a plan's account by id, or else by number, in the
+// caller's scope, and sets the plan's id. It returns the field the plan
+// named the account by, and ENOTFOUND saying which account was not found.
+func (s *DB) planAccount(ctx context.Context, p *sishui.AccountPlan) (*sishui.CustomerAccount, string, error) {
+	field, a, err := "account", (*sishui.CustomerAccount)(nil), error(nil)
+	if p.Account != 0 {
+		a, err = s.GetCustomerAccount(ctx, p.Account)
+	} else {
+		field = "number"
+		a, err = s.customerAccountByNumber(ctx, p.Number)
+	}
+	switch {
+	case sishui.ErrorCode(err) == sishui.ENOTFOUND && field == "number":
+		return nil, field, sishui.NotFound("unknown customer account number %q", p.Number)
+	case sishui.ErrorCode(err) == sishui.ENOTFOUND:
+		return nil, field, sishui.NotFound("unknown customer account %d", p.Account)
+	case err != nil:
+		return nil, field, err
+	}
+	p.Account = a.ID
+	return a, field, nil
+}
+
+// DeleteAccountPlan removes a non-residential account's plan for a year;
+// p names the account by id or number.
+func (s *DB) DeleteAccountPlan(ctx context.Context, p *sishui.AccountPlan) error {
 	const op = "delete account plan"
-	p := &sishui.AccountPlan{Account: account, Year: year}
 	if err := p.Validate(); err != nil {
 		return s.mapErr(op, err, "")
 	}
-	a, err := s.GetCustomerAccount(ctx, account)
+	a, _, err := s.planAccount(ctx, p)
 	if err != nil {
 		return s.mapErr(op, err, "")
 	}
@@ -249,13 +257,13 @@ func (s *DB) DeleteAccountPlan(ctx context.Context, account int64, year int) err
 	}
 	p.Number, p.Name, p.Region, p.UserID = a.Number, a.Name, a.Region, a.UserID
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q(`DELETE FROM customer_account_plans WHERE account_id = ? AND year = ? RETURNING plan_m3`), account, year).Scan(&p.PlanM3)
+		err := tx.QueryRowContext(ctx, s.q(`DELETE FROM customer_account_plans WHERE account_id = ? AND year = ? RETURNING plan_m3`), p.Account, p.Year).Scan(&p.PlanM3)
 		if err == sql.ErrNoRows {
-			return sishui.NotFound("account %s has no plan for %d", a.Number, year)
+			return sishui.NotFound("account %s has no plan for %d", a.Number, p.Year)
 		} else if err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, "delete", "customer_account_plan", fmt.Sprintf("%s/%d", a.Number, year), p, nil, "")
+		return s.audit(ctx, tx, "delete", "customer_account_plan", fmt.Sprintf("%s/%d", a.Number, p.Year), p, nil, "")
 	})
 	return s.mapErr(op, err, "")
 }

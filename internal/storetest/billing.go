@@ -61,7 +61,13 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	pa, pb := newPermit("P-OUT-A", u.ID, CountyA, sishui.SourceYellowRiver, 10), newPermit("P-OUT-B", u.ID, CountyA, sishui.SourceYellowRiver, 10)
 	must(t, s.CreatePermit(ctx, pa))
 	must(t, s.CreatePermit(ctx, pb))
+	other := newUser(CountyA, 2) // the same product declared by another user stays
+	must(t, s.CreateWaterUser(ctx, other))
+	pc := newPermit("P-OUT-C", other.ID, CountyA, sishui.SourceYellowRiver, 10)
+	must(t, s.CreatePermit(ctx, pc))
 	for _, o := range []sishui.OutputDeclaration{
+		{UserID: other.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 80},
+		{UserID: other.ID, PermitID: pc.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 80},
 		{UserID: u.ID, PermitID: pa.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 500},
 		{UserID: u.ID, PermitID: pb.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 700},
 		{UserID: u.ID, PermitID: pa.ID, Year: 2026, Sector: "industry", Product: "pulp", Output: 5},
@@ -74,11 +80,11 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantCode(t, s.DeleteOutput(as(sishui.RoleEnterprise, "", u.ID+1), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
 	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", " "), sishui.EINVALID, "product")
 	must(t, s.DeleteOutput(as(sishui.RoleCounty, CountyA, 0), u.ID, 2026, "industry", "paper"))
-	if outs, err := s.ListOutputs(ctx, 2026); err != nil || len(outs) != 1 || outs[0].Product != "pulp" || outs[0].Output != 50 {
-		t.Fatalf("outputs after the delete %+v %v, want pulp 50 only", outs, err)
+	if outs, err := s.ListOutputs(ctx, 2026); err != nil || len(outs) != 2 || outs[0].Product != "pulp" || outs[0].Output != 50 || outs[1].UserID != other.ID {
+		t.Fatalf("outputs after the delete %+v %v, want pulp 50 and the other user's paper", outs, err)
 	}
-	if parts, err := s.ListPermitOutputs(ctx, 2026); err != nil || len(parts) != 1 || parts[0].Product != "pulp" || parts[0].PermitID != pa.ID {
-		t.Fatalf("permit parts after the delete %+v %v, want P-OUT-A's pulp only", parts, err)
+	if parts, err := s.ListPermitOutputs(ctx, 2026); err != nil || len(parts) != 2 || parts[0].Product != "pulp" || parts[0].PermitID != pa.ID || parts[1].PermitID != pc.ID {
+		t.Fatalf("permit parts after the delete %+v %v, want P-OUT-A's pulp and P-OUT-C's paper", parts, err)
 	}
 	if outs, err := s.ListOutputs(ctx, 2027); err != nil || len(outs) != 1 || outs[0].Output != 900 {
 		t.Fatalf("2027 outputs after deleting 2026's %+v %v", outs, err)
@@ -140,18 +146,35 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// Deleting a plan removes that account-year only: invisible out of
 	// scope, refused to a reader; audited with the old plan.
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "N001", Year: 2027, PlanM3: 1300}))
-	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyA, 0), accts[1].ID, 2026), sishui.ENOTFOUND, "")
-	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleEnterprise, "", u.ID), accts[1].ID, 2026), sishui.EFORBIDDEN, "")
-	wantCode(t, s.DeleteAccountPlan(ctx, accts[1].ID, 26), sishui.EINVALID, "year")
-	must(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyB, 0), accts[1].ID, 2026))
+	plan := func(id int64, number string, year int) *sishui.AccountPlan {
+		return &sishui.AccountPlan{Account: id, Number: number, Year: year}
+	}
+	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyA, 0), plan(accts[1].ID, "", 2026)), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyA, 0), plan(0, "N001", 2026)), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(as(sishui.RoleEnterprise, "", u.ID), plan(accts[1].ID, "", 2026)), sishui.EFORBIDDEN, "")
+	wantCode(t, s.DeleteAccountPlan(ctx, plan(accts[1].ID, "", 26)), sishui.EINVALID, "year")
+	wantCode(t, s.DeleteAccountPlan(ctx, plan(0, " ", 2026)), sishui.EINVALID, "account")
+	wantCode(t, s.DeleteAccountPlan(ctx, plan(0, "X404", 2026)), sishui.ENOTFOUND, "")
+	p26 := plan(accts[1].ID, "", 2026)
+	must(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyB, 0), p26))
+	if p26.PlanM3 != 1200 || p26.Number != "N001" {
+		t.Fatalf("the deleted plan is returned: %+v", p26)
+	}
 	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 0 {
 		t.Fatalf("account plans after the delete %+v %v", ps, err)
 	}
 	if ps, err := s.ListAccountPlans(ctx, 2027); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1300 {
 		t.Fatalf("2027 account plans after deleting 2026's %+v %v", ps, err)
 	}
-	wantCode(t, s.DeleteAccountPlan(ctx, accts[1].ID, 2026), sishui.ENOTFOUND, "")
-	wantCode(t, s.DeleteAccountPlan(ctx, accts[0].ID, 2027), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(ctx, plan(accts[1].ID, "", 2026)), sishui.ENOTFOUND, "")
+	wantCode(t, s.DeleteAccountPlan(ctx, plan(accts[0].ID, "", 2027)), sishui.ENOTFOUND, "")
+	// By number, as the API names it.
+	must(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyB, 0), plan(0, "N001", 2027)))
+	if ps, err := s.ListAccountPlans(ctx, 2027); err != nil || len(ps) != 0 {
+		t.Fatalf("2027 account plans after deleting by number %+v %v", ps, err)
+	}
+	wantDeleted(t, s, "customer_account_plan", "N001/2026", "county"+CountyB, `"plan_m3":1200`)
+	wantDeleted(t, s, "customer_account_plan", "N001/2027", "county"+CountyB, `"plan_m3":1300`)
 	wantDeleted(t, s, "customer_account_plan", "N001/2026", "county"+CountyB, `"plan_m3":1200`)
 	list, n, err := s.ListCustomerAccounts(as(sishui.RoleCounty, CountyA, 0), "", sishui.Page{})
 	must(t, err)
