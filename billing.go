@@ -131,6 +131,16 @@ func (p *AccountPlan) Validate() error {
 	return nil
 }
 
+// YearFilter narrows a list of one year's records (account plans,
+// declared outputs): Region is that region or any below it, Query a
+// substring the list documents; Page.Sort is one of PlanSorts or OutputSorts.
+type YearFilter struct {
+	Year   int
+	Region string
+	Query  string
+	Page
+}
+
 // Customer meter kinds.
 const (
 	MeterIndividual = "individual" // 一户一表
@@ -369,8 +379,12 @@ type BillingStore interface {
 	// ENOTFOUND when the user is out of scope or declared no such output,
 	// EFORBIDDEN for an actor who may not write the user's region.
 	DeleteOutput(ctx context.Context, userID int64, year int, sector, product string) error
-	// ListOutputs lists the year's user declarations (PermitID 0) in scope.
-	ListOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
+	// ListOutputs lists a page of the year's user declarations (PermitID 0)
+	// in scope; f.Query is a substring of the user's name or the product.
+	ListOutputs(ctx context.Context, f YearFilter) ([]*OutputDeclaration, int, error)
+	// AllOutputs lists every user declaration of the year in scope, by
+	// user, sector and product.
+	AllOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
 	// ListPermitOutputs lists the year's per-permit parts in scope.
 	ListPermitOutputs(ctx context.Context, year int) ([]*OutputDeclaration, error)
 	// UpsertAccountPlan stores a non-residential account's plan for a year.
@@ -380,8 +394,12 @@ type BillingStore interface {
 	// filled with it): ENOTFOUND when the account is out of scope or has no
 	// plan for the year, EFORBIDDEN for an actor who may not write its region.
 	DeleteAccountPlan(ctx context.Context, p *AccountPlan) error
-	// ListAccountPlans lists the year's account plans in scope.
-	ListAccountPlans(ctx context.Context, year int) ([]*AccountPlan, error)
+	// ListAccountPlans lists a page of the year's account plans in scope;
+	// f.Query is a substring of the account's number or name.
+	ListAccountPlans(ctx context.Context, f YearFilter) ([]*AccountPlan, int, error)
+	// AllAccountPlans lists every account plan of the year in scope, by
+	// account number.
+	AllAccountPlans(ctx context.Context, year int) ([]*AccountPlan, error)
 
 	// UpsertCustomerAccounts creates or updates accounts by number in one
 	// transaction, setting IDs; one audit entry for the batch.

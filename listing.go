@@ -21,6 +21,8 @@ var (
 	FrameSorts     = []string{"id", "received", "station", "protocol", "status"}
 	AuditSorts     = []string{"seq", "time", "actor", "action", "entity"}
 	AccountSorts   = []string{"id", "username", "display_name", "role", "region", "created_at"}
+	PlanSorts      = []string{"number", "name", "region", "plan_m3"}
+	OutputSorts    = []string{"user_id", "user_name", "sector", "product", "output"}
 )
 
 // CheckSort validates p's Sort against the fields a list allows and its

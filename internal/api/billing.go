@@ -83,15 +83,15 @@ func (s *Server) billingRoutes() []Route {
 				}
 				return replyCreated(w, &in, billing.SaveRule(r.Context(), st, &in))
 			}},
-		{Method: "GET", Path: "/api/v1/outputs", Summary: "Declared outputs and areas (产量/面积) of a year, for quota volumes", Tag: "pricing", Out: []*sishui.OutputDeclaration{},
-			Query: []Param{{"year", "integer", "year"}},
+		{Method: "GET", Path: "/api/v1/outputs", Summary: "Declared outputs and areas (产量/面积) of a year, for quota volumes; a page at a time, searched by user name or product", Tag: "pricing", Out: List[*sishui.OutputDeclaration]{},
+			Query: sortedList(sishui.OutputSorts, "the user's name or the product", Param{"year", "integer", "year (required)"}, regionQ),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				y, err := qInt(r, "year")
+				f, err := qYearFilter(r, sishui.OutputSorts)
 				if err != nil {
 					return err
 				}
-				outs, err := st.ListOutputs(r.Context(), y)
-				return reply(w, outs, err)
+				outs, total, err := st.ListOutputs(r.Context(), f)
+				return replyList(w, outs, total, f.Page, err)
 			}},
 		{Method: "PUT", Path: "/api/v1/outputs", Summary: "Declare a user's output of a product or crop for a year", Tag: "pricing", In: sishui.OutputDeclaration{}, Out: sishui.OutputDeclaration{},
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
@@ -125,15 +125,15 @@ func (s *Server) billingRoutes() []Route {
 				outs, err := st.ListPermitOutputs(r.Context(), y)
 				return reply(w, outs, err)
 			}},
-		{Method: "GET", Path: "/api/v1/account-plans", Summary: "Non-residential accounts' plans (计划用水) of a year, the limits of their yearly surcharges", Tag: "billing", Out: []*sishui.AccountPlan{},
-			Query: []Param{{"year", "integer", "year"}},
+		{Method: "GET", Path: "/api/v1/account-plans", Summary: "Non-residential accounts' plans (计划用水) of a year, the limits of their yearly surcharges; a page at a time, searched by account number or name", Tag: "billing", Out: List[*sishui.AccountPlan]{},
+			Query: sortedList(sishui.PlanSorts, "the account number or name", Param{"year", "integer", "year (required)"}, regionQ),
 			Handler: func(w http.ResponseWriter, r *http.Request) error {
-				y, err := qInt(r, "year")
+				f, err := qYearFilter(r, sishui.PlanSorts)
 				if err != nil {
 					return err
 				}
-				ps, err := st.ListAccountPlans(r.Context(), y)
-				return reply(w, ps, err)
+				ps, total, err := st.ListAccountPlans(r.Context(), f)
+				return replyList(w, ps, total, f.Page, err)
 			}},
 		{Method: "PUT", Path: "/api/v1/account-plans", Summary: "Set a non-residential account's plan (计划用水) for a year, by account number (staff of its region; audited)", Tag: "billing",
 			In: AccountPlanInput{}, Out: sishui.AccountPlan{},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,8 +49,8 @@ func TestBillingAPI(t *testing.T) {
 	if code := f.do(t, "county", "PUT", planURL, map[string]any{"plan_m3": 11000}, &eb); code != 400 || eb.Error.Field != "account" {
 		t.Fatalf("a residential account's plan: %d %+v", code, eb)
 	}
-	var plans []sishui.AccountPlan
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
+	var plans api.List[sishui.AccountPlan]
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans.Items) != 0 {
 		t.Fatalf("account plans: %d %+v", code, plans)
 	}
 	var parts []sishui.OutputDeclaration
@@ -192,15 +193,15 @@ func testAccountPlanByNumber(t *testing.T, f *fixture) {
 	if code := f.do(t, "city", "PUT", "/api/v1/account-plans", map[string]any{"number": "N1", "year": 2026, "plan_m3": 13000}, nil); code != 200 {
 		t.Fatalf("city replaces the plan: %d", code)
 	}
-	var plans []sishui.AccountPlan
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 1 {
+	var plans api.List[sishui.AccountPlan]
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans.Items) != 1 {
 		t.Fatalf("plans: %d %+v", code, plans)
 	}
 	want := sishui.AccountPlan{Account: accts[1].ID, Number: "N1", Year: 2026, PlanM3: 13000, Name: "东昌商贸", Region: "371502", UserID: f.ent.ID}
-	if plans[0] != want {
-		t.Fatalf("plan listed %+v, want %+v", plans[0], want)
+	if plans.Items[0] != want {
+		t.Fatalf("plan listed %+v, want %+v", plans.Items[0], want)
 	}
-	if code := f.do(t, "county2", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
+	if code := f.do(t, "county2", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans.Items) != 0 {
 		t.Fatalf("county2 sees %d %+v", code, plans)
 	}
 
@@ -232,24 +233,24 @@ func testAccountPlanByNumber(t *testing.T, f *fixture) {
 	if code := f.do(t, "county", "DELETE", "/api/v1/account-plans?number=N1&year=2026", nil, nil); code != 204 {
 		t.Fatalf("delete the plan: %d", code)
 	}
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans) != 0 {
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2026", nil, &plans); code != 200 || len(plans.Items) != 0 {
 		t.Fatalf("plans after the delete: %d %+v", code, plans)
 	}
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans) != 1 || plans[0].PlanM3 != 14000 {
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans.Items) != 1 || plans.Items[0].PlanM3 != 14000 {
 		t.Fatalf("2027 plans after deleting 2026's: %d %+v", code, plans)
 	}
 	if code := f.do(t, "city", "DELETE", "/api/v1/account-plans?number=N1&year=2026", nil, nil); code != 404 {
 		t.Fatalf("second delete: %d", code)
 	}
 	// By account id, on the account's own route.
-	byID := fmt.Sprintf("/api/v1/customer-accounts/%d/plans/2027", plans[0].Account)
+	byID := fmt.Sprintf("/api/v1/customer-accounts/%d/plans/2027", plans.Items[0].Account)
 	if code := f.do(t, "county2", "DELETE", byID, nil, nil); code != 404 {
 		t.Fatalf("delete by id from another county: %d", code)
 	}
 	if code := f.do(t, "county", "DELETE", byID, nil, nil); code != 204 {
 		t.Fatalf("delete by id: %d", code)
 	}
-	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans) != 0 {
+	if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2027", nil, &plans); code != 200 || len(plans.Items) != 0 {
 		t.Fatalf("2027 plans after the delete by id: %d %+v", code, plans)
 	}
 	if code := f.do(t, "county", "DELETE", byID, nil, nil); code != 404 {
@@ -310,8 +311,9 @@ func testDeleteOutput(t *testing.T, f *fixture) {
 	if code := f.do(t, "county", "DELETE", key(f.ent.ID, 2026, "industry", "测试纸"), nil, nil); code != 204 {
 		t.Fatalf("delete: %d", code)
 	}
-	var outs, parts []sishui.OutputDeclaration
-	if code := f.do(t, "county", "GET", "/api/v1/outputs?year=2026", nil, &outs); code != 200 || slices.ContainsFunc(outs, func(o sishui.OutputDeclaration) bool { return o.Product == "测试纸" }) {
+	var outs api.List[sishui.OutputDeclaration]
+	var parts []sishui.OutputDeclaration
+	if code := f.do(t, "county", "GET", "/api/v1/outputs?year=2026", nil, &outs); code != 200 || slices.ContainsFunc(outs.Items, func(o sishui.OutputDeclaration) bool { return o.Product == "测试纸" }) {
 		t.Fatalf("outputs after the delete: %d %+v", code, outs)
 	}
 	if code := f.do(t, "county", "GET", "/api/v1/outputs/permits?year=2026", nil, &parts); code != 200 || slices.ContainsFunc(parts, func(o sishui.OutputDeclaration) bool { return o.Product == "测试纸" }) {
@@ -319,5 +321,88 @@ func testDeleteOutput(t *testing.T, f *fixture) {
 	}
 	if code := f.do(t, "city", "DELETE", key(f.ent.ID, 2026, "industry", "测试纸"), nil, nil); code != 404 {
 		t.Fatalf("second delete: %d", code)
+	}
+}
+
+// TestYearListPages pages, searches and sorts a year's account plans and
+// declared outputs on the server, as the billing tabs ask for them.
+func TestYearListPages(t *testing.T) { onEngines(t, testYearListPages) }
+
+func testYearListPages(t *testing.T, f *fixture) {
+	opened := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	var accts []*sishui.CustomerAccount
+	for i, name := range []string{"甲纸业", "乙化工", "丙纸业", "丁商贸", "戊酒店"} {
+		accts = append(accts, &sishui.CustomerAccount{Number: fmt.Sprintf("PG%d", i+1), Name: name, Region: "371502", Class: "non_residential",
+			Meter: sishui.MeterIndividual, Opened: opened})
+	}
+	if code := f.do(t, "county", "POST", "/api/v1/customer-accounts", accts, &accts); code != 200 {
+		t.Fatalf("accounts: %d", code)
+	}
+	for i, a := range accts {
+		if code := f.do(t, "county", "PUT", "/api/v1/account-plans", map[string]any{"number": a.Number, "year": 2029, "plan_m3": 1000 * (i%3 + 1)}, nil); code != 200 {
+			t.Fatalf("plan %s: %d", a.Number, code)
+		}
+	}
+	numbers := func(l api.List[sishui.AccountPlan]) string {
+		var b []string
+		for _, p := range l.Items {
+			b = append(b, p.Number)
+		}
+		return strings.Join(b, ",")
+	}
+	for _, c := range []struct{ query, want string }{
+		{"limit=2", "PG1,PG2"},
+		{"limit=2&offset=4", "PG5"},
+		{"q=纸业", "PG1,PG3"},
+		{"q=pg4", "PG4"},
+		{"sort=plan_m3&order=desc&limit=3", "PG3,PG5,PG2"}, // 3000, then the two 2000s, ties the same way
+		{"sort=name", "PG4,PG3,PG2,PG5,PG1"},               // 丁 丙 乙 戊 甲 in code point order
+		{"region=371502&limit=1", "PG1"},
+		{"region=371521", ""},
+	} {
+		var l api.List[sishui.AccountPlan]
+		if code := f.do(t, "county", "GET", "/api/v1/account-plans?year=2029&"+c.query, nil, &l); code != 200 || numbers(l) != c.want {
+			t.Errorf("plans %s: %d %q, want %q", c.query, code, numbers(l), c.want)
+		}
+		if wantTotal := map[string]int{"limit=2": 5, "limit=2&offset=4": 5, "q=纸业": 2}[c.query]; wantTotal != 0 && l.Total != wantTotal {
+			t.Errorf("plans %s: total %d, want %d", c.query, l.Total, wantTotal)
+		}
+	}
+	// Declared outputs: searched by product or the user's name, sorted by output.
+	for i, product := range []string{"铜版纸", "新闻纸", "纸浆"} {
+		o := sishui.OutputDeclaration{UserID: f.ent.ID, Year: 2029, Sector: "industry", Product: product, Output: int64(100 * (i + 1))}
+		if code := f.do(t, "county", "PUT", "/api/v1/outputs", o, nil); code != 200 {
+			t.Fatalf("declare %s: %d", product, code)
+		}
+	}
+	products := func(l api.List[sishui.OutputDeclaration]) string {
+		var b []string
+		for _, o := range l.Items {
+			b = append(b, o.Product)
+		}
+		return strings.Join(b, ",")
+	}
+	for _, c := range []struct{ query, want string }{
+		{"sort=output&order=desc", "纸浆,新闻纸,铜版纸"},
+		{"q=纸&sort=output&limit=2", "铜版纸,新闻纸"},
+		{"q=" + url.QueryEscape(f.ent.Name) + "&sort=product", "新闻纸,纸浆,铜版纸"},
+		{"q=nothing", ""},
+	} {
+		var l api.List[sishui.OutputDeclaration]
+		if code := f.do(t, "county", "GET", "/api/v1/outputs?year=2029&"+c.query, nil, &l); code != 200 || products(l) != c.want {
+			t.Errorf("outputs %s: %d %q, want %q", c.query, code, products(l), c.want)
+		}
+	}
+	var eb api.ErrorBody
+	for _, c := range []struct{ path, field string }{
+		{"/api/v1/account-plans?year=2029&sort=plan", "sort"},
+		{"/api/v1/account-plans", "year"},
+		{"/api/v1/outputs?year=2029&sort=name", "sort"},
+		{"/api/v1/outputs?year=2029&limit=-1", "limit"},
+	} {
+		eb = api.ErrorBody{}
+		if code := f.do(t, "county", "GET", c.path, nil, &eb); code != 400 || eb.Error.Field != c.field {
+			t.Errorf("%s: %d %+v, want 400 naming %s", c.path, code, eb, c.field)
+		}
 	}
 }

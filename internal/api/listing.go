@@ -28,3 +28,15 @@ func qSortedPage(r *http.Request, sorts []string) (sishui.Page, error) {
 	p.Sort, p.Order = q.Get("sort"), strings.ToLower(q.Get("order"))
 	return p, p.CheckSort(sorts)
 }
+
+// qYearFilter reads the list of one year's records: year (required), region,
+// q and the sorted page.
+func qYearFilter(r *http.Request, sorts []string) (sishui.YearFilter, error) {
+	y, err := qYear(r)
+	if err != nil {
+		return sishui.YearFilter{}, err
+	}
+	p, err := qSortedPage(r, sorts)
+	q := r.URL.Query()
+	return sishui.YearFilter{Year: y, Region: q.Get("region"), Query: q.Get("q"), Page: p}, err
+}

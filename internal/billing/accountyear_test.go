@@ -61,7 +61,7 @@ func TestAccountYearlySurcharge(t *testing.T) {
 			}
 			must(t, st.AddMeterReads(sys, reads))
 			must(t, st.UpsertAccountPlan(sys, &sishui.AccountPlan{Account: n.ID, Year: 2026, PlanM3: 11_000}))
-			if ps, err := st.ListAccountPlans(sys, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 11_000 {
+			if ps, err := st.AllAccountPlans(sys, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 11_000 {
 				t.Fatalf("account plans %+v %v", ps, err)
 			}
 			if err := st.UpsertAccountPlan(sys, &sishui.AccountPlan{Account: n.ID, Year: 2026, PlanM3: -1}); sishui.ErrorField(err) != "plan_m3" {

@@ -233,7 +233,7 @@ func ContractSavings(ctx context.Context, st sishui.Store, id int64, year int) (
 			}
 			p.UseM3 = pricing.LitresToM3(p.UseM3)
 		}
-		outs, err := st.ListOutputs(ctx, y)
+		outs, err := st.AllOutputs(ctx, y)
 		if err != nil {
 			return p, err
 		}
@@ -298,7 +298,7 @@ func LoanCandidates(ctx context.Context, st sishui.Store, year int) ([]LoanCandi
 	if err != nil {
 		return nil, err
 	}
-	outs, err := st.ListOutputs(ctx, year)
+	outs, err := st.AllOutputs(ctx, year)
 	if err != nil {
 		return nil, err
 	}

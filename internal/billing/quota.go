@@ -100,7 +100,7 @@ func splitQuotas(decls []quotaDecl, hs []holding, strict bool) map[holdKey]int64
 // and those without a norm are left out. scale (num/12) pro-rates the
 // quotas to a part of the year (12 for the whole year).
 func quotaDecls(ctx context.Context, st sishui.Store, cat *Catalog, year int, day time.Time, hs []holding, months int64) ([]quotaDecl, error) {
-	outs, err := st.ListOutputs(ctx, year)
+	outs, err := st.AllOutputs(ctx, year)
 	if err != nil {
 		return nil, err
 	}

@@ -155,7 +155,7 @@ func TestQuotaSplitAcrossPermits(t *testing.T) {
 			// + 3,700 × 2 × 5 = 1,250 + 2,500 + 37,000 = 40,750 元; b within.
 			must(t, st.UpsertOutput(sys, &sishui.OutputDeclaration{UserID: u.ID, PermitID: a.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 100}))
 			must(t, st.UpsertOutput(sys, &sishui.OutputDeclaration{UserID: u.ID, PermitID: b.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 300}))
-			if outs, err := st.ListOutputs(sys, 2026); err != nil || len(outs) != 1 {
+			if outs, err := st.AllOutputs(sys, 2026); err != nil || len(outs) != 1 {
 				t.Fatalf("the per-permit parts are not user declarations: %+v %v", outs, err)
 			}
 			if parts, err := st.ListPermitOutputs(sys, 2026); err != nil || len(parts) != 2 || parts[0].PermitID != a.ID || parts[0].UserID != u.ID || parts[1].Output != 300 {

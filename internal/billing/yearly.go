@@ -165,7 +165,7 @@ func billYear(ctx context.Context, st sishui.Store, cat *Catalog, year int) (Sum
 			for _, r := range raw {
 				reads[r.Account] = append(reads[r.Account], reading{r.ReadOn, r.ReadingM3, r.Estimated})
 			}
-			ps, err := st.ListAccountPlans(ctx, year)
+			ps, err := st.AllAccountPlans(ctx, year)
 			if err != nil {
 				return sum, err
 			}

@@ -157,20 +157,49 @@ func (s *DB) DeleteOutput(ctx context.Context, userID int64, year int, sector, p
 	return s.mapErr(op, err, "")
 }
 
-// ListOutputs lists the year's declarations in scope.
-func (s *DB) ListOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclaration, error) {
+const outputFrom = `output_declarations o JOIN water_users u ON u.id = o.user_id`
+
+func scanOutput(sc scanner) (*sishui.OutputDeclaration, error) {
+	var o sishui.OutputDeclaration
+	return &o, sc.Scan(&o.UserID, &o.UserName, &o.Year, &o.Sector, &o.Product, &o.Output)
+}
+
+// outputWhere narrows to the year's declarations in the caller's scope.
+func (s *DB) outputWhere(ctx context.Context, year int) (where, error) {
 	sc, err := s.scopeOf(ctx)
 	if err != nil {
-		return nil, err
+		return where{}, err
 	}
 	w := where{}
 	w.add("o.year = ?", year)
 	sc.apply(&w, "u.region", "o.user_id")
-	return all(ctx, s, `SELECT o.user_id, u.name, o.year, o.sector, o.product, o.output FROM output_declarations o JOIN water_users u ON u.id = o.user_id`+w.String()+` ORDER BY o.user_id, o.sector, o.product`, w.args,
-		func(sc scanner) (*sishui.OutputDeclaration, error) {
-			var o sishui.OutputDeclaration
-			return &o, sc.Scan(&o.UserID, &o.UserName, &o.Year, &o.Sector, &o.Product, &o.Output)
-		})
+	return w, nil
+}
+
+// ListOutputs lists a page of the year's declarations in scope.
+func (s *DB) ListOutputs(ctx context.Context, f sishui.YearFilter) ([]*sishui.OutputDeclaration, int, error) {
+	w, err := s.outputWhere(ctx, f.Year)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := s.regionFilter(ctx, &w, "u.region", f.Region); err != nil {
+		return nil, 0, err
+	}
+	w.search(f.Query, "u.name", "o.product")
+	order, err := outputSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, outputFrom, `o.user_id, u.name, o.year, o.sector, o.product, o.output`, &w, order, f.Page, scanOutput)
+}
+
+// AllOutputs lists the year's declarations in scope.
+func (s *DB) AllOutputs(ctx context.Context, year int) ([]*sishui.OutputDeclaration, error) {
+	w, err := s.outputWhere(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return all(ctx, s, `SELECT o.user_id, u.name, o.year, o.sector, o.product, o.output FROM `+outputFrom+w.String()+` ORDER BY o.user_id, o.sector, o.product`, w.args, scanOutput)
 }
 
 // ListPermitOutputs lists the year's per-permit parts of declared outputs in scope.
@@ -268,23 +297,53 @@ func (s *DB) DeleteAccountPlan(ctx context.Context, p *sishui.AccountPlan) error
 	return s.mapErr(op, err, "")
 }
 
-// ListAccountPlans lists the year's account plans in scope.
-func (s *DB) ListAccountPlans(ctx context.Context, year int) ([]*sishui.AccountPlan, error) {
+const accountPlanFrom, accountPlanCols = `customer_account_plans p JOIN customer_accounts a ON a.id = p.account_id`,
+	`p.account_id, p.year, p.plan_m3, a.number, a.name, a.region, a.user_id`
+
+func scanAccountPlan(sc scanner) (*sishui.AccountPlan, error) {
+	var p sishui.AccountPlan
+	var user sql.NullInt64
+	err := sc.Scan(&p.Account, &p.Year, &p.PlanM3, &p.Number, &p.Name, &p.Region, &user)
+	p.UserID = user.Int64
+	return &p, err
+}
+
+// accountPlanWhere narrows to the year's plans in the caller's scope.
+func (s *DB) accountPlanWhere(ctx context.Context, year int) (where, error) {
 	sc, err := s.scopeOf(ctx)
 	if err != nil {
-		return nil, err
+		return where{}, err
 	}
 	w := where{}
 	w.add("p.year = ?", year)
 	sc.apply(&w, "a.region", "a.user_id")
-	return all(ctx, s, `SELECT p.account_id, p.year, p.plan_m3, a.number, a.name, a.region, a.user_id FROM customer_account_plans p JOIN customer_accounts a ON a.id = p.account_id`+w.String()+` ORDER BY a.number`, w.args,
-		func(sc scanner) (*sishui.AccountPlan, error) {
-			var p sishui.AccountPlan
-			var user sql.NullInt64
-			err := sc.Scan(&p.Account, &p.Year, &p.PlanM3, &p.Number, &p.Name, &p.Region, &user)
-			p.UserID = user.Int64
-			return &p, err
-		})
+	return w, nil
+}
+
+// ListAccountPlans lists a page of the year's account plans in scope.
+func (s *DB) ListAccountPlans(ctx context.Context, f sishui.YearFilter) ([]*sishui.AccountPlan, int, error) {
+	w, err := s.accountPlanWhere(ctx, f.Year)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := s.regionFilter(ctx, &w, "a.region", f.Region); err != nil {
+		return nil, 0, err
+	}
+	w.search(f.Query, "a.number", "a.name")
+	order, err := planSort.orderBy(f.Page)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list(ctx, s, accountPlanFrom, accountPlanCols, &w, order, f.Page, scanAccountPlan)
+}
+
+// AllAccountPlans lists the year's account plans in scope.
+func (s *DB) AllAccountPlans(ctx context.Context, year int) ([]*sishui.AccountPlan, error) {
+	w, err := s.accountPlanWhere(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	return all(ctx, s, `SELECT `+accountPlanCols+` FROM `+accountPlanFrom+w.String()+` ORDER BY a.number`, w.args, scanAccountPlan)
 }
 
 const customerCols = `id, number, name, region, class, supplier, meter, persons, user_id, plan_m3, opened_ms, closed_ms`

@@ -65,6 +65,12 @@ var (
 	accountSort = sortSpec{allowed: sishui.AccountSorts, def: "username", tie: "id", cols: map[string]string{
 		"id": "id", "username": "username", "display_name": "display_name", "role": "role", "region": "COALESCE(region, '')",
 		"created_at": "created_ms"}}
+	// A year's plans: the account id is unique within the year.
+	planSort = sortSpec{allowed: sishui.PlanSorts, def: "number", tie: "p.account_id", cols: map[string]string{
+		"number": "a.number", "name": "a.name", "region": "a.region", "plan_m3": "p.plan_m3"}}
+	// A year's declarations: the user, sector and product are its key.
+	outputSort = sortSpec{allowed: sishui.OutputSorts, def: "user_id", tie: "o.user_id, o.sector, o.product", cols: map[string]string{
+		"user_id": "o.user_id", "user_name": "u.name", "sector": "o.sector", "product": "o.product", "output": "o.output"}}
 )
 
 // search narrows w to rows where any of cols contains q, case-insensitively

@@ -48,12 +48,12 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// Outputs.
 	must(t, s.UpsertOutput(ctx, &sishui.OutputDeclaration{UserID: u.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 1000}))
 	must(t, s.UpsertOutput(ctx, &sishui.OutputDeclaration{UserID: u.ID, Year: 2026, Sector: "industry", Product: "paper", Output: 1200}))
-	outs, err := s.ListOutputs(ctx, 2026)
+	outs, err := s.AllOutputs(ctx, 2026)
 	must(t, err)
 	if len(outs) != 1 || outs[0].Output != 1200 || outs[0].UserName != u.Name {
 		t.Fatalf("outputs %+v, want one of 1200 by %q", outs, u.Name)
 	}
-	if outs, _ := s.ListOutputs(as(sishui.RoleCounty, CountyB, 0), 2026); len(outs) != 0 {
+	if outs, _ := s.AllOutputs(as(sishui.RoleCounty, CountyB, 0), 2026); len(outs) != 0 {
 		t.Fatalf("county B sees %+v", outs)
 	}
 	// Deleting a declaration removes it and its per-permit parts, nothing
@@ -80,13 +80,13 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	wantCode(t, s.DeleteOutput(as(sishui.RoleEnterprise, "", u.ID+1), u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
 	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", " "), sishui.EINVALID, "product")
 	must(t, s.DeleteOutput(as(sishui.RoleCounty, CountyA, 0), u.ID, 2026, "industry", "paper"))
-	if outs, err := s.ListOutputs(ctx, 2026); err != nil || len(outs) != 2 || outs[0].Product != "pulp" || outs[0].Output != 50 || outs[1].UserID != other.ID {
+	if outs, err := s.AllOutputs(ctx, 2026); err != nil || len(outs) != 2 || outs[0].Product != "pulp" || outs[0].Output != 50 || outs[1].UserID != other.ID {
 		t.Fatalf("outputs after the delete %+v %v, want pulp 50 and the other user's paper", outs, err)
 	}
 	if parts, err := s.ListPermitOutputs(ctx, 2026); err != nil || len(parts) != 2 || parts[0].Product != "pulp" || parts[0].PermitID != pa.ID || parts[1].PermitID != pc.ID {
 		t.Fatalf("permit parts after the delete %+v %v, want P-OUT-A's pulp and P-OUT-C's paper", parts, err)
 	}
-	if outs, err := s.ListOutputs(ctx, 2027); err != nil || len(outs) != 1 || outs[0].Output != 900 {
+	if outs, err := s.AllOutputs(ctx, 2027); err != nil || len(outs) != 1 || outs[0].Output != 900 {
 		t.Fatalf("2027 outputs after deleting 2026's %+v %v", outs, err)
 	}
 	wantCode(t, s.DeleteOutput(ctx, u.ID, 2026, "industry", "paper"), sishui.ENOTFOUND, "")
@@ -96,11 +96,11 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// The enterprise declares and withdraws its own output, no one else's.
 	own := as(sishui.RoleEnterprise, "", u.ID)
 	must(t, s.UpsertOutput(own, &sishui.OutputDeclaration{UserID: u.ID, Year: 2028, Sector: "industry", Product: "paper", Output: 30}))
-	if outs, err := s.ListOutputs(own, 2028); err != nil || len(outs) != 1 || outs[0].Output != 30 {
+	if outs, err := s.AllOutputs(own, 2028); err != nil || len(outs) != 1 || outs[0].Output != 30 {
 		t.Fatalf("the enterprise's own 2028 outputs %+v %v", outs, err)
 	}
 	must(t, s.DeleteOutput(own, u.ID, 2028, "industry", "paper"))
-	if outs, err := s.ListOutputs(ctx, 2028); err != nil || len(outs) != 0 {
+	if outs, err := s.AllOutputs(ctx, 2028); err != nil || len(outs) != 0 {
 		t.Fatalf("2028 outputs after the enterprise's delete %+v %v", outs, err)
 	}
 
@@ -126,20 +126,20 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// Account-year plans: replaced by account and year, scoped like the account.
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1000}))
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1100}))
-	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1100 ||
+	if ps, err := s.AllAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1100 ||
 		ps[0].Number != "N001" || ps[0].Name != "商户" || ps[0].Region != CountyB || ps[0].UserID != u.ID {
 		t.Fatalf("account plans %+v %v", ps, err)
 	}
 	// By number too; a residential account has no plan.
 	must(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "N001", Year: 2026, PlanM3: 1200}))
-	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1200 || ps[0].Account != accts[1].ID {
+	if ps, err := s.AllAccountPlans(ctx, 2026); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1200 || ps[0].Account != accts[1].ID {
 		t.Fatalf("account plans by number %+v %v", ps, err)
 	}
 	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "X404", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
 	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Number: "H001", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
 	wantCode(t, s.UpsertAccountPlan(ctx, &sishui.AccountPlan{Account: accts[0].ID, Year: 2026, PlanM3: 1}), sishui.EINVALID, "account")
 	wantCode(t, s.UpsertAccountPlan(as(sishui.RoleCounty, CountyA, 0), &sishui.AccountPlan{Number: "N001", Year: 2026, PlanM3: 1}), sishui.EINVALID, "number")
-	if ps, _ := s.ListAccountPlans(as(sishui.RoleCounty, CountyA, 0), 2026); len(ps) != 0 {
+	if ps, _ := s.AllAccountPlans(as(sishui.RoleCounty, CountyA, 0), 2026); len(ps) != 0 {
 		t.Fatalf("county A sees county B's plans %+v", ps)
 	}
 	wantCode(t, s.UpsertAccountPlan(as(sishui.RoleCounty, CountyA, 0), &sishui.AccountPlan{Account: accts[1].ID, Year: 2026, PlanM3: 1}), sishui.EINVALID, "account")
@@ -160,17 +160,17 @@ func testBilling(t *testing.T, s sishui.Store, _ *sql.DB) {
 	if p26.PlanM3 != 1200 || p26.Number != "N001" {
 		t.Fatalf("the deleted plan is returned: %+v", p26)
 	}
-	if ps, err := s.ListAccountPlans(ctx, 2026); err != nil || len(ps) != 0 {
+	if ps, err := s.AllAccountPlans(ctx, 2026); err != nil || len(ps) != 0 {
 		t.Fatalf("account plans after the delete %+v %v", ps, err)
 	}
-	if ps, err := s.ListAccountPlans(ctx, 2027); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1300 {
+	if ps, err := s.AllAccountPlans(ctx, 2027); err != nil || len(ps) != 1 || ps[0].PlanM3 != 1300 {
 		t.Fatalf("2027 account plans after deleting 2026's %+v %v", ps, err)
 	}
 	wantCode(t, s.DeleteAccountPlan(ctx, plan(accts[1].ID, "", 2026)), sishui.ENOTFOUND, "")
 	wantCode(t, s.DeleteAccountPlan(ctx, plan(accts[0].ID, "", 2027)), sishui.ENOTFOUND, "")
 	// By number, as the API names it.
 	must(t, s.DeleteAccountPlan(as(sishui.RoleCounty, CountyB, 0), plan(0, "N001", 2027)))
-	if ps, err := s.ListAccountPlans(ctx, 2027); err != nil || len(ps) != 0 {
+	if ps, err := s.AllAccountPlans(ctx, 2027); err != nil || len(ps) != 0 {
 		t.Fatalf("2027 account plans after deleting by number %+v %v", ps, err)
 	}
 	wantDeleted(t, s, "customer_account_plan", "N001/2026", "county"+CountyB, `"plan_m3":1200`)

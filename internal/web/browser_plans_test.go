@@ -16,11 +16,13 @@ import (
 // negative volume are refused beside their fields, then a plan set by account
 // number and an output declared are listed in the year's tables; each is
 // deleted from its row after a confirmation (a cancelled one keeps the plan).
+// The plans list sorts by a column and searches by name on the server.
 func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	c := newSession(t, bctx, base)
 	c.loginTo("city", "city-demo", "/billing/plans")
 	year := time.Now().In(time.FixedZone("CST", 8*3600)).Year()
 	accts := `[{"number":"BT-PLAN-N","name":"浏览器测试商户","region":"371502","class":"non_residential","meter":"individual","opened":"2020-01-01T00:00:00Z"},
+		{"number":"BT-PLAN-M","name":"浏览器测试工坊","region":"371502","class":"non_residential","meter":"individual","opened":"2020-01-01T00:00:00Z"},
 		{"number":"BT-PLAN-H","name":"浏览器测试住户","region":"371502","class":"residential","meter":"individual","opened":"2020-01-01T00:00:00Z"}]`
 	if code, body := c.post("/api/v1/customer-accounts", json.RawMessage(accts)); code != 200 {
 		t.Fatalf("customer accounts: %d %s", code, body)
@@ -45,6 +47,23 @@ func testPlansAndOutputs(t *testing.T, bctx context.Context, base string) {
 	}
 	if !strings.Contains(c.text("#plan-note"), "BT-PLAN-N") {
 		t.Errorf("plan note %q", c.text("#plan-note"))
+	}
+	c.set("#plan-form", "number", "BT-PLAN-M")
+	c.set("#plan-form", "plan_m3", "800")
+	c.do("set a second plan", jsClick(`#plan-save`), waitJS(`!!`+rowOf("#plan-list", "BT-PLAN-M")))
+
+	// The list sorts and searches on the server, its state in the URL.
+	c.do("sort by plan", jsClick(`#plan-list th.el-table__cell:nth-child(5) .cell`),
+		waitJS(`location.search.includes('sort=plan_m3') && location.search.includes('order=asc') && !!`+rowOf("#plan-list", "BT-PLAN-N")))
+	order := eval[string](c, `[...document.querySelectorAll('#plan-list .el-table__row')].map(r => r.textContent).filter(t => t.includes('BT-PLAN-')).map(t => t.match(/BT-PLAN-./)[0]).join(',')`)
+	if order != "BT-PLAN-M,BT-PLAN-N" {
+		t.Errorf("sorted by plan ascending the test accounts are %q, want 800 m³ before 12,000 m³", order)
+	}
+	c.set(`form[role=search]`, "plan-q", "浏览器测试商户")
+	c.do("search the plans", jsClick(`form[role=search] button[type=submit]`),
+		waitJS(`location.search.includes('q=') && !`+rowOf("#plan-list", "BT-PLAN-M")+` && !!`+rowOf("#plan-list", "BT-PLAN-N")))
+	if n := eval[float64](c, `document.querySelectorAll('#plan-list .el-table__row').length`); n != 1 {
+		t.Errorf("a search by the account's name lists %v plans, want 1", n)
 	}
 	c.deleteRow("#plan-list", ".plan-delete", "BT-PLAN-N", false)
 	if !eval[bool](c, `!!`+rowOf("#plan-list", "BT-PLAN-N")) {

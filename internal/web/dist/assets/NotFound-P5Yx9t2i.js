@@ -1,1 +1,0 @@
-import{P as a,Q as e,K as o,O as s,R as r,S as n,D as p}from"./vue-f4J36efi.js";import{_}from"./index-AExlF_PL.js";import"./echarts-D1yyOLNh.js";import"./map-Bf2PPzNR.js";const h={__name:"NotFound",setup(c){const t=o();return(u,i)=>(s(),a(_,{title:"404"},{default:e(()=>[r("p",null,n(p(t).path),1)]),_:1}))}};export{h as default};

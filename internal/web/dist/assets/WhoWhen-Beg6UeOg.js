@@ -1,1 +1,0 @@
-import{g as t}from"./index-AExlF_PL.js";import{O as a,U as n,S as c,D as o}from"./vue-f4J36efi.js";const s={class:"who-when"},l={__name:"WhoWhen",props:{change:{type:Object,default:null}},setup(e){return(r,h)=>(a(),n("span",s,c(e.change?e.change.actor+" · "+o(t)(e.change.time):"—"),1))}};export{l as _};

@@ -1,1 +1,0 @@
-import{T as a}from"./index-AExlF_PL.js";import{y as s,z as l,A as e,B as o,s as i,v as n,C as c,t}from"./use-form-item-CfiKSYVo.js";const f=a([String,Object,Function]);const p={Close:i,SuccessFilled:o,InfoFilled:e,WarningFilled:l,CircleCloseFilled:s},_={primary:e,success:o,warning:l,error:s,info:e},u={validating:t,success:c,error:n};export{p as T,u as V,_ as a,f as i};
