@@ -229,3 +229,73 @@ func TestIngestStatementPrepared(t *testing.T) {
 		t.Fatalf("%d samples (%v), want 6", n, err)
 	}
 }
+
+// TestIngestResend: a group commit holding a sample whose key is stored
+// already (a resend), or the same key twice, fails in the fast form and is run
+// again in the safe one, which stores every frame once, keeps the stored
+// value and counts only the new samples.
+func TestIngestResend(t *testing.T) {
+	at := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		samples func(p []int64) []sishui.Sample // after p[0] and p[1] at minute 0 with value 1
+		want    int
+	}{
+		{"resend", func(p []int64) []sishui.Sample {
+			return []sishui.Sample{{Point: p[0], Metric: sishui.MetricLevelM, Time: at, Value: 99},
+				{Point: p[0], Metric: sishui.MetricLevelM, Time: at.Add(time.Minute), Value: 2}}
+		}, 1},
+		{"twice", func(p []int64) []sishui.Sample {
+			return []sishui.Sample{{Point: p[1], Metric: sishui.MetricLevelM, Time: at.Add(time.Minute), Value: 2},
+				{Point: p[1], Metric: sishui.MetricLevelM, Time: at.Add(time.Minute), Value: 3}}
+		}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openStore(t)
+			ctx := context.Background()
+			db := s.DB.DB
+			db.SetMaxOpenConns(1) // the prepared statements are the one connection's
+			points := seedPoints(t, s, 2)
+			commit := func(station string, want int, samples []sishui.Sample) {
+				t.Helper()
+				frames := []*sishui.RawFrame{{Protocol: sishui.ProtocolSL651, Station: station, Bytes: []byte(station), Received: at, Samples: len(samples)}}
+				res, err := s.IngestFrames(ctx, frames, samples)
+				if err != nil {
+					t.Fatalf("%s: %v", station, err)
+				}
+				if res.Inserted != want {
+					t.Fatalf("%s: %d samples inserted, want %d", station, res.Inserted, want)
+				}
+				var n int
+				if err := db.QueryRowContext(ctx, `SELECT count(*) FROM frames WHERE station = $1`, station).Scan(&n); err != nil || n != 1 {
+					t.Fatalf("%s: %d frames stored (%v), want 1", station, n, err)
+				}
+			}
+			prepared := func(name string) bool {
+				t.Helper()
+				var ok bool
+				if err := db.QueryRowContext(ctx, `SELECT EXISTS (SELECT FROM pg_prepared_statements WHERE name = $1)`, name).Scan(&ok); err != nil {
+					t.Fatal(err)
+				}
+				return ok
+			}
+			commit("first", 2, []sishui.Sample{{Point: points[0], Metric: sishui.MetricLevelM, Time: at, Value: 1},
+				{Point: points[1], Metric: sishui.MetricLevelM, Time: at, Value: 1}})
+			if !prepared(postgres.IngestStatement) || prepared(postgres.IngestSafeStatement) {
+				t.Fatal("a commit without resends did not run in the fast form alone")
+			}
+			commit(tc.name, tc.want, tc.samples(points))
+			if !prepared(postgres.IngestSafeStatement) {
+				t.Fatal("not run again in the safe form")
+			}
+			var v float64
+			if err := db.QueryRowContext(ctx, `SELECT value FROM samples WHERE point_id = $1 AND t = $2`, points[0], at.UnixMilli()).Scan(&v); err != nil || v != 1 {
+				t.Fatalf("the stored sample holds %v (%v), want the first value 1", v, err)
+			}
+			var n, frames int
+			if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM samples), (SELECT count(*) FROM frames)`).Scan(&n, &frames); err != nil || n != 3 || frames != 2 {
+				t.Fatalf("%d samples and %d frames (%v), want 3 and 2", n, frames, err)
+			}
+		})
+	}
+}

@@ -2,8 +2,12 @@ package postgres
 
 // Hooks for the external tests (package postgres_test).
 
-// IngestStatement is the name of the group commit's prepared statement.
-const IngestStatement = ingestStmt
+// IngestStatement is the name of the group commit's prepared statement in
+// its fast form, and IngestSafeStatement in its safe form (for resends).
+var (
+	IngestStatement     = ingestFast.name
+	IngestSafeStatement = ingestSafe.name
+)
 
 // DecodeInt8Array is decodeInt8Array.
 var DecodeInt8Array = decodeInt8Array

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -24,6 +25,14 @@ import (
 // reads them; they touch different tables, so sharing one snapshot changes
 // nothing. Frame ids are assigned in array order, so the sorted ids map back
 // to the frames.
+//
+// It comes in two forms (ingestVariant): the safe one skips samples whose key
+// is stored already (ON CONFLICT DO NOTHING, a resent report), the fast one
+// inserts them plainly and so fails as a whole, having written nothing, when
+// one is. ON CONFLICT costs the server a probe of the samples key before each
+// insertion besides the insertion's own, so a commit without resends is
+// tried in the fast form and, on a unique violation, run again in the safe
+// one (see ingestOne).
 const ingestSQL = `WITH f AS (
 	INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples)
 	SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])
@@ -31,7 +40,7 @@ const ingestSQL = `WITH f AS (
 ), s AS (
 	INSERT INTO samples (bucket, metric, point_id, t, value, flags)
 	SELECT * FROM unnest($11::integer[], $12::integer[], $13::bigint[], $14::bigint[], $15::double precision[], $16::bigint[])
-	ON CONFLICT (bucket, point_id, metric, t) DO NOTHING
+	%s
 	RETURNING 1
 ), l AS (
 	INSERT INTO series_latest (point_id, metric, t, value, flags)
@@ -45,9 +54,14 @@ const ingestSQL = `WITH f AS (
 )
 SELECT (SELECT count(*) FROM s), ARRAY(SELECT id FROM f ORDER BY id)`
 
-// ingestStmt is the name under which ingestSQL is prepared on each
-// connection that ran a group commit.
-const ingestStmt = "sishui_ingest"
+// ingestVariant is one form of ingestSQL, prepared on each connection that
+// ran a group commit under its name.
+type ingestVariant struct{ name, sql string }
+
+var (
+	ingestSafe = ingestVariant{"sishui_ingest", fmt.Sprintf(ingestSQL, "ON CONFLICT (bucket, point_id, metric, t) DO NOTHING")}
+	ingestFast = ingestVariant{"sishui_ingest_fast", fmt.Sprintf(ingestSQL, "")}
+)
 
 // PostgreSQL error codes of a prepared statement that is missing (another
 // client deallocated it: DEALLOCATE, DISCARD ALL) or already there.
@@ -56,14 +70,26 @@ const (
 	codeDuplicateStatement = "42P05"
 )
 
-// ingestOne is the sqlstore.DB.IngestOne hook (see ingestSQL). It runs on
-// the low-level connection (pgconn) beneath a pooled one: the 25 column
-// arrays are encoded in PostgreSQL's binary array format into one reused
-// buffer (arrayBuf), ingestSQL is prepared once per connection under the
-// name ingestStmt (and again when the server lost it), and the one result
-// row (the count of new samples, int8, and the frame ids, int8[]) comes
-// back in binary and is decoded here. Frame ids are assigned in order.
-func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, error) {
+// ingester is the sqlstore.DB.IngestOne hook of one store (see ingestSQL).
+// safe counts down the group commits still to run in the safe form after a
+// resend was found: resends come in runs (terminals reconnecting after an
+// outage send what was not confirmed), and a commit that fails in the fast
+// form costs the server both.
+type ingester struct{ safe atomic.Int32 }
+
+// safeAfterConflict is how many group commits run in the safe form after
+// one with a resend.
+const safeAfterConflict = 16
+
+// one stores a group commit (sqlstore.DB.IngestOne). It runs on the
+// low-level connection (pgconn) beneath a pooled one: the 25 column arrays
+// are encoded in PostgreSQL's binary array format into one reused buffer
+// (arrayBuf), each form of ingestSQL is prepared once per connection under
+// its name (and again when the server lost it), and the one result row (the
+// count of new samples, int8, and the frame ids, int8[]) comes back in binary
+// and is decoded here. Frame ids are assigned in order. A fast commit that
+// meets a stored key wrote nothing and is run again in the safe form.
+func (g *ingester) one(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, error) {
 	a := arrayBufs.Get().(*arrayBuf)
 	defer arrayBufs.Put(a)
 	params := a.ingestParams(b)
@@ -80,11 +106,17 @@ func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, er
 			return fmt.Errorf("driver connection is %T, not pgx", dc)
 		}
 		pc := c.Conn().PgConn()
+		v := ingestFast
+		if len(b.Samples) == 0 || g.safe.Load() > 0 {
+			v = ingestSafe
+			g.safe.Add(-1)
+		}
 		var xerr error
-		inserted, ids, xerr = execIngest(ctx, pc, params, ids)
-		if hasCode(xerr, codeUndefinedStatement) { // deallocated by DEALLOCATE or DISCARD ALL
-			delete(pc.CustomData(), ingestStmt)
-			inserted, ids, xerr = execIngest(ctx, pc, params, ids[:0])
+		inserted, ids, xerr = execIngest(ctx, pc, v, params, ids[:0])
+		if v == ingestFast && hasCode(xerr, codeUniqueViolation) { // a resend: nothing was written
+			g.safe.Store(safeAfterConflict)
+			v = ingestSafe
+			inserted, ids, xerr = execIngest(ctx, pc, v, params, ids[:0])
 		}
 		return xerr
 	})
@@ -101,30 +133,40 @@ func ingestOne(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) (int, er
 	return int(inserted), nil
 }
 
-// ingestStatement returns ingestSQL prepared on pc, preparing it the first
-// time (the parameter types are ingestSQL's casts). Whether it is prepared is kept with the connection (CustomData), so
-// a new connection starts without it.
-func ingestStatement(ctx context.Context, pc *pgconn.PgConn) (*pgconn.StatementDescription, error) {
-	if sd, ok := pc.CustomData()[ingestStmt].(*pgconn.StatementDescription); ok {
+// ingestStatement returns v prepared on pc, preparing it the first time (the
+// parameter types are ingestSQL's casts). Whether it is prepared is kept with
+// the connection (CustomData), so a new connection starts without it.
+func ingestStatement(ctx context.Context, pc *pgconn.PgConn, v ingestVariant) (*pgconn.StatementDescription, error) {
+	if sd, ok := pc.CustomData()[v.name].(*pgconn.StatementDescription); ok {
 		return sd, nil
 	}
-	sd, err := pc.Prepare(ctx, ingestStmt, ingestSQL, nil)
+	sd, err := pc.Prepare(ctx, v.name, v.sql, nil)
 	if hasCode(err, codeDuplicateStatement) { // prepared before, but not recorded
-		if err = pc.Deallocate(ctx, ingestStmt); err == nil {
-			sd, err = pc.Prepare(ctx, ingestStmt, ingestSQL, nil)
+		if err = pc.Deallocate(ctx, v.name); err == nil {
+			sd, err = pc.Prepare(ctx, v.name, v.sql, nil)
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("prepare ingest: %w", err)
 	}
-	pc.CustomData()[ingestStmt] = sd
+	pc.CustomData()[v.name] = sd
 	return sd, nil
 }
 
-// execIngest runs ingestSQL with params (binary) on pc and decodes its one
-// row: the count of new samples, and the frame ids appended to ids.
-func execIngest(ctx context.Context, pc *pgconn.PgConn, params [][]byte, ids []int64) (int64, []int64, error) {
-	sd, err := ingestStatement(ctx, pc)
+// execIngest runs v with params (binary) on pc and decodes its one row: the
+// count of new samples, and the frame ids appended to ids. A statement the
+// server no longer has (DEALLOCATE, DISCARD ALL) is prepared again.
+func execIngest(ctx context.Context, pc *pgconn.PgConn, v ingestVariant, params [][]byte, ids []int64) (int64, []int64, error) {
+	n, ids, err := execIngestOnce(ctx, pc, v, params, ids)
+	if hasCode(err, codeUndefinedStatement) {
+		delete(pc.CustomData(), v.name)
+		n, ids, err = execIngestOnce(ctx, pc, v, params, ids[:0])
+	}
+	return n, ids, err
+}
+
+func execIngestOnce(ctx context.Context, pc *pgconn.PgConn, v ingestVariant, params [][]byte, ids []int64) (int64, []int64, error) {
+	sd, err := ingestStatement(ctx, pc, v)
 	if err != nil {
 		return 0, ids, err
 	}

@@ -64,7 +64,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	s := &DB{DB: sqlstore.New(db, Dialect(), migs)}
 	s.CopySamples, s.CopyMin = copySamples, copyMin
 	s.InsertSamples, s.UpsertLatest = insertSamplesUnnest, upsertLatestUnnest
-	s.IngestOne = ingestOne
+	s.IngestOne = new(ingester).one
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("postgres: %w", err)
