@@ -200,7 +200,8 @@ func (s *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
-// mapErr turns engine errors into domain errors.
+// mapErr turns engine errors into domain errors. conflictMsg is what a
+// unique violation means to the user; empty, a generic text says it.
 func (s *DB) mapErr(op string, err error, conflictMsg string) error {
 	if err == nil {
 		return nil
@@ -216,6 +217,9 @@ func (s *DB) mapErr(op string, err error, conflictMsg string) error {
 		return &sishui.Error{Code: sishui.ENOTFOUND, Op: op, Message: "not found"}
 	}
 	if s.Dialect.IsConflict != nil && s.Dialect.IsConflict(err) {
+		if conflictMsg == "" {
+			conflictMsg = "conflicts with a stored record"
+		}
 		return &sishui.Error{Code: sishui.ECONFLICT, Op: op, Message: conflictMsg}
 	}
 	if s.Dialect.IsForeignKey != nil && s.Dialect.IsForeignKey(err) {

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -31,5 +32,24 @@ func TestLatestRows(t *testing.T) {
 	}
 	if in[0].Value != 25 || in[5].Value != 22 {
 		t.Error("the input was reordered")
+	}
+}
+
+// TestMapErrConflict: a unique violation becomes ECONFLICT with the caller's
+// text, or a generic one when the caller gave none (never an empty message).
+func TestMapErrConflict(t *testing.T) {
+	unique := errors.New("UNIQUE constraint failed: samples.t")
+	s := &DB{Dialect: Dialect{IsConflict: func(err error) bool { return err == unique }}}
+	for _, tc := range []struct{ msg, want string }{
+		{"", "ingest frames: conflicts with a stored record"},
+		{"number taken", "ingest frames: number taken"},
+	} {
+		err := s.mapErr("ingest frames", unique, tc.msg)
+		if sishui.ErrorCode(err) != sishui.ECONFLICT || err.Error() != tc.want {
+			t.Errorf("mapErr(%q) = %v (%s), want %q", tc.msg, err, sishui.ErrorCode(err), tc.want)
+		}
+	}
+	if err := s.mapErr("op", errors.New("other"), ""); sishui.ErrorCode(err) == sishui.ECONFLICT {
+		t.Errorf("another error became a conflict: %v", err)
 	}
 }
