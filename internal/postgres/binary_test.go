@@ -296,6 +296,22 @@ func TestIngestResend(t *testing.T) {
 			if err := db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM samples), (SELECT count(*) FROM frames)`).Scan(&n, &frames); err != nil || n != 3 || frames != 2 {
 				t.Fatalf("%d samples and %d frames (%v), want 3 and 2", n, frames, err)
 			}
+			// The next commits run in the safe form, then the fast one again.
+			runs := func(name string) int {
+				t.Helper()
+				var n int
+				if err := db.QueryRowContext(ctx, `SELECT generic_plans + custom_plans FROM pg_prepared_statements WHERE name = $1`, name).Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				return n
+			}
+			fast, safe := runs(postgres.IngestStatement), runs(postgres.IngestSafeStatement)
+			for i := range postgres.SafeAfterConflict + 1 {
+				commit(fmt.Sprintf("after%d", i), 1, []sishui.Sample{{Point: points[0], Metric: sishui.MetricLevelM, Time: at.Add(time.Duration(10+i) * time.Minute), Value: 5}})
+			}
+			if f, s := runs(postgres.IngestStatement)-fast, runs(postgres.IngestSafeStatement)-safe; f != 1 || s != postgres.SafeAfterConflict {
+				t.Fatalf("after the resend: %d commits in the fast form and %d in the safe one, want 1 and %d", f, s, postgres.SafeAfterConflict)
+			}
 		})
 	}
 }

@@ -9,6 +9,9 @@ var (
 	IngestSafeStatement = ingestSafe.name
 )
 
+// SafeAfterConflict is safeAfterConflict.
+const SafeAfterConflict = safeAfterConflict
+
 // DecodeInt8Array is decodeInt8Array.
 var DecodeInt8Array = decodeInt8Array
 
