@@ -117,7 +117,8 @@ func BenchmarkRawInsert(b *testing.B) {
 // gateway's committer does. Besides ns/op (wall clock, which a loaded shared
 // machine inflates) it reports the CPU time per report of this process
 // (getrusage) and of the PostgreSQL backends serving the store (/proc; only
-// when the server runs on this machine).
+// when the server runs on this machine). SISHUI_BENCH_OUTBOX=1 turns the
+// national link on (all three metrics queued).
 func BenchmarkIngestFrames(b *testing.B) {
 	const perCommit = 500
 	dsn := pgtest.WithApplicationName(pgtest.Schema(b), fmt.Sprintf("sishui-bench-%d", os.Getpid()))
@@ -130,6 +131,9 @@ func BenchmarkIngestFrames(b *testing.B) {
 	points := seedPoints(b, s, 2*perCommit)
 	if err := s.EnsurePartitions(ctx, benchBase, benchBase.AddDate(1, 0, 0)); err != nil {
 		b.Fatal(err)
+	}
+	if os.Getenv("SISHUI_BENCH_OUTBOX") != "" { // the national link on
+		s.EnableOutbox(sishui.MetricFlowM3s, sishui.MetricVolumeM3, sishui.MetricLevelM)
 	}
 	raw := make([]byte, 90) // an SL 651 hourly report's size
 	for i := range raw {

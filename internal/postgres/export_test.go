@@ -5,8 +5,8 @@ package postgres
 // IngestStatement is the name of the group commit's prepared statement in
 // its fast form, and IngestSafeStatement in its safe form (for resends).
 var (
-	IngestStatement     = ingestFast.name
-	IngestSafeStatement = ingestSafe.name
+	IngestStatement     = ingestForms[0][0].name
+	IngestSafeStatement = ingestForms[1][0].name
 )
 
 // SafeAfterConflict is safeAfterConflict.

@@ -16,23 +16,25 @@ import (
 
 // ingestSQL stores a whole group commit in one statement: frames, samples,
 // the series' latest values and the national link's outbox rows, each column
-// sent as one array parameter in PostgreSQL's binary format (see ingestOne)
-// and unnested. A single statement outside a transaction block is
+// sent as one array parameter in PostgreSQL's binary format (see ingester.one)
+// and unnested; the outbox takes the samples the statement inserted (s's
+// RETURNING) of the metrics the link forwards, so a resent sample is not
+// forwarded again. A single statement outside a transaction block is
 // its own transaction, so the append costs one round trip and one commit
 // (a WAL flush: synchronous_commit is the server's, on by default) instead
 // of BEGIN, an INSERT per table (per 100 frames) and COMMIT. The
 // data-modifying CTEs all run to completion whether or not the final SELECT
-// reads them; they touch different tables, so sharing one snapshot changes
-// nothing. Frame ids are assigned in array order, so the sorted ids map back
-// to the frames.
+// reads them; they touch different tables (o reads s's RETURNING rows, not
+// the table), so sharing one snapshot changes nothing. Frame ids are
+// assigned in array order, so the sorted ids map back to the frames.
 //
 // It comes in two forms (ingestVariant): the safe one skips samples whose key
-// is stored already (ON CONFLICT DO NOTHING, a resent report), the fast one
-// inserts them plainly and so fails as a whole, having written nothing, when
-// one is. ON CONFLICT costs the server a probe of the samples key before each
-// insertion besides the insertion's own, so a commit without resends is
-// tried in the fast form and, on a unique violation, run again in the safe
-// one (see ingestOne).
+// is stored already (ON CONFLICT DO NOTHING, a resent report) and outbox rows
+// queued already; the fast one inserts both plainly and so fails as a whole,
+// having written nothing, on any such key. ON CONFLICT costs the server a
+// probe of the key before each insertion besides the insertion's own (about
+// twice the cost of a plain sample row), so a commit is tried in the fast form
+// and, on a unique violation, run again in the safe one (see ingester.one).
 const ingestSQL = `WITH f AS (
 	INSERT INTO frames (received_ms, protocol, peer, station, function, bytes, status, reason, err_offset, samples)
 	SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::text[], $8::text[], $9::bigint[], $10::bigint[])
@@ -40,28 +42,48 @@ const ingestSQL = `WITH f AS (
 ), s AS (
 	INSERT INTO samples (bucket, metric, point_id, t, value, flags)
 	SELECT * FROM unnest($11::integer[], $12::integer[], $13::bigint[], $14::bigint[], $15::double precision[], $16::bigint[])
-	%s
-	RETURNING 1
+	%[1]s
+	%[2]s
 ), l AS (
 	INSERT INTO series_latest (point_id, metric, t, value, flags)
 	SELECT * FROM unnest($17::bigint[], $18::integer[], $19::bigint[], $20::double precision[], $21::bigint[])
 	ON CONFLICT (point_id, metric) DO UPDATE SET t = excluded.t, value = excluded.value, flags = excluded.flags
 	WHERE excluded.t > series_latest.t
-), o AS (
-	INSERT INTO outbox (point_id, metric, t, value)
-	SELECT * FROM unnest($22::bigint[], $23::integer[], $24::bigint[], $25::double precision[])
-	ON CONFLICT (point_id, metric, t) DO NOTHING
-)
+)%[3]s
 SELECT (SELECT count(*) FROM s), ARRAY(SELECT id FROM f ORDER BY id)`
+
+// ingestOutbox is ingestSQL's outbox part when the national link is on: the
+// samples s inserted, of the metrics in $22 (%s: the conflict clause).
+const ingestOutbox = `, o AS (
+	INSERT INTO outbox (point_id, metric, t, value)
+	SELECT point_id, metric, t, value FROM s WHERE metric = ANY($22::integer[])
+	%s
+)`
 
 // ingestVariant is one form of ingestSQL, prepared on each connection that
 // ran a group commit under its name.
 type ingestVariant struct{ name, sql string }
 
-var (
-	ingestSafe = ingestVariant{"sishui_ingest", fmt.Sprintf(ingestSQL, "ON CONFLICT (bucket, point_id, metric, t) DO NOTHING")}
-	ingestFast = ingestVariant{"sishui_ingest_fast", fmt.Sprintf(ingestSQL, "")}
-)
+// ingestForms holds ingestSQL's forms by [safe][link]: fast or safe, and
+// with the national link's outbox or without (no outbox CTE, and the
+// samples return no rows but a count).
+var ingestForms = func() (forms [2][2]ingestVariant) {
+	for safe := range 2 {
+		for link := range 2 {
+			name, samples, outbox := "sishui_ingest_fast", "", ""
+			if safe == 1 {
+				name, samples, outbox = "sishui_ingest", "ON CONFLICT (bucket, point_id, metric, t) DO NOTHING", "ON CONFLICT (point_id, metric, t) DO NOTHING"
+			}
+			returning, cte := "RETURNING 1", ""
+			if link == 1 {
+				name += "_link"
+				returning, cte = "RETURNING point_id, metric, t, value", fmt.Sprintf(ingestOutbox, outbox)
+			}
+			forms[safe][link] = ingestVariant{name, fmt.Sprintf(ingestSQL, samples, returning, cte)}
+		}
+	}
+	return forms
+}()
 
 // PostgreSQL error codes of a prepared statement that is missing (another
 // client deallocated it: DEALLOCATE, DISCARD ALL) or already there.
@@ -82,7 +104,7 @@ type ingester struct{ safe atomic.Int32 }
 const safeAfterConflict = 16
 
 // one stores a group commit (sqlstore.DB.IngestOne). It runs on the
-// low-level connection (pgconn) beneath a pooled one: the 25 column arrays
+// low-level connection (pgconn) beneath a pooled one: the 21 or 22 array parameters
 // are encoded in PostgreSQL's binary array format into one reused buffer
 // (arrayBuf), each form of ingestSQL is prepared once per connection under
 // its name (and again when the server lost it), and the one result row (the
@@ -106,17 +128,19 @@ func (g *ingester) one(ctx context.Context, db *sql.DB, b sqlstore.IngestBatch) 
 			return fmt.Errorf("driver connection is %T, not pgx", dc)
 		}
 		pc := c.Conn().PgConn()
-		v := ingestFast
+		safe, link := 0, 0
+		if len(b.Forward) > 0 {
+			link = 1
+		}
 		if g.safe.Load() > 0 { // concurrent commits may take it below 0: the same as 0
-			v = ingestSafe
+			safe = 1
 			g.safe.Add(-1)
 		}
 		var xerr error
-		inserted, ids, xerr = execIngest(ctx, pc, v, params, ids[:0])
-		if v == ingestFast && hasCode(xerr, codeUniqueViolation) { // a resend: nothing was written
+		inserted, ids, xerr = execIngest(ctx, pc, ingestForms[safe][link], params, ids[:0])
+		if safe == 0 && hasCode(xerr, codeUniqueViolation) { // a resend: nothing was written
 			g.safe.Store(safeAfterConflict)
-			v = ingestSafe
-			inserted, ids, xerr = execIngest(ctx, pc, v, params, ids[:0])
+			inserted, ids, xerr = execIngest(ctx, pc, ingestForms[1][link], params, ids[:0])
 		}
 		return xerr
 	})
@@ -199,7 +223,7 @@ func execIngestOnce(ctx context.Context, pc *pgconn.PgConn, v ingestVariant, par
 	return inserted, ids, derr
 }
 
-// ingestParams encodes the batch as the 25 column arrays of ingestSQL.
+// ingestParams encodes the batch as the 21 or 22 array parameters of ingestSQL.
 func (a *arrayBuf) ingestParams(b sqlstore.IngestBatch) [][]byte {
 	a.reset()
 	fr := b.Frames
@@ -214,16 +238,18 @@ func (a *arrayBuf) ingestParams(b sqlstore.IngestBatch) [][]byte {
 	a.textArray(nf, func(i int) string { return fr[i].Reason })
 	a.int8Array(nf, func(i int) int64 { return int64(fr[i].Offset) })
 	a.int8Array(nf, func(i int) int64 { return int64(fr[i].Samples) })
-	a.seriesParams(b.Samples, true, true)
-	a.seriesParams(b.Latest, false, true)
-	a.seriesParams(b.Outbox, false, false)
+	a.seriesParams(b.Samples, true)
+	a.seriesParams(b.Latest, false)
+	if len(b.Forward) > 0 {
+		a.int4Array(len(b.Forward), func(i int) int32 { return int32(b.Forward[i]) })
+	}
 	return a.values()
 }
 
-// seriesParams encodes samples as the columns (bucket,) metric, point, t,
-// value (, flags) for samples, or point, metric, t, value (, flags) for
-// series_latest and the outbox.
-func (a *arrayBuf) seriesParams(xs []sishui.Sample, bucket, flags bool) {
+// seriesParams encodes samples as the columns bucket, metric, point, t,
+// value, flags for samples, or point, metric, t, value, flags for
+// series_latest.
+func (a *arrayBuf) seriesParams(xs []sishui.Sample, bucket bool) {
 	n := len(xs)
 	ms := func(i int) int64 { return xs[i].Time.UnixMilli() }
 	metric := func(i int) int32 { return int32(xs[i].Metric) }
@@ -238,9 +264,7 @@ func (a *arrayBuf) seriesParams(xs []sishui.Sample, bucket, flags bool) {
 	}
 	a.int8Array(n, ms)
 	a.float8Array(n, func(i int) float64 { return xs[i].Value })
-	if flags {
-		a.int8Array(n, func(i int) int64 { return int64(xs[i].Flags) })
-	}
+	a.int8Array(n, func(i int) int64 { return int64(xs[i].Flags) })
 }
 
 // growBuf is an empty message that makes room for n bytes in the

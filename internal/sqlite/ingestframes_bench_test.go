@@ -27,6 +27,7 @@ func processCPU() time.Duration {
 // reports the process CPU time per report (the machine is shared: CPU time,
 // not wall time, is the figure to compare) and, measured in the same run,
 // the CPU time per row of the bare keyed table (sqlite.RawAppendRate).
+// SISHUI_BENCH_OUTBOX=1 turns the national link on (both metrics queued).
 func BenchmarkIngestFrames(b *testing.B) {
 	s, points := benchStore(b)
 	ctx := context.Background()
@@ -47,6 +48,9 @@ func BenchmarkIngestFrames(b *testing.B) {
 				sishui.Sample{Point: points[i], Metric: sishui.MetricRainMM, Time: t, Value: float64(k % 7)})
 			k++
 		}
+	}
+	if os.Getenv("SISHUI_BENCH_OUTBOX") != "" { // the national link on: both metrics queued
+		s.EnableOutbox(sishui.MetricLevelM, sishui.MetricRainMM)
 	}
 	for _, q := range strings.Split(os.Getenv("XSQL"), ";") {
 		if q != "" {

@@ -12,7 +12,7 @@ type IngestBatch struct {
 	Frames  []*sishui.RawFrame // receive time and status set; IngestOne sets the IDs
 	Samples []sishui.Sample    // in key order (CompareSampleKey)
 	Latest  []sishui.Sample    // the newest sample of each series, in (point, metric) order
-	Outbox  []sishui.Sample    // samples the national link forwards
+	Forward []sishui.Metric    // the metrics the national link forwards: their new samples go to the outbox
 }
 
 // oneStatement reports whether an append of n samples goes through the
@@ -31,14 +31,7 @@ func (s *DB) ingestOne(ctx context.Context, frames []*sishui.RawFrame, samples [
 		samples = slices.Clone(samples)
 		slices.SortFunc(samples, compareSampleKey)
 	}
-	b := IngestBatch{Frames: frames, Samples: samples, Latest: latestRows(samples)}
-	if s.outbox.bits.Load() != 0 {
-		for _, x := range samples {
-			if s.outbox.has(x.Metric) {
-				b.Outbox = append(b.Outbox, x)
-			}
-		}
-	}
+	b := IngestBatch{Frames: frames, Samples: samples, Latest: latestRows(samples), Forward: s.outbox.metrics()}
 	inserted, err := s.IngestOne(ctx, s.DB, b)
 	if err != nil {
 		for _, f := range frames {

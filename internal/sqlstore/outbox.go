@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -15,6 +16,19 @@ type outboxMask struct{ bits atomic.Uint64 }
 
 func (m *outboxMask) has(x sishui.Metric) bool { return x < 64 && m.bits.Load()&(1<<x) != 0 }
 
+// metrics lists the set (nil when the link is off).
+func (m *outboxMask) metrics() []sishui.Metric {
+	bits := m.bits.Load()
+	var out []sishui.Metric
+	for x := sishui.Metric(0); bits != 0; x++ {
+		if bits&1 != 0 {
+			out = append(out, x)
+		}
+		bits >>= 1
+	}
+	return out
+}
+
 // EnableOutbox sets the metrics later appends queue for the national link.
 func (s *DB) EnableOutbox(metrics ...sishui.Metric) {
 	var bits uint64
@@ -27,22 +41,21 @@ func (s *DB) EnableOutbox(metrics ...sishui.Metric) {
 }
 
 // queueOutbox queues the samples of enabled metrics inside the append's
-// transaction, 100 rows per statement; existing keys are kept.
+// transaction, 100 rows per statement, before they are inserted: a sample
+// whose key is stored already (a resend, perhaps forwarded and gone from the
+// outbox, perhaps with another value than the one kept) is not queued, so
+// the national link forwards each stored sample once, with the stored value.
+// Existing outbox keys are kept.
 func (s *DB) queueOutbox(e execer, samples []sishui.Sample) error {
 	if s.outbox.bits.Load() == 0 {
 		return nil
 	}
-	const per = 100
-	args := make([]any, 0, 4*per)
+	args := make([]any, 0, 4*outboxPerInsert)
 	flush := func() error {
 		if len(args) == 0 {
 			return nil
 		}
-		n := len(args) / 4
-		q := `INSERT INTO outbox (point_id, metric, t, value) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?), ", n), ", ") +
-			` ON CONFLICT (point_id, metric, t) DO NOTHING`
-		_, _, err := e.exec(s.q(q), args)
+		_, _, err := e.exec(s.q(outboxSQL(len(args)/4)), args)
 		args = args[:0]
 		return err
 	}
@@ -51,13 +64,24 @@ func (s *DB) queueOutbox(e execer, samples []sishui.Sample) error {
 			continue
 		}
 		args = append(args, x.Point, int64(x.Metric), x.Time.UnixMilli(), x.Value)
-		if len(args) == 4*per {
+		if len(args) == 4*outboxPerInsert {
 			if err := flush(); err != nil {
 				return err
 			}
 		}
 	}
 	return flush()
+}
+
+const outboxPerInsert = 100
+
+// outboxSQL queues n rows (point, metric, t, value) whose sample key is not
+// stored; the casts give PostgreSQL the VALUES columns' types.
+func outboxSQL(n int) string {
+	return `INSERT INTO outbox (point_id, metric, t, value) SELECT column1, column2, column3, column4 FROM (VALUES ` +
+		strings.TrimSuffix(strings.Repeat("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION)), ", n), ", ") +
+		fmt.Sprintf(`) AS v WHERE NOT EXISTS (SELECT 1 FROM samples WHERE bucket = v.column3 / %d AND point_id = v.column1 AND metric = v.column2 AND t = v.column3)`, BucketMS) +
+		` ON CONFLICT (point_id, metric, t) DO NOTHING`
 }
 
 // OutboxHead returns up to limit queued items after an ID, oldest first.

@@ -142,6 +142,10 @@ func (s *DB) connTx(ctx context.Context, fn func(conn *sql.Conn, tx *sql.Tx) err
 // the national link's outbox rows, each statement through e (the hooks use
 // tx and conn).
 func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, e execer, samples []sishui.Sample) (sishui.AppendResult, error) {
+	// Queued first: the check against stored keys must not see this append.
+	if err := s.queueOutbox(e, samples); err != nil {
+		return sishui.AppendResult{}, err
+	}
 	var inserted int
 	var err error
 	switch {
@@ -156,9 +160,6 @@ func (s *DB) appendTx(ctx context.Context, conn *sql.Conn, tx *sql.Tx, e execer,
 		return sishui.AppendResult{}, err
 	}
 	if err := s.updateLatest(ctx, tx, e, samples); err != nil {
-		return sishui.AppendResult{}, err
-	}
-	if err := s.queueOutbox(e, samples); err != nil {
 		return sishui.AppendResult{}, err
 	}
 	return sishui.AppendResult{Inserted: inserted, Duplicates: len(samples) - inserted}, nil

@@ -26,7 +26,7 @@ func testOutbox(t *testing.T, s sishui.Store, _ *sql.DB) {
 	}
 	head := func() []sishui.OutboxItem {
 		t.Helper()
-		items, err := s.OutboxHead(ctx, 0, 1000)
+		items, err := s.OutboxHead(ctx, 0, 5000)
 		must(t, err)
 		return items
 	}
@@ -97,5 +97,36 @@ func testOutbox(t *testing.T, s sishui.Store, _ *sql.DB) {
 	// The flow at 08:00 is still queued: the oldest stays.
 	if stations, err := s.OutboxStations(ctx); err != nil || len(stations) != 1 || stations[0].Queued != 30 || !stations[0].Oldest.Equal(at) {
 		t.Fatalf("stations after done: %+v %v", stations, err)
+	}
+
+	// A sample already stored is not queued again once forwarded, even
+	// resent with another value (the store keeps the first): the national
+	// system gets what the store holds, once. Only the new ones are queued,
+	// in small appends, in large ones (PostgreSQL COPYs from 1,000 samples)
+	// and in a terminal's group commit.
+	resent := vol(1)
+	resent.Value = 999
+	_, err = s.AppendSamples(ctx, []sishui.Sample{resent, vol(600)})
+	must(t, err)
+	large := []sishui.Sample{vol(2), vol(3)}
+	for i := 1000; i < 2200; i++ {
+		large = append(large, vol(i))
+	}
+	res, err := s.AppendSamples(ctx, large)
+	must(t, err)
+	if res.Inserted != 1200 || res.Duplicates != 2 {
+		t.Fatalf("large append: %+v, want 1200 inserted and 2 duplicates", res)
+	}
+	_, err = s.IngestFrames(ctx, []*sishui.RawFrame{{Protocol: sishui.ProtocolSZY206, Bytes: []byte{2}, Received: at}},
+		[]sishui.Sample{vol(4), vol(601)})
+	must(t, err)
+	rest := head()
+	if len(rest) != 30+1+1200+1 {
+		t.Fatalf("after the resends: %d items, want %d", len(rest), 30+1+1200+1)
+	}
+	for _, it := range rest[30:] {
+		if it.Metric == sishui.MetricVolumeM3 && (it.Time.Equal(vol(1).Time) || it.Time.Equal(vol(2).Time) || it.Time.Equal(vol(3).Time) || it.Time.Equal(vol(4).Time)) {
+			t.Fatalf("a forwarded sample was queued again: %+v", it)
+		}
 	}
 }
