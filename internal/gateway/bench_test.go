@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"net"
@@ -58,6 +59,9 @@ func benchStart(frames, terminals int) time.Time {
 	return t
 }
 
+// benchSchema is the PostgreSQL schema of the gateway benchmarks' store.
+const benchSchema = "gateway_bench"
+
 // benchStore returns a store with n default simulator stations of protocol
 // registered, built once per process.
 func benchStore(b *testing.B, engine, protocol string, n int) testStore {
@@ -85,22 +89,26 @@ func benchStore(b *testing.B, engine, protocol string, n int) testStore {
 		if dsn == "" {
 			b.Skip("SISHUI_TEST_POSTGRES not set")
 		}
-		// A name of its own lets BenchmarkServerCPU find its backends.
-		db, err := postgres.Open(context.Background(), pgtest.WithApplicationName(dsn, benchAppName))
+		// A schema of its own keeps the registered points between runs (their
+		// registration takes a while); what earlier runs stored goes, so that
+		// every run starts from the same empty tables at the same clock.
+		admin, err := sql.Open("pgx", dsn)
 		if err != nil {
 			b.Skip(err)
 		}
-		// The database persists between runs: start after what earlier runs
-		// stored, so that no report is a resend.
-		var newest int64
-		if err := db.DB.DB.QueryRow(`SELECT COALESCE(MAX(t), 0) FROM samples`).Scan(&newest); err != nil {
+		_, err = admin.Exec(`CREATE SCHEMA IF NOT EXISTS ` + benchSchema)
+		admin.Close()
+		if err != nil {
+			b.Skip(err)
+		}
+		// A name of its own lets BenchmarkServerCPU find its backends.
+		db, err := postgres.Open(context.Background(), pgtest.WithApplicationName(pgtest.WithSearchPath(b, dsn, benchSchema), benchAppName))
+		if err != nil {
+			b.Skip(err)
+		}
+		if _, err := db.DB.DB.Exec(`TRUNCATE frames, samples, series_latest, outbox`); err != nil {
 			b.Fatal(err)
 		}
-		benchMu.Lock()
-		if t := time.UnixMilli(newest).Add(time.Hour); t.After(benchClock) {
-			benchClock = t
-		}
-		benchMu.Unlock()
 		s = db
 		seedRegions(b, db)
 	}
